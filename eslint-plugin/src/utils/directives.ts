@@ -1,0 +1,46 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * The directive prologue of a program or function body: the leading string
+ * statements such as 'use client' or 'use server'. Read from the AST, never by
+ * searching the text, so commented-out directives do not count.
+ */
+export function getDirectives(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[]): string[] {
+  const directives: string[] = [];
+  for (const statement of body) {
+    if (
+      statement.type !== 'ExpressionStatement' ||
+      statement.expression.type !== 'Literal' ||
+      typeof statement.expression.value !== 'string'
+    ) {
+      break;
+    }
+    directives.push(statement.expression.value);
+  }
+  return directives;
+}
+
+export function hasDirective(
+  body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[],
+  directive: string,
+): boolean {
+  return getDirectives(body).includes(directive);
+}
+
+type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** Whether a function's own body starts with the directive ('use server', 'use cache'). */
+export function hasFunctionDirective(fn: FunctionNode, directive: string): boolean {
+  return fn.body?.type === 'BlockStatement' && hasDirective(fn.body.body, directive);
+}
+
+/** The last statement of the directive prologue, after which code may be inserted. */
+export function getLastDirective(
+  body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[],
+): TSESTree.ProgramStatement | TSESTree.Statement | undefined {
+  const count = getDirectives(body).length;
+  return count > 0 ? body[count - 1] : undefined;
+}

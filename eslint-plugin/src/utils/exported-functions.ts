@@ -1,0 +1,89 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
+  return (
+    node?.type === 'ArrowFunctionExpression' ||
+    node?.type === 'FunctionDeclaration' ||
+    node?.type === 'FunctionExpression'
+  );
+}
+
+/** The innermost function that contains `node`, if any. */
+export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+
+/** `module.exports` → 'default', `exports.GET` / `module.exports.GET` → 'GET'. */
+function getCommonJsExportName(target: TSESTree.Node): string | undefined {
+  if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier') return undefined;
+  const { object, property } = target;
+  if (object.type === 'Identifier' && object.name === 'module' && property.name === 'exports') return 'default';
+  if (object.type === 'Identifier' && object.name === 'exports') return property.name;
+  if (getCommonJsExportName(object) === 'default') return property.name;
+  return undefined;
+}
+
+function getExportSpecifierName(specifier: TSESTree.ExportSpecifier): string {
+  return specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+}
+
+/** Export names given to an expression by where it stands: `export default x`, `module.exports = x`. */
+function getExportNamesOfPosition(node: TSESTree.Node): string[] {
+  const parent = node.parent;
+  if (!parent) return [];
+  if (parent.type === 'ExportDefaultDeclaration') return ['default'];
+  if (parent.type === 'AssignmentExpression' && parent.right === node) {
+    const name = getCommonJsExportName(parent.left);
+    return name === undefined ? [] : [name];
+  }
+  if (parent.type === 'ExportSpecifier' && parent.local === node) return [getExportSpecifierName(parent)];
+  return [];
+}
+
+/**
+ * The binding a function is declared as, if any: `function GET() {}` or
+ * `const GET = async () => {}` (also through a wrapper such as `withAuth(() => {})`).
+ */
+function getDeclaringNode(fn: TSESTree.Node): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | undefined {
+  if (fn.type === 'FunctionDeclaration') return fn.id ? fn : undefined;
+  const parent = fn.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') return parent;
+  return undefined;
+}
+
+/**
+ * Names under which the module exports this function: 'default' for
+ * `export default`, `module.exports =` and `exports.default`; the export name
+ * for `export function GET`, `export const GET = () => {}`, `export { handler as GET }`
+ * and `exports.GET =`. A function passed straight to a wrapper call counts as
+ * what the wrapper's result is exported as (`export default withAuth(async () => {})`).
+ */
+export function getExportNames(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): string[] {
+  const exportedNode = fn.parent?.type === 'CallExpression' && fn.parent.arguments.includes(fn) ? fn.parent : fn;
+  const names = new Set(getExportNamesOfPosition(exportedNode));
+
+  const declaring = getDeclaringNode(exportedNode);
+  if (declaring) {
+    const declaration = declaring.type === 'VariableDeclarator' ? declaring.parent : declaring;
+    if (declaration.parent?.type === 'ExportNamedDeclaration') {
+      const id = declaring.id;
+      if (id?.type === 'Identifier') names.add(id.name);
+    }
+    if (declaration.parent?.type === 'ExportDefaultDeclaration') names.add('default');
+    for (const variable of sourceCode.getDeclaredVariables(declaring)) {
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        for (const name of getExportNamesOfPosition(reference.identifier)) names.add(name);
+      }
+    }
+  }
+  return [...names];
+}
