@@ -1,4 +1,4 @@
-import { Linter } from 'eslint';
+import { Linter, type Rule } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import type { TSESLint } from '@typescript-eslint/utils';
@@ -29,7 +29,7 @@ function findReferences(code: string, sourceType: 'module' | 'commonjs' = 'modul
   const messages = linter.verify(code, {
     files: ['**/*.ts'],
     languageOptions: { parser: tsParser as Linter.Parser, sourceType },
-    plugins: { test: { rules: { refs: rule as unknown as Linter.RuleModule } } },
+    plugins: { test: { rules: { refs: rule as unknown as Rule.RuleModule } } },
     rules: { 'test/refs': 'error' },
   }, 'file.ts');
   expect(messages.filter((message) => message.fatal)).toEqual([]);

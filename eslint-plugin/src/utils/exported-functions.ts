@@ -67,7 +67,9 @@ function getDeclaringNode(fn: TSESTree.Node): TSESTree.FunctionDeclaration | TSE
  * what the wrapper's result is exported as (`export default withAuth(async () => {})`).
  */
 export function getExportNames(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): string[] {
-  const exportedNode = fn.parent?.type === 'CallExpression' && fn.parent.arguments.includes(fn) ? fn.parent : fn;
+  const exportedNode = fn.parent?.type === 'CallExpression' && (fn.parent.arguments as readonly TSESTree.Node[]).includes(fn)
+      ? fn.parent
+      : fn;
   const names = new Set(getExportNamesOfPosition(exportedNode));
 
   const declaring = getDeclaringNode(exportedNode);

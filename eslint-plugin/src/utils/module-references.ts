@@ -1,12 +1,19 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ReferenceTracker } from '@typescript-eslint/utils/ast-utils';
 
-export type TraceMap<T> = ReferenceTracker.TraceMap<T>;
-export type ModuleReference<T> = ReferenceTracker.FoundReference<T>;
+type Tracker = InstanceType<typeof ReferenceTracker>;
+/** `{ module: { export: { [CONSTRUCT]: info } } }`, as ReferenceTracker takes it. */
+export type TraceMap = Parameters<Tracker['iterateEsmReferences']>[0];
+export interface ModuleReference<T> {
+  info: T;
+  node: TSESTree.Node;
+  path: readonly string[];
+  type: symbol;
+}
 export const { CALL, CONSTRUCT, READ } = ReferenceTracker;
 
 type Scope = TSESLint.Scope.Scope;
-type Variable = TSESLint.Scope.Variable;
+type Variable = Scope['set'] extends Map<string, infer V> ? V : never;
 
 /**
  * ReferenceTracker only follows `require()` when `require` is a declared
@@ -31,12 +38,12 @@ function withRequireGlobal(globalScope: Scope): Scope {
  */
 export function* iterateModuleReferences<T>(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  traceMap: TraceMap<T>,
+  traceMap: TraceMap,
 ): Generator<ModuleReference<T>> {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return;
   const tracker = new ReferenceTracker(withRequireGlobal(globalScope), { mode: 'legacy' });
-  yield* tracker.iterateEsmReferences(traceMap);
-  yield* tracker.iterateCjsReferences(traceMap);
+  yield* tracker.iterateEsmReferences(traceMap) as Iterable<ModuleReference<T>>;
+  yield* tracker.iterateCjsReferences(traceMap) as Iterable<ModuleReference<T>>;
 }
 

@@ -1,0 +1,71 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import plugin from '../eslint-plugin/src/index';
+import { DOCS_BASE_URL } from '../eslint-plugin/src/utils/create-rule';
+
+const repoRoot = path.join(__dirname, '..');
+const ruleNames = Object.keys(plugin.rules).sort();
+
+/** Every object schema, however deeply nested, must be strict and describe its properties. */
+function findLooseSchemas(schema: unknown, where: string): string[] {
+  if (schema === null || typeof schema !== 'object') return [];
+  const node = schema as Record<string, unknown>;
+  const problems: string[] = [];
+  if (node.type === 'object') {
+    if (node.additionalProperties !== false) problems.push(`${where}: additionalProperties is not false`);
+    for (const [key, value] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+      if (typeof value.description !== 'string' || value.description === '') problems.push(`${where}.${key}: no description`);
+    }
+  }
+  for (const [key, value] of Object.entries(node)) problems.push(...findLooseSchemas(value, `${where}.${key}`));
+  return problems;
+}
+
+describe('plugin metadata', () => {
+  it('has one source file and one doc page per rule, and nothing else', () => {
+    const sources = fs
+      .readdirSync(path.join(repoRoot, 'eslint-plugin/src/rules'))
+      .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+      .map((file) => file.replace(/\.ts$/, ''));
+    const docs = fs.readdirSync(path.join(repoRoot, 'docs/rules')).map((file) => file.replace(/\.md$/, ''));
+    expect(sources.sort()).toEqual(ruleNames);
+    expect(docs.sort()).toEqual(ruleNames);
+  });
+
+  it.each(ruleNames)('%s has complete meta, strict options and a doc page with ❌ and ✅ examples', (name) => {
+    const rule = plugin.rules[name as keyof typeof plugin.rules];
+    expect(rule.meta.docs.url).toBe(`${DOCS_BASE_URL}/${name}.md`);
+    expect(rule.meta.docs.description).toMatch(/^[A-Z].+[^.]$/);
+    expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
+    expect(findLooseSchemas(rule.meta.schema, name)).toEqual([]);
+
+    const doc = fs.readFileSync(path.join(repoRoot, 'docs/rules', `${name}.md`), 'utf8');
+    expect(doc).toContain(`# next-db/${name}`);
+    expect(doc).toContain('❌');
+    expect(doc).toContain('✅');
+    expect(doc).toContain('## Options');
+  });
+
+  it('exposes recommended and all configs that reference only real rules', () => {
+    const qualified = ruleNames.map((name) => `next-db/${name}`);
+    expect(Object.keys(plugin.configs.all.rules).sort()).toEqual(qualified);
+    for (const ruleId of Object.keys(plugin.configs.recommended.rules)) expect(qualified).toContain(ruleId);
+    expect(plugin.configs.recommended.plugins['next-db']).toBe(plugin);
+  });
+
+  it('is published as its own package with the promised entry points and peer range', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'eslint-plugin/package.json'), 'utf8'));
+    expect(manifest.name).toBe('eslint-plugin-next-db');
+    expect(manifest.peerDependencies.eslint).toBe('^9.39.0 || ^10.0.0');
+    expect(manifest.main).toBe('./dist/index.js');
+    expect(manifest.types).toBe('./dist/index.d.ts');
+    expect(manifest.exports['.'].default).toBe('./dist/index.js');
+    expect(plugin.meta.name).toBe('eslint-plugin-next-db');
+  });
+
+  it('lists every rule in the README rules table', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    for (const name of ruleNames) expect(readme).toContain(`[${name}](docs/rules/${name}.md)`);
+  });
+});

@@ -1,0 +1,34 @@
+// What ESLint reports for the example app, and what it should report.
+import * as path from 'node:path';
+import type { ESLint } from 'eslint';
+
+export const EXAMPLE_APP_DIR = path.join(__dirname, '..', 'fixtures', 'example-app');
+
+export interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  ruleId: string | null;
+  messageId: string | undefined;
+  fix: 'autofix' | 'suggestion' | 'none';
+}
+
+/** Every finding ESLint reports for the example app, in a stable order. */
+export async function lintExampleApp(eslint: { lintFiles(patterns: string[]): Promise<ESLint.LintResult[]> }): Promise<Finding[]> {
+  const results = await eslint.lintFiles(['.']);
+  return results
+    .flatMap((result) =>
+      result.messages.map((message) => ({
+        file: path.relative(EXAMPLE_APP_DIR, result.filePath).split(path.sep).join('/'),
+        line: message.line,
+        column: message.column,
+        ruleId: message.ruleId,
+        messageId: message.messageId,
+        fix: message.fix ? ('autofix' as const) : message.suggestions?.length ? ('suggestion' as const) : ('none' as const),
+      })),
+    )
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+export const EXPECTED_FINDINGS: Finding[] = [];
+
