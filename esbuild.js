@@ -1,0 +1,62 @@
+// Bundles the extension's client and server (with the plugin, ESLint's Linter
+// and the typescript-eslint parser inside) into dist/, as CommonJS for Node.
+//   node esbuild.js               development build with source maps
+//   node esbuild.js --production  minified, no source maps (what the VSIX ships)
+//   node esbuild.js --watch       rebuild on change
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints build results in the format VS Code's esbuild problem matcher reads. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+async function main() {
+  const context = await esbuild.context({
+    entryPoints: {
+      client: 'extension/src/client/extension.ts',
+      server: 'extension/src/server/server.ts',
+    },
+    outdir: 'dist',
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    // `vscode` is provided by the editor at run time.
+    external: ['vscode'],
+    // Prefer the CommonJS builds, which is what Node itself would load.
+    mainFields: ['main', 'module'],
+    logLevel: 'warning',
+    logOverride: {
+      // typescript.js guards its optional requires; they are never taken in the server.
+      'require-resolve-not-external': 'silent',
+    },
+    plugins: watch ? [problemMatcherPlugin] : [],
+  });
+  if (watch) {
+    await context.watch();
+  } else {
+    await context.rebuild();
+    await context.dispose();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

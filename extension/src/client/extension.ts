@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  type CloseHandlerResult,
+  ErrorAction,
+  type ErrorHandlerResult,
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { ClientCommands, DeferringToEslintNotification, type InitializationOptions } from '../shared/protocol';
+import { SETTINGS_SECTION } from '../shared/settings';
+import { announceDeferral, isEslintExtensionActive, watchEslintExtension } from './eslint-extension';
+import { lintWorkspaceWithProgress } from './lint-workspace';
+
+const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60_000;
+
+let client: LanguageClient | undefined;
+
+/** Restarts a crashed server (with a message) unless it keeps crashing. */
+function createErrorHandler(log: vscode.LogOutputChannel) {
+  const restarts: number[] = [];
+  return {
+    error(): ErrorHandlerResult {
+      return { action: ErrorAction.Continue };
+    },
+    closed(): CloseHandlerResult {
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length > 0 && now - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length > MAX_RESTARTS) {
+        log.error('The next-db server crashed too often; it will not be restarted.');
+        return { action: CloseAction.DoNotRestart, message: 'The next-db server crashed 5 times in 3 minutes and was stopped. See the "next-db" output.' };
+      }
+      log.warn('The next-db server stopped unexpectedly; restarting it.');
+      return { action: CloseAction.Restart, message: 'The next-db server stopped unexpectedly and was restarted.' };
+    },
+  };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const started = Date.now();
+  const log = vscode.window.createOutputChannel('next-db', { log: true });
+  context.subscriptions.push(log);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const initializationOptions: InitializationOptions = { eslintExtensionActive: isEslintExtensionActive() };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/eslint.config.{js,mjs,cjs,ts,mts,cts}'),
+    },
+    initializationOptions,
+    outputChannel: log,
+    errorHandler: createErrorHandler(log),
+  };
+
+  const languageClient = new LanguageClient('next-db', 'next-db', serverOptions, clientOptions);
+  client = languageClient;
+  context.subscriptions.push(
+    languageClient.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) log.info('Server running.');
+      if (newState === State.Stopped) log.info('Server stopped.');
+    }),
+    languageClient.onNotification(DeferringToEslintNotification, (params) => announceDeferral(params, log)),
+    watchEslintExtension(languageClient),
+    vscode.commands.registerCommand(ClientCommands.lintWorkspace, () => lintWorkspaceWithProgress(languageClient, log)),
+    vscode.commands.registerCommand(ClientCommands.restartServer, async () => {
+      log.info('Restarting the server on request.');
+      await languageClient.restart();
+    }),
+    vscode.commands.registerCommand(ClientCommands.showOutput, () => log.show()),
+  );
+
+  await languageClient.start();
+  log.info(`Activated in ${Date.now() - started} ms (server ready).`);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,113 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind } from 'vscode-languageserver/node';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver/node';
+import { type ApplyEditsArgs, type FixAllArgs, ServerCommands } from '../shared/protocol';
+import { type Problem, getDiagnosticKey } from './diagnostics';
+import { getDisableFileEdit, getDisableLineEdit } from './disable-comments';
+
+/** The problems found in one version of one document, kept for its code actions. */
+export interface LintedDocument {
+  uri: string;
+  version: number;
+  problems: Map<string, Problem>;
+}
+
+export function createLintedDocument(uri: string, version: number, problems: readonly Problem[]): LintedDocument {
+  return { uri, version, problems: new Map(problems.map((problem) => [getDiagnosticKey(problem.diagnostic), problem])) };
+}
+
+export function hasAutofix(linted: LintedDocument): boolean {
+  return [...linted.problems.values()].some((problem) => problem.fix !== undefined);
+}
+
+function shortRuleName(ruleId: string): string {
+  return ruleId.replace(/^next-db\//, '');
+}
+
+/**
+ * Every action runs through a server command carrying the version it was
+ * computed for, so the server refuses it once the text has changed.
+ */
+function editAction(
+  title: string,
+  linted: LintedDocument,
+  edits: TextEdit[],
+  diagnostic: Diagnostic,
+  isPreferred = false,
+): CodeAction {
+  const args: ApplyEditsArgs = { uri: linted.uri, version: linted.version, edits };
+  const action: CodeAction = {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title, command: ServerCommands.applyEdits, arguments: [args] },
+  };
+  if (isPreferred) action.isPreferred = true;
+  return action;
+}
+
+function ruleActions(document: TextDocument, linted: LintedDocument, problem: Problem, docsUrl: string | undefined): CodeAction[] {
+  const { ruleId, diagnostic } = problem;
+  const name = shortRuleName(ruleId);
+  const line = diagnostic.range.start.line;
+  const actions = [
+    editAction(`Disable ${name} for this line`, linted, [getDisableLineEdit(document, line, ruleId)], diagnostic),
+    editAction(`Disable ${name} for this file`, linted, [getDisableFileEdit(document, ruleId)], diagnostic),
+  ];
+  if (docsUrl !== undefined) {
+    const title = `Show documentation for ${name}`;
+    actions.push({
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title, command: ServerCommands.showDocumentation, arguments: [docsUrl] },
+    });
+  }
+  return actions;
+}
+
+export function getFixAllAction(linted: LintedDocument, kind: string = CodeActionKind.QuickFix): CodeAction {
+  const title = 'Fix all next-db problems in this file';
+  const args: FixAllArgs = { uri: linted.uri, version: linted.version };
+  return { title, kind, command: { title, command: ServerCommands.fixAll, arguments: [args] } };
+}
+
+/**
+ * The quick fixes for the diagnostics the client asks about, in this order:
+ * each fix (preferred), each suggestion, fix all, then per rule: disable for
+ * the line, disable for the file, and the documentation.
+ * `document` must be at `linted.version`; otherwise there is nothing to offer.
+ */
+export function toCodeActions(
+  document: TextDocument,
+  linted: LintedDocument,
+  diagnostics: readonly Diagnostic[],
+  getDocsUrl: (ruleId: string) => string | undefined,
+): CodeAction[] {
+  if (document.version !== linted.version) return [];
+  const problems = diagnostics.flatMap((diagnostic) => {
+    const problem = linted.problems.get(getDiagnosticKey(diagnostic));
+    return problem === undefined ? [] : [problem];
+  });
+  if (problems.length === 0) return [];
+
+  const fixes: CodeAction[] = [];
+  for (const problem of problems) {
+    const name = shortRuleName(problem.ruleId);
+    if (problem.fix !== undefined) {
+      fixes.push(editAction(`Fix this ${name} problem`, linted, [problem.fix], problem.diagnostic, true));
+    }
+    for (const suggestion of problem.suggestions) {
+      fixes.push(editAction(suggestion.title, linted, [suggestion.edit], problem.diagnostic));
+    }
+  }
+  if (hasAutofix(linted)) fixes.push(getFixAllAction(linted));
+
+  const seenRules = new Set<string>();
+  for (const problem of problems) {
+    if (seenRules.has(problem.ruleId)) continue;
+    seenRules.add(problem.ruleId);
+    fixes.push(...ruleActions(document, linted, problem, getDocsUrl(problem.ruleId)));
+  }
+  return fixes;
+}

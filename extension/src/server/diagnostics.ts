@@ -1,0 +1,65 @@
+import type { Linter } from 'eslint';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver/node';
+import type { PositionMapper } from './positions';
+
+export const DIAGNOSTIC_SOURCE = 'next-db';
+
+/** One reported problem with its edits, converted for the document version it was linted at. */
+export interface Problem {
+  ruleId: string;
+  diagnostic: Diagnostic;
+  /** The autofix, if the rule offers one. */
+  fix: TextEdit | undefined;
+  suggestions: Array<{ title: string; edit: TextEdit }>;
+}
+
+type RuleTextEdit = NonNullable<Linter.LintMessage['fix']>;
+
+export function toTextEdit(fix: RuleTextEdit, mapper: PositionMapper): TextEdit {
+  return {
+    range: { start: mapper.fromOffset(fix.range[0]), end: mapper.fromOffset(fix.range[1]) },
+    newText: fix.text,
+  };
+}
+
+/**
+ * Converts one ESLint message into an LSP diagnostic. Messages without a rule
+ * (parse errors, unused-directive reports) are not next-db's to show: a file
+ * with a syntax error gets no next-db diagnostics.
+ */
+export function toProblem(
+  message: Linter.LintMessage,
+  mapper: PositionMapper,
+  docsUrl: string | undefined,
+): Problem | undefined {
+  if (message.fatal === true || message.ruleId === null || !message.ruleId.startsWith('next-db/')) return undefined;
+  const start = mapper.fromLineColumn(message.line, message.column);
+  const end =
+    message.endLine === undefined
+      ? start
+      : mapper.fromLineColumn(message.endLine, message.endColumn ?? message.column);
+  const diagnostic: Diagnostic = {
+    range: { start, end },
+    severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: message.ruleId,
+    message: message.message,
+  };
+  if (docsUrl !== undefined) diagnostic.codeDescription = { href: docsUrl };
+  return {
+    ruleId: message.ruleId,
+    diagnostic,
+    fix: message.fix === undefined ? undefined : toTextEdit(message.fix, mapper),
+    suggestions: (message.suggestions ?? []).map((suggestion) => ({
+      title: suggestion.desc,
+      edit: toTextEdit(suggestion.fix, mapper),
+    })),
+  };
+}
+
+/** A key that finds a stored problem again from the diagnostic the client sends back. */
+export function getDiagnosticKey(diagnostic: Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character}|${String(diagnostic.code)}|${diagnostic.message}`;
+}

@@ -1,0 +1,47 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver/node';
+
+/**
+ * Edits that silence a rule with ESLint's own comment syntax, so that `eslint`
+ * on the CLI honours them too.
+ */
+
+function getEol(document: TextDocument): string {
+  return document.getText().includes('\r\n') ? '\r\n' : '\n';
+}
+
+function getLineText(document: TextDocument, line: number): string {
+  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return text.replace(/\r?\n$/, '');
+}
+
+const DISABLE_NEXT_LINE = /^(\s*\/\/\s*eslint-disable-next-line\s+)([^\n]*?)(\s+--\s.*)?$/;
+
+/**
+ * `// eslint-disable-next-line <rule>` above the line, with that line's
+ * indentation; added to an existing disable-next-line comment when there is one.
+ */
+export function getDisableLineEdit(document: TextDocument, line: number, ruleId: string): TextEdit {
+  if (line > 0) {
+    const previous = getLineText(document, line - 1);
+    const match = DISABLE_NEXT_LINE.exec(previous);
+    if (match?.[1] !== undefined && match[2] !== undefined && match[2].trim() !== '') {
+      const end = match[1].length + match[2].length;
+      return { range: { start: { line: line - 1, character: end }, end: { line: line - 1, character: end } }, newText: `, ${ruleId}` };
+    }
+  }
+  const indentation = /^\s*/.exec(getLineText(document, line))?.[0] ?? '';
+  const start = { line, character: 0 };
+  return { range: { start, end: start }, newText: `${indentation}// eslint-disable-next-line ${ruleId}${getEol(document)}` };
+}
+
+/**
+ * `/* eslint-disable <rule> *\/` at the top of the file, after a hashbang.
+ * It goes before a leading 'use client' / 'use server' directive: a comment
+ * before a directive keeps it a directive, a statement would not.
+ */
+export function getDisableFileEdit(document: TextDocument, ruleId: string): TextEdit {
+  const line = document.getText().startsWith('#!') ? 1 : 0;
+  const start = { line, character: 0 };
+  return { range: { start, end: start }, newText: `/* eslint-disable ${ruleId} */${getEol(document)}` };
+}

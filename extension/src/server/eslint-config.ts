@@ -1,0 +1,65 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * Which next-db rules a workspace's own `eslint.config.*` enables, read as
+ * text: the config is never loaded, because loading it would execute
+ * workspace code (and the extension supports untrusted workspaces).
+ * Recognised: the plugin's `configs.recommended` / `configs.all` (any
+ * spelling of the property access), and `'next-db/<rule>': <level>` entries.
+ */
+export const ESLINT_CONFIG_FILES = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+  'eslint.config.ts',
+  'eslint.config.mts',
+  'eslint.config.cts',
+];
+
+export interface PluginConfigRules {
+  /** Rules in the plugin's recommended config. */
+  recommended: readonly string[];
+  all: readonly string[];
+}
+
+const OFF_LEVEL = /^\s*(?:\[\s*)?(?:['"`]off['"`]|0)\b/;
+
+function usesPresetConfig(text: string, preset: string): boolean {
+  return new RegExp(`configs\\s*(?:\\.\\s*${preset}\\b|\\[\\s*['"\`]${preset}['"\`]\\s*\\])`).test(text);
+}
+
+/** Rules the config text enables, given the plugin's config presets. */
+export function getRulesEnabledByConfigText(text: string, presets: PluginConfigRules): Set<string> {
+  const enabled = new Set<string>();
+  if (!text.includes('next-db')) return enabled;
+  if (usesPresetConfig(text, 'all')) presets.all.forEach((rule) => enabled.add(rule));
+  if (usesPresetConfig(text, 'recommended')) presets.recommended.forEach((rule) => enabled.add(rule));
+  for (const match of text.matchAll(/['"`]next-db\/([\w-]+)['"`]\s*:([^,}\n]*)/g)) {
+    const [, rule, level] = match;
+    if (rule === undefined || !presets.all.includes(rule)) continue;
+    if (OFF_LEVEL.test(level ?? '')) enabled.delete(rule);
+    else enabled.add(rule);
+  }
+  return enabled;
+}
+
+export interface EslintConfigRules {
+  configFile: string;
+  rules: Set<string>;
+}
+
+/** The first `eslint.config.*` in the folder and the next-db rules it enables, or undefined. */
+export function findEslintConfigRules(folder: string, presets: PluginConfigRules): EslintConfigRules | undefined {
+  for (const name of ESLINT_CONFIG_FILES) {
+    const configFile = path.join(folder, name);
+    let text: string;
+    try {
+      text = fs.readFileSync(configFile, 'utf8');
+    } catch {
+      continue;
+    }
+    return { configFile, rules: getRulesEnabledByConfigText(text, presets) };
+  }
+  return undefined;
+}

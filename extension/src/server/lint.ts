@@ -1,0 +1,98 @@
+import type { ESLint, Linter as LinterType } from 'eslint';
+import { Linter } from 'eslint/universal';
+import * as tsParser from '@typescript-eslint/parser';
+import plugin from '../../../eslint-plugin/src/index';
+import type { NextDbSettings } from '../shared/settings';
+import { buildRulesConfig, hasEnabledRule } from './rule-config';
+import { mayConcernRules } from './trigger-words';
+
+/** The file extensions the server lints (JS and TS, with JSX and ESM/CJS variants). */
+export const LINTABLE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
+
+export function isLintablePath(filePath: string): boolean {
+  const extension = /\.([^./\\]+)$/.exec(filePath)?.[1];
+  return extension !== undefined && LINTABLE_EXTENSIONS.includes(extension) && !/\.d\.[cm]?ts$/.test(filePath);
+}
+
+export interface LintRequest {
+  text: string;
+  /** Absolute path of the file, so that file-kind detection works as on the CLI. */
+  filename: string;
+  /** The workspace folder: ESLint's cwd, which `next.rootDir` is relative to. */
+  cwd: string;
+  settings: NextDbSettings;
+  /** Rules left to the ESLint extension ("not twice"). */
+  excludedRules?: ReadonlySet<string>;
+  /** Lint even when no trigger word occurs (tests compare both ways). */
+  noSkip?: boolean;
+}
+
+export interface LintOutcome {
+  messages: LinterType.LintMessage[];
+  /** True when the text contained no trigger word and was not parsed. */
+  skipped: boolean;
+  /** Set when a rule or the parser threw; the messages are then empty. */
+  error?: string;
+}
+
+function buildConfig(settings: NextDbSettings, rules: LinterType.RulesRecord): LinterType.Config[] {
+  return [
+    {
+      files: LINTABLE_EXTENSIONS.map((extension) => `**/*.${extension}`),
+      languageOptions: {
+        parser: tsParser as LinterType.Parser,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      plugins: { 'next-db': plugin as unknown as ESLint.Plugin },
+      settings: { next: { rootDir: settings.next.rootDir } },
+      rules,
+    },
+    { files: ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
+  ];
+}
+
+const linters = new Map<string, Linter>();
+
+/** One Linter per cwd: the rules read `context.cwd`. */
+function getLinter(cwd: string): Linter {
+  let linter = linters.get(cwd);
+  if (linter === undefined) {
+    linter = new Linter({ cwd });
+    linters.set(cwd, linter);
+  }
+  return linter;
+}
+
+function prepare(request: LintRequest): { linter: Linter; config: LinterType.Config[] } | undefined {
+  const rules = buildRulesConfig(request.settings, request.excludedRules ?? new Set());
+  if (!hasEnabledRule(rules)) return undefined;
+  if (request.noSkip !== true && !mayConcernRules(request.text, request.settings.poolFactories)) return undefined;
+  return { linter: getLinter(request.cwd), config: buildConfig(request.settings, rules) };
+}
+
+/** Lints one text. Never throws: a crashing rule or parser yields no messages and an `error`. */
+export function lintText(request: LintRequest): LintOutcome {
+  const prepared = prepare(request);
+  if (prepared === undefined) return { messages: [], skipped: true };
+  try {
+    const messages = prepared.linter.verify(request.text, prepared.config, { filename: request.filename });
+    return { messages, skipped: false };
+  } catch (error) {
+    return { messages: [], skipped: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+/** The text after all autofixes (up to ESLint's 10 passes, like `eslint --fix`), or undefined if nothing changes. */
+export function fixText(request: LintRequest): string | undefined {
+  const prepared = prepare(request);
+  if (prepared === undefined) return undefined;
+  try {
+    const report = prepared.linter.verifyAndFix(request.text, prepared.config, { filename: request.filename });
+    return report.fixed ? report.output : undefined;
+  } catch {
+    return undefined;
+  }
+}

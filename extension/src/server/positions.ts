@@ -1,0 +1,40 @@
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+
+/**
+ * ESLint counts lines differently from LSP: it also breaks lines at U+2028 and
+ * U+2029, and it reports positions in the text without its byte order mark.
+ * This maps ESLint's 1-based line/column and 0-based fix offsets onto the
+ * document's LSP positions (UTF-16 code units, like ESLint's columns).
+ */
+const ESLINT_LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+
+export interface PositionMapper {
+  /** An ESLint `line`/`column` pair (both 1-based). */
+  fromLineColumn(line: number, column: number): Position;
+  /** An offset into the text ESLint saw (fix and suggestion ranges). */
+  fromOffset(offset: number): Position;
+}
+
+export function createPositionMapper(document: TextDocument): PositionMapper {
+  const text = document.getText();
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lineStarts = [bom];
+  const lineEnds: number[] = [];
+  for (const match of text.matchAll(ESLINT_LINE_BREAK)) {
+    lineEnds.push(match.index);
+    lineStarts.push(match.index + match[0].length);
+  }
+  lineEnds.push(text.length);
+
+  return {
+    fromLineColumn(line, column) {
+      const index = Math.min(Math.max(line - 1, 0), lineStarts.length - 1);
+      const start = lineStarts[index] ?? 0;
+      const end = lineEnds[index] ?? text.length;
+      return document.positionAt(Math.min(start + Math.max(column - 1, 0), end));
+    },
+    fromOffset(offset) {
+      return document.positionAt(Math.min(Math.max(offset, 0) + bom, text.length));
+    },
+  };
+}

@@ -1,0 +1,326 @@
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentEdit,
+  TextDocumentSyncKind,
+  TextDocuments,
+  WorkDoneProgress,
+  createConnection,
+} from 'vscode-languageserver/node';
+import type { CodeAction, InitializeResult, TextEdit } from 'vscode-languageserver/node';
+import {
+  type ApplyEditsArgs,
+  DeferringToEslintNotification,
+  type DeferringToEslintParams,
+  EslintExtensionStateNotification,
+  type EslintExtensionState,
+  FIX_ALL_KIND,
+  type FixAllArgs,
+  type InitializationOptions,
+  LintWorkspaceRequest,
+  type LintWorkspaceParams,
+  ServerCommands,
+} from '../shared/protocol';
+import { type NextDbSettings, SETTINGS_SECTION, normalizeSettings } from '../shared/settings';
+import { type LintedDocument, createLintedDocument, getFixAllAction, hasAutofix, toCodeActions } from './code-actions';
+import { type Problem, toProblem } from './diagnostics';
+import { type EslintConfigRules, findEslintConfigRules } from './eslint-config';
+import { findWorkspaceFolder, toFilePath } from './folders';
+import { type LintRequest, fixText, isLintablePath, lintText } from './lint';
+import { lintWorkspace } from './lint-workspace';
+import { createPositionMapper } from './positions';
+import { getDocsUrl, getPresetRules } from './rule-config';
+import { getReplaceAllEdit } from './text-edits';
+
+const DEFAULT_DEBOUNCE_MS = 150;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let workspaceFolders: string[] = [];
+let canPullConfiguration = false;
+let supportsWorkspaceFolders = false;
+let eslintExtensionActive = false;
+let debounceMs = DEFAULT_DEBOUNCE_MS;
+
+/** Settings per document URI (or folder, for "Lint Workspace"); cleared when the configuration changes. */
+const settingsCache = new Map<string, Promise<NextDbSettings>>();
+/** The workspace's own ESLint config per folder, for "not twice"; cleared when a config file changes. */
+const eslintConfigCache = new Map<string, EslintConfigRules | undefined>();
+/** Folders already told about (and the rules they were told about). */
+const deferralsAnnounced = new Map<string, string>();
+/** Problems of open documents, with the version they were found in. */
+const lintedDocuments = new Map<string, LintedDocument>();
+/** Files whose diagnostics "Lint Workspace" published; closing them keeps their diagnostics. */
+const workspaceLintedUris = new Set<string>();
+
+// ---------------------------------------------------------------- settings
+
+function getSettings(scopeUri: string): Promise<NextDbSettings> {
+  let settings = settingsCache.get(scopeUri);
+  if (settings === undefined) {
+    settings = canPullConfiguration
+      ? connection.workspace
+          .getConfiguration({ scopeUri, section: SETTINGS_SECTION })
+          .then(normalizeSettings, () => normalizeSettings(undefined))
+      : Promise.resolve(normalizeSettings(undefined));
+    settingsCache.set(scopeUri, settings);
+  }
+  return settings;
+}
+
+/** Rules the workspace's ESLint config enables while the ESLint extension runs: reported by it, not again by us. */
+function getExcludedRules(folder: string | undefined, settings: NextDbSettings): ReadonlySet<string> {
+  if (folder === undefined || !settings.deferToEslintExtension || !eslintExtensionActive) return new Set();
+  if (!eslintConfigCache.has(folder)) eslintConfigCache.set(folder, findEslintConfigRules(folder, getPresetRules()));
+  const config = eslintConfigCache.get(folder);
+  if (config === undefined || config.rules.size === 0) return new Set();
+  const rules = [...config.rules].sort();
+  if (deferralsAnnounced.get(folder) !== rules.join()) {
+    deferralsAnnounced.set(folder, rules.join());
+    const params: DeferringToEslintParams = { folder, configFile: config.configFile, rules };
+    connection.console.info(`${path.basename(config.configFile)} enables ${rules.join(', ')}; leaving them to the ESLint extension.`);
+    void connection.sendNotification(DeferringToEslintNotification, params);
+  }
+  return config.rules;
+}
+
+async function buildLintRequest(filePath: string, text: string, scopeUri: string): Promise<LintRequest | undefined> {
+  const settings = await getSettings(scopeUri);
+  if (!settings.enable) return undefined;
+  const folder = findWorkspaceFolder(workspaceFolders, filePath);
+  return {
+    text,
+    filename: filePath,
+    cwd: folder ?? path.dirname(filePath),
+    settings,
+    excludedRules: getExcludedRules(folder, settings),
+  };
+}
+
+// ----------------------------------------------------------------- linting
+
+function lintToProblems(request: LintRequest, document: TextDocument): Problem[] {
+  const started = performance.now();
+  const outcome = lintText(request);
+  const elapsed = (performance.now() - started).toFixed(1);
+  if (outcome.error !== undefined) {
+    connection.console.error(`Linting ${request.filename} failed; no diagnostics for it.\n${outcome.error}`);
+  } else {
+    connection.console.debug(`${outcome.skipped ? 'Skipped' : 'Linted'} ${request.filename} in ${elapsed} ms`);
+  }
+  const mapper = createPositionMapper(document);
+  return outcome.messages.flatMap((message) => {
+    const problem = toProblem(message, mapper, message.ruleId === null ? undefined : getDocsUrl(message.ruleId));
+    return problem === undefined ? [] : [problem];
+  });
+}
+
+type LintTrigger = 'open' | 'change' | 'save' | 'refresh';
+
+async function lintDocument(uri: string, trigger: LintTrigger): Promise<void> {
+  const document = documents.get(uri);
+  const filePath = toFilePath(uri);
+  if (document === undefined || filePath === undefined || !isLintablePath(filePath)) return;
+  const { version } = document;
+  const settings = await getSettings(uri);
+  if (trigger === 'change' && settings.run !== 'onType') return;
+  // `run: off` silences open files; "Lint Workspace" still works on request.
+  const request = settings.run === 'off' ? undefined : await buildLintRequest(filePath, document.getText(), uri);
+  // Results for a version the user has already typed past are dropped.
+  if (documents.get(uri)?.version !== version) return;
+  const problems = request === undefined ? [] : lintToProblems(request, document);
+  lintedDocuments.set(uri, createLintedDocument(uri, version, problems));
+  void connection.sendDiagnostics({ uri, version, diagnostics: problems.map((problem) => problem.diagnostic) });
+}
+
+const pendingLints = new Map<string, { timer: NodeJS.Timeout; trigger: LintTrigger; version: number }>();
+
+function scheduleLint(document: TextDocument, trigger: LintTrigger, delay: number): void {
+  const pending = pendingLints.get(document.uri);
+  // Opening fires a change event too; it must not downgrade the open to a typed change.
+  if (pending !== undefined && pending.trigger === 'open' && pending.version === document.version) return;
+  if (pending !== undefined) clearTimeout(pending.timer);
+  const timer = setTimeout(() => {
+    pendingLints.delete(document.uri);
+    lintDocument(document.uri, trigger).catch((error: unknown) => connection.console.error(String(error)));
+  }, delay);
+  pendingLints.set(document.uri, { timer, trigger, version: document.version });
+}
+
+function relintOpenDocuments(): void {
+  for (const document of documents.all()) scheduleLint(document, 'refresh', 0);
+}
+
+// ------------------------------------------------------------ code actions
+
+async function getSourceFixAllAction(document: TextDocument, linted: LintedDocument): Promise<CodeAction | undefined> {
+  const filePath = toFilePath(document.uri);
+  if (filePath === undefined || !hasAutofix(linted)) return undefined;
+  const request = await buildLintRequest(filePath, document.getText(), document.uri);
+  const output = request === undefined ? undefined : fixText(request);
+  if (output === undefined || documents.get(document.uri)?.version !== document.version) return undefined;
+  const action = getFixAllAction(linted, FIX_ALL_KIND);
+  delete action.command;
+  const edit = TextDocumentEdit.create({ uri: document.uri, version: document.version }, [getReplaceAllEdit(document, output)]);
+  action.edit = { documentChanges: [edit] };
+  return action;
+}
+
+connection.onCodeAction(async ({ textDocument, context }) => {
+  const document = documents.get(textDocument.uri);
+  const linted = lintedDocuments.get(textDocument.uri);
+  if (document === undefined || linted === undefined || linted.version !== document.version) return [];
+  const only = context.only;
+  const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== '') ?? false;
+  if (wantsFixAll) {
+    const action = await getSourceFixAllAction(document, linted);
+    return action === undefined ? [] : [action];
+  }
+  if (only !== undefined && !only.some((kind) => kind === CodeActionKind.QuickFix || kind === '')) return [];
+  return toCodeActions(document, linted, context.diagnostics, getDocsUrl);
+});
+
+/** Applies edits only to the version they were computed for; the client refuses them too if it has moved on. */
+async function applyEdits(uri: string, version: number, edits: TextEdit[], label: string): Promise<boolean> {
+  if (documents.get(uri)?.version !== version) {
+    connection.console.info(`Not applying "${label}": ${uri} changed since it was computed.`);
+    return false;
+  }
+  const result = await connection.workspace.applyEdit({
+    label,
+    edit: { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] },
+  });
+  if (!result.applied) connection.console.info(`"${label}" was not applied: ${result.failureReason ?? 'refused'}`);
+  return result.applied;
+}
+
+connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
+  if (command === ServerCommands.applyEdits) {
+    const { uri, version, edits } = args[0] as ApplyEditsArgs;
+    return applyEdits(uri, version, edits, 'next-db quick fix');
+  }
+  if (command === ServerCommands.fixAll) {
+    const { uri, version } = args[0] as FixAllArgs;
+    const document = documents.get(uri);
+    const filePath = toFilePath(uri);
+    if (document === undefined || filePath === undefined || document.version !== version) return false;
+    const request = await buildLintRequest(filePath, document.getText(), uri);
+    const output = request === undefined ? undefined : fixText(request);
+    if (output === undefined) return false;
+    return applyEdits(uri, version, [getReplaceAllEdit(document, output)], 'Fix all next-db problems');
+  }
+  if (command === ServerCommands.showDocumentation) {
+    const url = args[0];
+    if (typeof url !== 'string') return false;
+    return (await connection.window.showDocument({ uri: url, external: true })).success;
+  }
+  return undefined;
+});
+
+// ------------------------------------------------------- lint the workspace
+
+connection.onRequest(LintWorkspaceRequest, async (params: LintWorkspaceParams | undefined, token) => {
+  const result = await lintWorkspace({
+    folders: workspaceFolders,
+    token,
+    openText: (uri) => documents.get(uri)?.getText(),
+    buildRequest: (filePath, text, folder) => buildLintRequest(filePath, text, folder),
+    lint: (request, document) => lintToProblems(request, document),
+    publish: (uri, problems) => {
+      workspaceLintedUris.add(uri);
+      if (documents.get(uri) !== undefined) {
+        scheduleLint(documents.get(uri)!, 'refresh', 0);
+        return;
+      }
+      void connection.sendDiagnostics({ uri, diagnostics: problems.map((problem) => problem.diagnostic) });
+    },
+    report: (message, percentage) => {
+      if (params?.progressToken === undefined) return;
+      void connection.sendProgress(WorkDoneProgress.type, params.progressToken, { kind: 'report', message, percentage });
+    },
+  });
+  connection.console.info(
+    `Lint Workspace: ${result.problems} problem(s) in ${result.files} file(s)${result.cancelled ? ' (cancelled)' : ''}.`,
+  );
+  return result;
+});
+
+// ------------------------------------------------------------------ events
+
+documents.onDidOpen(({ document }) => scheduleLint(document, 'open', 0));
+documents.onDidChangeContent(({ document }) => scheduleLint(document, 'change', debounceMs));
+documents.onDidSave(({ document }) => {
+  scheduleLint(document, 'save', 0);
+  // Other open files may import the saved one (cross-file lookups read from disk).
+  for (const other of documents.all()) if (other.uri !== document.uri) scheduleLint(other, 'refresh', debounceMs);
+});
+documents.onDidClose(({ document }) => {
+  const pending = pendingLints.get(document.uri);
+  if (pending !== undefined) clearTimeout(pending.timer);
+  pendingLints.delete(document.uri);
+  lintedDocuments.delete(document.uri);
+  settingsCache.delete(document.uri);
+  // Diagnostics from "Lint Workspace" stay in the Problems panel; the editor's own go with the editor.
+  if (!workspaceLintedUris.has(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  connection.console.info('Settings changed; linting open files again.');
+  relintOpenDocuments();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  eslintConfigCache.clear();
+  relintOpenDocuments();
+});
+
+connection.onNotification(EslintExtensionStateNotification, (state: EslintExtensionState) => {
+  if (eslintExtensionActive === state.active) return;
+  eslintExtensionActive = state.active;
+  relintOpenDocuments();
+});
+
+connection.onInitialize((params): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  eslintExtensionActive = options.eslintExtensionActive === true;
+  if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  workspaceFolders = (params.workspaceFolders ?? []).flatMap((folder) => toFilePath(folder.uri) ?? []);
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [toFilePath(params.rootUri) ?? ''].filter(Boolean);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: Object.values(ServerCommands) },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'next-db' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => {
+      // Clients without dynamic registration still send the notification for `synchronize.configurationSection`.
+    });
+  }
+  if (supportsWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const removedPaths = new Set(removed.flatMap((folder) => toFilePath(folder.uri) ?? []));
+      workspaceFolders = [
+        ...workspaceFolders.filter((folder) => !removedPaths.has(folder)),
+        ...added.flatMap((folder) => toFilePath(folder.uri) ?? []),
+      ];
+      relintOpenDocuments();
+    });
+  }
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,46 @@
+import { BUILTIN_POOL_FACTORIES } from '../../../eslint-plugin/src/utils/pool-factories';
+import { SYNC_DRIVER_MODULES, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
+import type { PoolFactorySetting } from '../shared/settings';
+
+/**
+ * Parsing is most of a lint's cost, and most files cannot concern next-db. A
+ * file is skipped when its text contains none of these words:
+ * - the pool factories' and sync drivers' module names (found in `import`/`require`);
+ * - `connection` and `unstable_noStore` (what `require-connection` looks for);
+ * - the sync drivers' method names, because `require-connection` follows a
+ *   database imported from another project file, whose driver module name then
+ *   never appears in the linted file.
+ * `test/extension/skip.test.ts` proves on every fixture and rule test input
+ * that the skip never hides a finding.
+ */
+const NEXT_FUNCTIONS = ['connection', 'unstable_noStore'];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Module names match anywhere (they sit inside string literals); identifiers match as whole words. */
+export function buildTriggerPattern(customFactories: readonly PoolFactorySetting[]): RegExp {
+  const modules = new Set([
+    ...BUILTIN_POOL_FACTORIES.map((factory) => factory.module),
+    ...customFactories.map((factory) => factory.module),
+    ...SYNC_DRIVER_MODULES,
+  ]);
+  const identifiers = new Set([...NEXT_FUNCTIONS, ...SYNC_QUERY_METHODS]);
+  const moduleAlternatives = [...modules].map(escapeRegExp);
+  const identifierAlternatives = [...identifiers].map((name) => `(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`);
+  return new RegExp([...moduleAlternatives, ...identifierAlternatives].join('|'));
+}
+
+const patternCache = new Map<string, RegExp>();
+
+/** Whether the rules could report anything in this text; false means linting can be skipped. */
+export function mayConcernRules(text: string, customFactories: readonly PoolFactorySetting[] = []): boolean {
+  const key = JSON.stringify(customFactories.map((factory) => factory.module));
+  let pattern = patternCache.get(key);
+  if (pattern === undefined) {
+    pattern = buildTriggerPattern(customFactories);
+    patternCache.set(key, pattern);
+  }
+  return pattern.test(text);
+}

@@ -1,0 +1,58 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { GitIgnore } from './gitignore';
+import { isLintablePath } from './lint';
+
+/** Never linted by "Lint Workspace", whatever `.gitignore` says. */
+export const ALWAYS_SKIPPED_FOLDERS = new Set(['node_modules', '.next', 'out', 'build', '.git']);
+
+interface IgnoreScope {
+  /** The folder holding the `.gitignore`. */
+  base: string;
+  gitignore: GitIgnore;
+}
+
+function readGitIgnore(folder: string): IgnoreScope | undefined {
+  try {
+    return { base: folder, gitignore: new GitIgnore(fs.readFileSync(path.join(folder, '.gitignore'), 'utf8')) };
+  } catch {
+    return undefined;
+  }
+}
+
+function isIgnored(scopes: readonly IgnoreScope[], fullPath: string, isDirectory: boolean): boolean {
+  return scopes.some((scope) =>
+    scope.gitignore.ignores(path.relative(scope.base, fullPath).split(path.sep).join('/'), isDirectory),
+  );
+}
+
+/**
+ * Every lintable file under `root`, skipping `node_modules`, `.next`, `out`,
+ * `build` and whatever the `.gitignore` files on the way exclude. Symbolic
+ * links are not followed (they can loop).
+ */
+export function* findLintableFiles(root: string, isCancelled: () => boolean = () => false): Generator<string> {
+  const pending: Array<{ folder: string; scopes: IgnoreScope[] }> = [{ folder: root, scopes: [] }];
+  while (pending.length > 0 && !isCancelled()) {
+    const { folder, scopes: parentScopes } = pending.pop()!;
+    const own = readGitIgnore(folder);
+    const scopes = own === undefined ? parentScopes : [...parentScopes, own];
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const fullPath = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!ALWAYS_SKIPPED_FOLDERS.has(entry.name) && !isIgnored(scopes, fullPath, true)) {
+          pending.push({ folder: fullPath, scopes });
+        }
+      } else if (entry.isFile() && isLintablePath(entry.name) && !isIgnored(scopes, fullPath, false)) {
+        yield fullPath;
+      }
+    }
+  }
+}
