@@ -1,0 +1,122 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../utils/create-rule';
+import { iterateModuleReferences } from '../utils/module-references';
+import { getNextFileInfo } from '../utils/next-file-kind';
+import { getNextSettings } from '../utils/next-settings';
+import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '../utils/pool-factories';
+import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
+import { planHoist } from './no-pool-in-handler/hoist';
+import { isEdgeRuntime } from './no-pool-in-handler/is-edge-runtime';
+import { isLazySingleton } from './no-pool-in-handler/is-lazy-singleton';
+
+export type Options = [
+  {
+    poolSize?: number;
+    factories?: Array<{ module: string; import?: string; sizeOption?: string }>;
+  },
+];
+export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient';
+
+/** `new Pool()`, `createPool()`: how the creation reads in a message. */
+function describeCreation(calleeText: string, node: TSESTree.CallExpression | TSESTree.NewExpression): string {
+  const callee = calleeText.length <= 40 && !calleeText.includes('\n') ? calleeText : 'this factory';
+  return `\`${node.type === 'NewExpression' ? 'new ' : ''}${callee}()\``;
+}
+
+export default createRule<Options, MessageId>({
+  name: 'no-pool-in-handler',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow creating a database connection pool inside code that runs on every request',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      poolInHandler:
+        '{{factory}} opens a new connection pool on every request here, in {{where}}; under load the database runs out of connections (SQLSTATE 53300). Create it once at module scope and reuse it.',
+      poolInHandlerNoFix:
+        '{{factory}} opens a new connection pool on every request here, in {{where}}; under load the database runs out of connections (SQLSTATE 53300). Create it once at module scope and reuse it (no automatic suggestion: {{reason}}).',
+      hoistPool: 'Create `{{name}}` once at module scope{{size}} and reuse it in every request.',
+      hoistPrismaClient: 'Reuse one PrismaClient `{{name}}`, kept on `globalThis` so hot reloads do not open more.',
+    },
+    schema: [
+      {
+        type: 'object',
+        description: 'Options for no-pool-in-handler.',
+        additionalProperties: false,
+        properties: {
+          poolSize: {
+            type: 'integer',
+            minimum: 1,
+            description: 'Pool size the suggestion sets on the hoisted pool when it has none (default 5).',
+          },
+          factories: {
+            type: 'array',
+            description: 'More functions or classes that create a pool, on top of the built-in ones.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['module'],
+              properties: {
+                module: { type: 'string', minLength: 1, description: 'The module it is imported or required from.' },
+                import: {
+                  type: 'string',
+                  minLength: 1,
+                  description: "The named export; omit it for the module's default export (called or constructed).",
+                },
+                sizeOption: {
+                  type: 'string',
+                  minLength: 1,
+                  description: "The option key for the pool size (default 'max').",
+                },
+              },
+            },
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ poolSize: 5, factories: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const { kind } = getNextFileInfo(context.filename, context.cwd, getNextSettings(context.settings));
+    const requestScoped = getRequestScopedFunctions(sourceCode, kind);
+    if (requestScoped.size === 0) return {};
+    const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];
+    const poolSize = options.poolSize ?? 5;
+
+    return {
+      'Program:exit'(program) {
+        const onEdge = isEdgeRuntime(program);
+        const seen = new Set<TSESTree.Node>();
+        for (const { node, info: factory } of iterateModuleReferences<PoolFactory>(sourceCode, buildFactoryTraceMap(factories))) {
+          if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
+          if (seen.has(node) || (onEdge && factory.perRequestOnEdge)) continue;
+          seen.add(node);
+          const handler = findRequestScopedAncestor(node, requestScoped);
+          if (!handler || isLazySingleton(sourceCode, node)) continue;
+
+          const data = { factory: describeCreation(sourceCode.getText(node.callee), node), where: requestScoped.get(handler) ?? 'a request handler' };
+          const plan = planHoist(context, node, factory, poolSize);
+          if (!plan.ok) {
+            context.report({ node, messageId: 'poolInHandlerNoFix', data: { ...data, reason: plan.reason } });
+            continue;
+          }
+          context.report({
+            node,
+            messageId: 'poolInHandler',
+            data,
+            suggest: [
+              {
+                messageId: factory.singleton === 'global-this' ? 'hoistPrismaClient' : 'hoistPool',
+                data: { name: plan.name, size: plan.sizeText },
+                fix: plan.fix,
+              },
+            ],
+          });
+        }
+      },
+    };
+  },
+});

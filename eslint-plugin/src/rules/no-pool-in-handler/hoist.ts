@@ -1,0 +1,148 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getEnclosingFunction } from '../../utils/exported-functions';
+import { applyEditsToSlice } from '../../utils/fix/object-option';
+import { getTopLevelStatement, insertAtModuleScope, usesSemicolons } from '../../utils/fix/module-insertion';
+import { removeDeclarator } from '../../utils/fix/remove-statement';
+import { getUniqueName } from '../../utils/fix/unique-name';
+import type { PoolFactory } from '../../utils/pool-factories';
+import { getPoolUses } from './close-calls';
+import { getModuleReads } from './local-reads';
+import { getPoolSizeEdit } from './pool-size';
+import { removeCloseStatements } from './remove-close-statements';
+import { buildSingletonCode } from './singleton-code';
+
+type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export type HoistPlan =
+  | { ok: true; name: string; sizeText: string; fix: TSESLint.ReportFixFunction }
+  | { ok: false; reason: string };
+
+const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
+
+/** The creation with the type assertions around it: `new Pool() as Pool`. */
+function getOuterExpression(creation: Creation): TSESTree.Node {
+  let node: TSESTree.Node = creation;
+  while (node.parent && TYPE_WRAPPERS.has(node.parent.type)) node = node.parent;
+  return node;
+}
+
+/** `const pool = new Pool()` as a plain statement of a block: the declarator. */
+function getLocalDeclarator(outer: TSESTree.Node): TSESTree.VariableDeclarator | undefined {
+  const declarator = outer.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== outer || declarator.id.type !== 'Identifier') {
+    return undefined;
+  }
+  const container = declarator.parent.parent;
+  return container?.type === 'BlockStatement' || container?.type === 'SwitchCase' ? declarator : undefined;
+}
+
+/** Whether the expression is used in place, so that replacing it with the shared pool means the same. */
+function isUsedInPlace(outer: TSESTree.Node, closeMethod: string): boolean {
+  const parent = outer.parent;
+  if (parent?.type === 'MemberExpression') {
+    return parent.object === outer && !parent.computed && parent.property.type === 'Identifier' && parent.property.name !== closeMethod;
+  }
+  if (parent?.type === 'TaggedTemplateExpression') return parent.tag === outer;
+  return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === outer);
+}
+
+/** A helper returning the pool must not have callers that close what it returns. */
+function getReturnedPoolProblem(sourceCode: SourceCode, outer: TSESTree.Node, closeMethod: string): string | undefined {
+  const fn = getEnclosingFunction(outer);
+  const binding = fn?.type === 'FunctionDeclaration' ? fn : fn?.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
+  if (!binding) return undefined;
+  for (const variable of sourceCode.getDeclaredVariables(binding)) {
+    for (const reference of variable.references) {
+      let result: TSESTree.Node | undefined = reference.identifier.parent;
+      if (result?.type !== 'CallExpression' || result.callee !== reference.identifier) continue;
+      if (result.parent?.type === 'AwaitExpression') result = result.parent;
+      if (result.parent?.type === 'MemberExpression') return `the pool \`${variable.name}()\` returns is used directly by its callers`;
+      if (result.parent?.type !== 'VariableDeclarator') continue;
+      for (const held of sourceCode.getDeclaredVariables(result.parent)) {
+        const uses = getPoolUses(held, closeMethod, held.name);
+        if (!uses.ok) return uses.reason;
+        if (uses.closeStatements.length > 0) return `callers of \`${variable.name}()\` call \`${held.name}.${closeMethod}()\``;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Renames the remaining references of a removed local to the module binding. */
+function renameReferences(
+  fixer: TSESLint.RuleFixer,
+  variable: TSESLint.Scope.Variable,
+  name: string,
+  skipped: readonly TSESTree.Node[],
+): TSESLint.RuleFix[] {
+  const fixes: TSESLint.RuleFix[] = [];
+  for (const reference of variable.references) {
+    const identifier = reference.identifier;
+    if (reference.init || skipped.some((node) => identifier.range[0] >= node.range[0] && identifier.range[1] <= node.range[1])) continue;
+    const parent = identifier.parent;
+    if (parent?.type === 'Property' && parent.shorthand && parent.value === identifier) {
+      fixes.push(fixer.replaceText(parent, `${variable.name}: ${name}`));
+    } else {
+      fixes.push(fixer.replaceText(identifier, name));
+    }
+  }
+  return fixes;
+}
+
+/**
+ * Plans the suggestion that creates the pool once at module scope and makes
+ * the handler use it, or says why that would change what the code means.
+ */
+export function planHoist(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  creation: Creation,
+  factory: PoolFactory,
+  poolSize: number,
+): HoistPlan {
+  const sourceCode = context.sourceCode;
+  const closeMethod = factory.closeMethod ?? 'end';
+  const outer = getOuterExpression(creation);
+  const declarator = getLocalDeclarator(outer);
+  const local = declarator ? sourceCode.getDeclaredVariables(declarator)[0] : undefined;
+  const moved = declarator && local ? outer : creation;
+
+  const typeAnnotation = declarator?.id.typeAnnotation;
+  const reads = getModuleReads(sourceCode, typeAnnotation ? [moved, typeAnnotation] : [moved]);
+  if (reads.reason !== undefined) return { ok: false, reason: `it reads ${reads.reason}` };
+
+  const uses = local ? getPoolUses(local, closeMethod, local.name) : { ok: true as const, closeStatements: [] };
+  if (!uses.ok) return { ok: false, reason: uses.reason };
+  if (!local) {
+    if (!isUsedInPlace(outer, closeMethod)) return { ok: false, reason: 'its result is kept in a way the fix cannot follow' };
+    const problem = getReturnedPoolProblem(sourceCode, outer, closeMethod);
+    if (problem !== undefined) return { ok: false, reason: problem };
+  }
+
+  const base = local?.name ?? factory.suggestedName ?? 'pool';
+  const name = getUniqueName(sourceCode, base, { ignore: new Set(local ? [local] : []) });
+  const sizeEdit = getPoolSizeEdit(sourceCode, creation, factory, poolSize);
+  const code = buildSingletonCode(sourceCode, context.filename, {
+    name,
+    expression: applyEditsToSlice(sourceCode.text, moved.range, sizeEdit ? [sizeEdit] : []),
+    typeAnnotation: typeAnnotation ? sourceCode.getText(typeAnnotation) : '',
+    creation,
+    factory,
+    semicolon: usesSemicolons(sourceCode) ? ';' : '',
+  });
+  const after = reads.declarations.map(getTopLevelStatement).filter((node) => node !== undefined);
+
+  return {
+    ok: true,
+    name,
+    sizeText: sizeEdit ? ` with \`${factory.sizeOption ?? 'max'}: ${poolSize}\`` : '',
+    fix(fixer) {
+      const fixes = [insertAtModuleScope(fixer, sourceCode, code, after)];
+      if (!declarator || !local) return [...fixes, fixer.replaceText(creation, name)];
+      fixes.push(removeDeclarator(fixer, sourceCode, declarator));
+      if (name !== local.name) fixes.push(...renameReferences(fixer, local, name, uses.closeStatements));
+      const otherEdits = fixes.slice(1).map((fix) => fix.range);
+      return [...fixes, ...removeCloseStatements(fixer, sourceCode, uses.closeStatements, otherEdits)];
+    },
+  };
+}

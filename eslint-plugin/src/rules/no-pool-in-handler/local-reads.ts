@@ -1,0 +1,85 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../../utils/exported-functions';
+
+function contains(outer: TSESTree.Node | TSESLint.AST.Range, inner: TSESTree.Node): boolean {
+  const range = 'range' in outer ? outer.range : outer;
+  return inner.range[0] >= range[0] && inner.range[1] <= range[1];
+}
+
+/** Nodes of the expression that only mean something inside the running function. */
+function findContextualNode(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): string | undefined {
+  switch (node.type) {
+    case 'ThisExpression':
+      return '`this`';
+    case 'Super':
+      return '`super`';
+    case 'AwaitExpression':
+      return 'an awaited value';
+    case 'YieldExpression':
+      return 'a yielded value';
+    case 'MetaProperty':
+      if (node.meta.name === 'new') return '`new.target`';
+  }
+  for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    for (const item of Array.isArray(child) ? child : [child]) {
+      if (!item || typeof item !== 'object' || !('type' in item)) continue;
+      const childNode = item as TSESTree.Node;
+      // A nested function has its own `this` and `await`; arrows share `this`.
+      if (isFunctionNode(childNode) && childNode.type !== 'ArrowFunctionExpression') continue;
+      const found = findContextualNode(sourceCode, childNode);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Every reference made from inside `range`. */
+function getReferencesIn(sourceCode: Readonly<TSESLint.SourceCode>, range: TSESLint.AST.Range): TSESLint.Scope.Reference[] {
+  const references: TSESLint.Scope.Reference[] = [];
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const reference of scope.references) {
+      if (contains(range, reference.identifier)) references.push(reference);
+    }
+  }
+  return references;
+}
+
+export interface ModuleReads {
+  /** Why the code cannot move to module scope, or undefined when it can. */
+  reason: string | undefined;
+  /** Module-level declarations it reads, which the moved code must follow. */
+  declarations: TSESTree.Node[];
+}
+
+/**
+ * Whether code can move from a function to module scope and mean the same:
+ * it must read no binding local to a function (`req`, a local variable,
+ * `arguments`), no `this` or awaited value, and no module variable that is
+ * reassigned at run time. `ranges` are the parts of the code that move.
+ */
+export function getModuleReads(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  nodes: readonly TSESTree.Node[],
+): ModuleReads {
+  const declarations: TSESTree.Node[] = [];
+  for (const node of nodes) {
+    const contextual = findContextualNode(sourceCode, node);
+    if (contextual) return { reason: contextual, declarations };
+    for (const reference of getReferencesIn(sourceCode, node.range)) {
+      const variable = reference.resolved;
+      if (variable?.name === 'arguments' && variable.scope.type === 'function') return { reason: '`arguments`', declarations };
+      if (!variable || variable.defs.length === 0) continue; // a global such as `process`
+      const name = `\`${variable.name}\``;
+      if (variable.defs.some((def) => contains(node, def.name))) continue; // declared inside the moved code
+      if (variable.scope.block.type !== 'Program') return { reason: `${name}, which only exists inside the function`, declarations };
+      const reassigned = variable.references.some((ref) => ref.isWrite() && !ref.init);
+      if (reassigned) return { reason: `${name}, which is reassigned at run time`, declarations };
+      for (const def of variable.defs) if (def.type !== 'ImportBinding') declarations.push(def.node);
+    }
+  }
+  return { reason: undefined, declarations };
+}

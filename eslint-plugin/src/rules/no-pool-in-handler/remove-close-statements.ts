@@ -1,0 +1,61 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { removeStatement } from '../../utils/fix/remove-statement';
+import { getUnwrappedBlockText } from '../../utils/fix/unwrap-block';
+
+function isInside(node: TSESTree.Node, range: TSESLint.AST.Range): boolean {
+  return node.range[0] >= range[0] && node.range[1] <= range[1];
+}
+
+/** The `finally` block that would be left empty, with its try statement. */
+function getEmptiedFinally(
+  statement: TSESTree.Statement,
+  removed: ReadonlySet<TSESTree.Node>,
+): { block: TSESTree.BlockStatement; tryStatement: TSESTree.TryStatement } | undefined {
+  const block = statement.parent;
+  if (block?.type !== 'BlockStatement' || block.parent?.type !== 'TryStatement') return undefined;
+  if (block.parent.finalizer !== block || !block.body.every((item) => removed.has(item))) return undefined;
+  return { block, tryStatement: block.parent };
+}
+
+/**
+ * Fixes removing the given statements. A `finally` left empty goes too; a
+ * `try` left with neither `catch` nor `finally` is unwrapped, or kept as a
+ * plain block when unwrapping could change what its code means.
+ * `otherEdits` are ranges the same suggestion changes, which must not overlap.
+ */
+export function removeCloseStatements(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  statements: readonly TSESTree.Statement[],
+  otherEdits: readonly (readonly [number, number])[],
+): TSESLint.RuleFix[] {
+  const removed = new Set<TSESTree.Node>(statements);
+  const fixes: TSESLint.RuleFix[] = [];
+  const handledTries = new Set<TSESTree.TryStatement>();
+  for (const statement of statements) {
+    const emptied = getEmptiedFinally(statement, removed);
+    if (!emptied) {
+      fixes.push(removeStatement(fixer, sourceCode, statement));
+      continue;
+    }
+    const { tryStatement } = emptied;
+    if (handledTries.has(tryStatement)) continue;
+    handledTries.add(tryStatement);
+    if (tryStatement.handler) {
+      fixes.push(fixer.removeRange([tryStatement.handler.range[1], emptied.block.range[1]]));
+      continue;
+    }
+    const body = tryStatement.block;
+    const editsInside = otherEdits.some((range) => range[0] >= body.range[0] && range[1] <= body.range[1]);
+    const unwrapped = editsInside || statements.some((item) => isInside(item, body.range))
+      ? undefined
+      : getUnwrappedBlockText(sourceCode, body, tryStatement);
+    if (unwrapped !== undefined) {
+      fixes.push(fixer.replaceText(tryStatement, unwrapped));
+    } else {
+      fixes.push(fixer.removeRange([tryStatement.range[0], body.range[0]]));
+      fixes.push(fixer.removeRange([body.range[1], emptied.block.range[1]]));
+    }
+  }
+  return fixes;
+}

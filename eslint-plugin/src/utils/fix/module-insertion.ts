@@ -1,0 +1,78 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getLastDirective } from '../directives';
+
+type Statement = TSESTree.ProgramStatement;
+
+/** The top-level statement that contains `node`. */
+export function getTopLevelStatement(node: TSESTree.Node): Statement | undefined {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.type !== 'Program') current = current.parent;
+  return current.parent ? (current as Statement) : undefined;
+}
+
+function isImport(statement: Statement): boolean {
+  return statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration';
+}
+
+/** End of the statement, including comments that trail it on the same line. */
+function getEndWithTrailingComments(sourceCode: Readonly<TSESLint.SourceCode>, statement: Statement): number {
+  let end = statement.range[1];
+  for (const comment of sourceCode.getCommentsAfter(statement)) {
+    if (comment.loc.start.line !== statement.loc.end.line) break;
+    end = comment.range[1];
+  }
+  return end;
+}
+
+/** Start of the statement, including the comments directly above it (no blank line between). */
+function getStartWithAttachedComments(sourceCode: Readonly<TSESLint.SourceCode>, statement: Statement): number {
+  let start = statement.range[0];
+  let line = statement.loc.start.line;
+  for (const comment of sourceCode.getCommentsBefore(statement).reverse()) {
+    if (comment.loc.end.line < line - 1) break;
+    start = comment.range[0];
+    line = comment.loc.start.line;
+  }
+  return start;
+}
+
+/**
+ * Inserts `code` as module-level statements after the directives, the imports
+ * and every statement listed in `after` (the declarations the code reads, so
+ * it never lands in their temporal dead zone). With nothing to follow, it goes
+ * before the first statement and the comments attached to it.
+ */
+export function insertAtModuleScope(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  code: string,
+  after: readonly Statement[] = [],
+): TSESLint.RuleFix {
+  const body = sourceCode.ast.body;
+  const candidates = [getLastDirective(body), ...body.filter(isImport), ...after].filter(
+    (statement): statement is Statement => statement !== undefined,
+  );
+  const anchor = candidates.reduce<Statement | undefined>(
+    (last, statement) => (last && last.range[0] > statement.range[0] ? last : statement),
+    undefined,
+  );
+  if (anchor) return fixer.insertTextAfterRange([0, getEndWithTrailingComments(sourceCode, anchor)], `\n\n${code}`);
+  const first = body[0];
+  if (!first) return fixer.insertTextAfterRange([0, sourceCode.text.length], `${code}\n`);
+  return fixer.insertTextBeforeRange([getStartWithAttachedComments(sourceCode, first), 0], `${code}\n\n`);
+}
+
+/** Whether the file ends its statements with semicolons, judged from its top-level statements. */
+export function usesSemicolons(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let withSemicolon = 0;
+  let without = 0;
+  for (const statement of sourceCode.ast.body) {
+    const node = statement.type === 'ExportNamedDeclaration' && statement.declaration ? statement.declaration : statement;
+    if (!['ImportDeclaration', 'VariableDeclaration', 'ExpressionStatement', 'ExportNamedDeclaration'].includes(node.type)) {
+      continue;
+    }
+    if (sourceCode.getLastToken(statement)?.value === ';') withSemicolon++;
+    else without++;
+  }
+  return withSemicolon >= without;
+}
