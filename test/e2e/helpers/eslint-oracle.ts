@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as parser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import plugin from '../../../eslint-plugin/src/index';
+import type { Problem } from './workbench';
+
+/**
+ * What the rules themselves say about a file, through ESLint's own API. Scenarios compare
+ * the editor against this instead of hard-coding expected text.
+ */
+export function lintWithPlugin(workspaceDir: string, relativePath: string, text: string): Linter.LintMessage[] {
+  const linter = new Linter({ cwd: workspaceDir });
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+      languageOptions: { parser: parser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+      plugins: plugin.configs.recommended.plugins as Linter.Config['plugins'],
+      rules: plugin.configs.recommended.rules as Linter.RulesRecord,
+    },
+  ];
+  return linter.verify(text, config, { filename: path.join(workspaceDir, relativePath) });
+}
+
+/** The one finding of `ruleId` in the file; fails loudly if there is not exactly one. */
+export function getOnlyFinding(messages: Linter.LintMessage[], ruleId: string): Linter.LintMessage {
+  const findings = messages.filter((message) => message.ruleId === `next-db/${ruleId}`);
+  if (findings.length !== 1) {
+    throw new Error(`expected exactly one ${ruleId} finding, ESLint reports ${JSON.stringify(messages, null, 2)}`);
+  }
+  return findings[0]!;
+}
+
+/** Applies one ESLint edit (a fix or a suggestion's fix) to the text, as an editor would. */
+export function applyEdit(text: string, edit: { range: [number, number]; text: string }): string {
+  return text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);
+}
+
+/** Whether a Problems view entry is next-db's report of this ESLint finding in this file. */
+export function isReportOf(problem: Problem, file: string, finding: Linter.LintMessage): boolean {
+  return problem.source === 'next-db' && problem.file === file && problem.message === finding.message && problem.line === finding.line;
+}
+
+const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/** Every finding of the plugin in a workspace, keyed like the Problems view: `file:line message`. */
+export function lintWorkspaceWithPlugin(workspaceDir: string): Array<{ file: string; finding: Linter.LintMessage }> {
+  const files = readdirSync(workspaceDir, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => LINTABLE.test(file) && !file.split('/').includes('node_modules'))
+    .sort();
+  return files.flatMap((file) =>
+    lintWithPlugin(workspaceDir, file, readFileSync(path.join(workspaceDir, file), 'utf8'))
+      .filter((finding) => finding.ruleId?.startsWith('next-db/'))
+      .map((finding) => ({ file, finding })),
+  );
+}

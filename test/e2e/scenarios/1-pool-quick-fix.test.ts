@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { applyEdit, getOnlyFinding, isReportOf, lintWithPlugin } from '../helpers/eslint-oracle';
+import { openScenario } from '../helpers/scenario';
+import { README_SCREENSHOT_PATH } from '../setup/paths';
+
+const FILE = 'pages/api/users.ts';
+
+test('the pool hoist quick fix on a Pages API route writes exactly the rule’s suggestion', async (context) => {
+  const { workspace, workbench } = await openScenario(context, 'pool-quick-fix');
+  const original = workspace.read(FILE);
+  const finding = getOnlyFinding(lintWithPlugin(workspace.dir, FILE, original), 'no-pool-in-handler');
+  const hoist = finding.suggestions?.[0];
+  if (!hoist) throw new Error(`ESLint offers no suggestion for ${JSON.stringify(finding)}`);
+
+  await workbench.openFile(FILE);
+  await workbench.showProblems();
+  await workbench.waitForProblems(`no-pool-in-handler at line ${finding.line}`, (problems) =>
+    problems.some((problem) => isReportOf(problem, FILE, finding)),
+  );
+
+  await workbench.applyQuickFix(finding.line, finding.column, hoist.desc, async () => {
+    // The README's picture of the quick fix, taken while the menu is open on the real finding.
+    mkdirSync(path.dirname(README_SCREENSHOT_PATH), { recursive: true });
+    await workbench.screenshotEditor(README_SCREENSHOT_PATH);
+  });
+  await workbench.save();
+
+  expect(workspace.read(FILE)).toBe(applyEdit(original, hoist.fix));
+  await workbench.waitForProblems('no next-db problem left in the file', (problems) =>
+    problems.every((problem) => !(problem.source === 'next-db' && problem.file === FILE)),
+  );
+});

@@ -1,0 +1,68 @@
+import { expect, test } from 'vitest';
+import { isReportOf, lintWithPlugin } from '../helpers/eslint-oracle';
+import { openScenario } from '../helpers/scenario';
+import type { Workspace } from '../helpers/workspace';
+
+const BROKEN_FILE = 'app/api/broken/route.ts';
+const BIG_FILE = 'app/api/report/route.ts';
+const BIG_FILE_LINES = 2_000;
+
+// A route handler with a pool in it, cut off mid-expression: it cannot parse.
+const BROKEN_SOURCE = `import { Pool } from 'pg';
+
+export async function GET() {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL
+  return Response.json(await pool.query('SELECT 1'
+`;
+
+/** A 2,000-line route module: many small helpers, then a GET handler at the very end. */
+function bigRouteSource(): string {
+  const header = [`import { Pool } from 'pg';`, ''];
+  const handler = ['export async function GET() {', '  return Response.json({ total: helper0(1) });', '}', ''];
+  const helpers: string[] = [];
+  for (let index = 0; header.length + helpers.length + handler.length + 4 <= BIG_FILE_LINES; index++) {
+    helpers.push(`export function helper${index}(value: number): number {`, `  return value * ${index} + 1;`, '}', '');
+  }
+  return [...header, ...helpers, ...handler].join('\n');
+}
+
+function prepare(workspace: Workspace): void {
+  workspace.write(BROKEN_FILE, BROKEN_SOURCE);
+  workspace.write(BIG_FILE, bigRouteSource());
+}
+
+test('a syntax error and a 2,000-line file raise no error notifications; typing-to-diagnostic time', async (context) => {
+  const { workspace, workbench } = await openScenario(context, 'resilience-and-latency', prepare);
+  const big = workspace.read(BIG_FILE);
+  expect(big.split('\n').length).toBeGreaterThanOrEqual(BIG_FILE_LINES);
+  expect(lintWithPlugin(workspace.dir, BROKEN_FILE, BROKEN_SOURCE).filter((message) => message.ruleId !== null)).toEqual([]);
+
+  await workbench.showProblems();
+  await workbench.openFile(BROKEN_FILE);
+  await workbench.openFile(BIG_FILE);
+
+  // Type a pool into the big file's handler, right after its opening line.
+  const lines = big.split('\n');
+  const handlerLine = lines.indexOf('export async function GET() {') + 1;
+  const typed = 'const pool = new Pool();';
+  await workbench.goTo(handlerLine, lines[handlerLine - 1]!.length + 1);
+  await workbench.page.keyboard.press('Enter');
+  const edited = [...lines.slice(0, handlerLine), `  ${typed}`, ...lines.slice(handlerLine)].join('\n');
+  const expected = lintWithPlugin(workspace.dir, BIG_FILE, edited).find(
+    (message) => message.ruleId === 'next-db/no-pool-in-handler' && message.line === handlerLine + 1,
+  );
+  if (!expected) throw new Error('ESLint does not report the typed pool in the big file');
+
+  await workbench.type(typed);
+  const typedAt = performance.now();
+  await workbench.waitForProblemLabel(`${expected.message} at line ${expected.line} and character`);
+  const latencyMs = performance.now() - typedAt;
+  console.log(`[e2e] typing-to-diagnostic in a ${BIG_FILE_LINES}-line file (last keystroke to Problems view): ${latencyMs.toFixed(0)} ms`);
+  const problems = await workbench.waitForProblems('the typed pool in the 2,000-line file', (shown) =>
+    shown.some((problem) => isReportOf(problem, BIG_FILE, expected)),
+  );
+
+  // The broken file got no next-db diagnostics, and nothing went wrong loudly.
+  expect(problems.filter((problem) => problem.source === 'next-db' && problem.file === BROKEN_FILE)).toEqual([]);
+  expect(await workbench.errorNotifications()).toEqual([]);
+});

@@ -1,0 +1,37 @@
+import { chromium, type BrowserServer } from 'playwright-core';
+import { CHROMIUM_PATH } from './system-packages';
+
+export interface BrowserHost {
+  wsEndpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Debian's Chromium headless behind a Playwright browser server, so every test file
+ * can connect to the same browser. Playwright gives it a fresh temporary profile.
+ */
+export async function startBrowser(): Promise<BrowserHost> {
+  const server: BrowserServer = await chromium.launchServer({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const pid = server.process().pid;
+  return {
+    wsEndpoint: server.wsEndpoint(),
+    async stop() {
+      // close() also removes the temporary profile; kill() is the by-PID fallback if it hangs.
+      const closed = server.close().then(() => true);
+      const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000));
+      if (!(await Promise.race([closed, timedOut])) && pid !== undefined) await server.kill();
+    },
+  };
+}
