@@ -1,0 +1,13 @@
+/** What one wave of concurrent requests against one handler instance gave. */
+export interface WaveResult {
+  requests: number;
+  successes: number;
+  /** Failed requests by error code (SQLSTATE for server errors). */
+  errorCodes: Record<string, number>;
+  wallMs: number;
+}
+
+export type HandlerKind = 'pages-api' | 'route-handler';
+
+/** Marks the line where the instance prints its results. */
+export const RESULT_MARKER = '@@next-db-results@@';

@@ -1,0 +1,107 @@
+/**
+ * Claim 2 (issue 4): a synchronous better-sqlite3 query with no
+ * `await connection()` before it is frozen into static output by a real
+ * `next build`; after `require-connection`'s own autofix the page is dynamic
+ * and `next start` reads the database on every request.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyAutofixes } from './lint/rule-fixes';
+import { prepareNextApp, setCounter, type NextApp } from './next/next-app';
+import { getRouteMarker, nextBuild, readCounter, readPrerenderedRoute } from './next/next-build';
+import { fetchPage, startNextServer, type NextServer } from './next/next-server';
+import { createScratchDir } from './paths';
+import { markdownTable, writeReportSection } from './report/readme-report';
+
+const ROUTE = '/counter';
+const DATA_FUNCTION = 'app/lib/counter.ts';
+const BUILD_TIME_VALUE = 1111;
+
+const scratch = createScratchDir('next-prerender');
+const servers: NextServer[] = [];
+const buildTimes: [string, number][] = [];
+
+async function serve(app: NextApp): Promise<NextServer> {
+  const server = await startNextServer(app);
+  servers.push(server);
+  return server;
+}
+
+async function counterOverHttp(server: NextServer): Promise<number | undefined> {
+  return readCounter(await fetchPage(server, ROUTE));
+}
+
+describe.sequential('before the fix', () => {
+  const app = prepareNextApp(path.join(scratch.dir, 'before'), BUILD_TIME_VALUE);
+
+  it('next build prerenders the page with the build-time value', async () => {
+    const build = await nextBuild(app);
+    buildTimes.push(['before fix', build.durationMs]);
+    console.log(`next build (before fix) took ${(build.durationMs / 1000).toFixed(1)} s\n${build.output}`);
+
+    expect(getRouteMarker(build.output, ROUTE)).toBe('○');
+    const prerendered = readPrerenderedRoute(app, ROUTE);
+    expect(prerendered.inManifest).toBe(true);
+    expect(prerendered.html).toBeDefined();
+    expect(readCounter(prerendered.html ?? '')).toBe(BUILD_TIME_VALUE);
+  });
+
+  it('next start keeps serving the frozen value after the database changes', async () => {
+    const server = await serve(app);
+    setCounter(app.databasePath, 2001);
+    expect(await counterOverHttp(server)).toBe(BUILD_TIME_VALUE);
+    expect(await counterOverHttp(server)).toBe(BUILD_TIME_VALUE);
+    await server.stop();
+  });
+});
+
+describe.sequential('after the require-connection autofix', () => {
+  const app = prepareNextApp(path.join(scratch.dir, 'after'), BUILD_TIME_VALUE);
+  let fixApplied = false;
+
+  it('the rule reports the data function and its autofix rewrites it', async () => {
+    const result = await applyAutofixes('next-db/require-connection', app.dir, ['app/**/*.{ts,tsx}']);
+    const dataFunction = path.join(app.dir, DATA_FUNCTION);
+    expect(result.reportedFiles).toEqual([dataFunction]);
+    expect(result.fixedFiles).toEqual([dataFunction]);
+    expect(result.findingsAfter).toEqual([]);
+    fixApplied = true;
+    console.log(`${DATA_FUNCTION} after the autofix:\n${readFileSync(dataFunction, 'utf8')}`);
+  });
+
+  it('next build leaves the page dynamic', async () => {
+    if (!fixApplied) throw new Error('The autofix was not applied (see the previous test), so there is nothing to build.');
+    const build = await nextBuild(app);
+    buildTimes.push(['after fix', build.durationMs]);
+    console.log(`next build (after fix) took ${(build.durationMs / 1000).toFixed(1)} s\n${build.output}`);
+
+    expect(getRouteMarker(build.output, ROUTE)).toBe('ƒ');
+    const prerendered = readPrerenderedRoute(app, ROUTE);
+    expect(prerendered.inManifest).toBe(false);
+    expect(prerendered.html).toBeUndefined();
+  });
+
+  it('next start reads the database on every request', async () => {
+    if (!fixApplied) throw new Error('The autofix was not applied (see the previous tests), so there is nothing to serve.');
+    const server = await serve(app);
+    setCounter(app.databasePath, 2222);
+    expect(await counterOverHttp(server)).toBe(2222);
+    expect(await counterOverHttp(server)).toBe(2222);
+    setCounter(app.databasePath, 3333);
+    expect(await counterOverHttp(server)).toBe(3333);
+    await server.stop();
+  });
+});
+
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.stop()));
+  scratch.remove();
+  if (buildTimes.length === 0) return;
+  const table = markdownTable(
+    ['Build', 'Wall time'],
+    buildTimes.map(([build, ms]) => [build, `${(ms / 1000).toFixed(1)} s`]),
+  );
+  console.log(`\nnext build times (2 cores):\n${table}\n`);
+  writeReportSection('next-build-times', table);
+});
