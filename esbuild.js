@@ -3,10 +3,12 @@
 //   node esbuild.js               development build with source maps
 //   node esbuild.js --production  minified, no source maps (what the VSIX ships)
 //   node esbuild.js --watch       rebuild on change
+//   node esbuild.js --outdir=DIR  write somewhere else than dist/ (tests build their own copy)
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) || 'dist';
 
 /** Prints build results in the format VS Code's esbuild problem matcher reads. */
 const problemMatcherPlugin = {
@@ -29,7 +31,8 @@ async function main() {
       client: 'extension/src/client/extension.ts',
       server: 'extension/src/server/server.ts',
     },
-    outdir: 'dist',
+    absWorkingDir: __dirname,
+    outdir,
     bundle: true,
     format: 'cjs',
     platform: 'node',

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import { resolveProjectImport } from '../../../eslint-plugin/src/utils/import-resolution';
 import { BUILTIN_POOL_FACTORIES } from '../../../eslint-plugin/src/utils/pool-factories';
 import { SYNC_DRIVER_MODULES, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
 import type { PoolFactorySetting } from '../shared/settings';
@@ -10,6 +12,9 @@ import type { PoolFactorySetting } from '../shared/settings';
  * - the sync drivers' method names, because `require-connection` follows a
  *   database imported from another project file, whose driver module name then
  *   never appears in the linted file.
+ * The rules also look one level into the project files a file imports (an
+ * imported transaction is called without any of these words), so a file is
+ * only skipped when none of its project imports contains a word either.
  * `test/extension/skip.test.ts` proves on every fixture and rule test input
  * that the skip never hides a finding.
  */
@@ -34,13 +39,44 @@ export function buildTriggerPattern(customFactories: readonly PoolFactorySetting
 
 const patternCache = new Map<string, RegExp>();
 
-/** Whether the rules could report anything in this text; false means linting can be skipped. */
-export function mayConcernRules(text: string, customFactories: readonly PoolFactorySetting[] = []): boolean {
+function getTriggerPattern(customFactories: readonly PoolFactorySetting[]): RegExp {
   const key = JSON.stringify(customFactories.map((factory) => factory.module));
   let pattern = patternCache.get(key);
   if (pattern === undefined) {
     pattern = buildTriggerPattern(customFactories);
     patternCache.set(key, pattern);
   }
-  return pattern.test(text);
+  return pattern;
+}
+
+/** Module specifiers of `import … from`, `import '…'`, `import('…')`, `export … from` and `require('…')`. */
+const MODULE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"`])([^'"`$\r\n]+)\1/g;
+
+export function getModuleSpecifiers(text: string): string[] {
+  return [...new Set([...text.matchAll(MODULE_SPECIFIER)].map((match) => match[2] ?? ''))];
+}
+
+function readText(filePath: string): string {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Whether the rules could report anything in this file; false means linting
+ * can be skipped without hiding a finding.
+ */
+export function mayConcernRules(
+  text: string,
+  filename: string,
+  customFactories: readonly PoolFactorySetting[] = [],
+): boolean {
+  const pattern = getTriggerPattern(customFactories);
+  if (pattern.test(text)) return true;
+  return getModuleSpecifiers(text).some((specifier) => {
+    const target = resolveProjectImport(filename, specifier);
+    return target !== undefined && pattern.test(readText(target));
+  });
 }
