@@ -1,0 +1,117 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../utils/create-rule';
+import { getNextFileInfo } from '../utils/next-file-kind';
+import { getNextMajorVersion, isCacheComponentsEnabled } from '../utils/next-project';
+import { getNextSettings } from '../utils/next-settings';
+import { CONNECTION_CALL, getConnectionFix, NO_STORE_CALL } from './require-connection/connection-fix';
+import { collectExemptions, getEnclosingFunctions, isSearchParamsMember } from './require-connection/exemptions';
+import { getPrerenderScope, isInPrerenderedGet } from './require-connection/prerender-scope';
+import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
+
+export type Options = [Record<string, never>];
+export type MessageId =
+  | 'requireConnection'
+  | 'requireNoStore'
+  | 'queryAtModuleScope'
+  | 'addConnection'
+  | 'addConnectionAndAsync'
+  | 'addNoStore';
+
+/** The query's method name and arguments, so a multi-line chain is reported where it runs. */
+function getReportLocation(node: TSESTree.CallExpression): TSESTree.SourceLocation {
+  const callee = node.callee;
+  const start = callee.type === 'MemberExpression' ? callee.property.loc.start : node.loc.start;
+  return { start, end: node.loc.end };
+}
+
+export default createRule<Options, MessageId>({
+  name: 'require-connection',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Require `await connection()` before synchronous database queries in App Router code that Next.js prerenders',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        description: 'No options yet: drivers, versions and config are read from the code and the project.',
+        properties: {},
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      requireConnection:
+        'This synchronous query (`{{method}}`) runs while Next.js prerenders, so its result is frozen into the build output. Call `await connection()` (from next/server) before it.',
+      requireNoStore:
+        'This synchronous query (`{{method}}`) runs while Next.js prerenders, so its result is frozen into the build output. Call `noStore()` (`unstable_noStore` from next/cache, Next.js 14) before it.',
+      queryAtModuleScope:
+        'This synchronous query (`{{method}}`) runs when the module is imported, including during `next build`, so its result is frozen. Move it into the function that needs it, after `await connection()`.',
+      addConnection: 'Add `await connection()` at the start of this function.',
+      addConnectionAndAsync:
+        'Make this function async and add `await connection()` at its start (its callers then receive a Promise).',
+      addNoStore: 'Add `noStore()` at the start of this function.',
+    },
+  },
+  defaultOptions: [{}],
+  create(context) {
+    const { sourceCode } = context;
+    const settings = getNextSettings(context.settings);
+    const { kind, projectRoot } = getNextFileInfo(context.filename, context.cwd, settings);
+    const version = getNextMajorVersion(context.filename, projectRoot ?? context.cwd, settings);
+    const scope = getPrerenderScope(sourceCode.ast, kind, {
+      version,
+      cacheComponents: () => isCacheComponentsEnabled(projectRoot, settings, context.languageOptions.parser),
+    });
+    if (!scope) return {};
+
+    const isLegacyNext = version !== undefined && version <= 14;
+    const optOutCall = isLegacyNext ? NO_STORE_CALL : CONNECTION_CALL;
+    const calls: TSESTree.CallExpression[] = [];
+    const searchParamsMembers: TSESTree.MemberExpression[] = [];
+
+    function report(query: SyncQuery, exemptions: ReturnType<typeof collectExemptions>): void {
+      const { node } = query;
+      const data = { method: query.method };
+      const loc = getReportLocation(node);
+      if (exemptions.isInBuildTimeOrActionContext(node)) return;
+      if (getEnclosingFunctions(node).length === 0) {
+        if (query.isRead) context.report({ node, loc, messageId: 'queryAtModuleScope', data });
+        return;
+      }
+      if (scope?.type === 'get-handler' && !isInPrerenderedGet(node, scope, sourceCode, exemptions)) return;
+      if (exemptions.hasRequestTimeApiBefore(node)) return;
+
+      const messageId = isLegacyNext ? 'requireNoStore' : 'requireConnection';
+      const fix = getConnectionFix(sourceCode, node, optOutCall);
+      if (!fix) {
+        context.report({ node, loc, messageId, data });
+      } else if (fix.isAutofix) {
+        context.report({ node, loc, messageId, data, fix: fix.fix });
+      } else {
+        const suggestion = isLegacyNext ? 'addNoStore' : fix.addsAsync ? 'addConnectionAndAsync' : 'addConnection';
+        context.report({ node, loc, messageId, data, suggest: [{ messageId: suggestion, fix: fix.fix }] });
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        calls.push(node);
+      },
+      MemberExpression(node) {
+        if (isSearchParamsMember(node)) searchParamsMembers.push(node);
+      },
+      'Program:exit'() {
+        const findQuery = createSyncQueryFinder(context);
+        const exemptions = collectExemptions(sourceCode, searchParamsMembers);
+        for (const call of calls) {
+          const query = findQuery(call);
+          if (query) report(query, exemptions);
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,64 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../../utils/exported-functions';
+import { insertFirstStatement } from '../../utils/fix/insert-first-statement';
+import { planNamedImport, type NamedImportRequest } from '../../utils/fix/insert-import';
+import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
+import { getEnclosingFunctions } from './exemptions';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** How to opt a render out of prerendering: `await connection()` (Next 15+) or `noStore()` (Next 14). */
+export interface OptOutCall {
+  import: NamedImportRequest;
+  /** Whether the call must be awaited, so the function must be async. */
+  awaited: boolean;
+}
+
+export const CONNECTION_CALL: OptOutCall = {
+  import: { source: 'next/server', imported: 'connection', localNames: ['connection', 'nextConnection'] },
+  awaited: true,
+};
+
+/** connection() does not exist before Next 15; unstable_noStore is its predecessor. */
+export const NO_STORE_CALL: OptOutCall = {
+  import: { source: 'next/cache', imported: 'unstable_noStore', localNames: ['noStore', 'unstable_noStore'] },
+  awaited: false,
+};
+
+export interface ConnectionFix {
+  /** Edits, identical for every query of the same function, so applying them all inserts once. */
+  fix: TSESLint.ReportFixFunction;
+  /** Whether `eslint --fix` may apply it: the function is already async and directly runs the query. */
+  isAutofix: boolean;
+  /** Whether the edits also make the function async. */
+  addsAsync: boolean;
+}
+
+/**
+ * The function that gets the call: the nearest async function around the
+ * query, else the outermost one (the data function or component).
+ */
+function getTargetFunction(query: TSESTree.Node): FunctionNode | undefined {
+  const enclosing = getEnclosingFunctions(query);
+  return enclosing.find((fn) => fn.async) ?? enclosing.at(-1);
+}
+
+/** The fix for a query inside a function, or undefined when there is no safe one. */
+export function getConnectionFix(sourceCode: SourceCode, query: TSESTree.Node, call: OptOutCall): ConnectionFix | undefined {
+  const target = getTargetFunction(query);
+  if (!target) return undefined;
+  const addsAsync = call.awaited && !target.async;
+  if (addsAsync && !canMakeAsync(target)) return undefined;
+  const scope = sourceCode.scopeManager?.acquire(target, true) ?? sourceCode.getScope(target);
+  const plan = planNamedImport(sourceCode, call.import, scope);
+  if (!plan) return undefined;
+  const statement = call.awaited ? `await ${plan.local}()` : `${plan.local}()`;
+  return {
+    isAutofix: !addsAsync && target === getEnclosingFunctions(query)[0],
+    addsAsync,
+    fix: (fixer) => {
+      const asyncFix = addsAsync ? makeAsync(fixer, sourceCode, target) : undefined;
+      return [...plan.fix(fixer), ...(asyncFix ? [asyncFix] : []), insertFirstStatement(fixer, sourceCode, target, statement)];
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getDirectives } from '../../utils/directives';
+import { getEnclosingFunction, getExportNames, isFunctionNode, type FunctionNode } from '../../utils/exported-functions';
+import { CALL, iterateModuleReferences } from '../../utils/module-references';
+
+/**
+ * What makes a synchronous query fine where it stands: a request-time API
+ * used before it (rendering then waits for a request), or a build-time cache
+ * around it (where a build-time query is intended and connection() would throw).
+ */
+
+const NEXT_TRACE_MAP = {
+  'next/server': { connection: { [CALL]: 'request' } },
+  'next/headers': {
+    cookies: { [CALL]: 'request' },
+    headers: { [CALL]: 'request' },
+    draftMode: { [CALL]: 'request' },
+  },
+  // Deprecated in favour of connection(), but it still opts out of prerendering.
+  'next/cache': { unstable_noStore: { [CALL]: 'request' }, unstable_cache: { [CALL]: 'cache' } },
+} as const;
+
+/** Exports Next.js only runs at build time, to list what to prerender. */
+const BUILD_TIME_EXPORTS = new Set(['generateStaticParams', 'generateSitemaps']);
+
+/** 'use cache', also with a profile ('use cache: remote'). */
+export function isUseCacheDirective(directive: string): boolean {
+  return directive === 'use cache' || directive.startsWith('use cache:');
+}
+
+function getFunctionDirectives(fn: FunctionNode): string[] {
+  return fn.body.type === 'BlockStatement' ? getDirectives(fn.body.body) : [];
+}
+
+/** Enclosing functions of a node, nearest first. */
+export function getEnclosingFunctions(node: TSESTree.Node): FunctionNode[] {
+  const functions: FunctionNode[] = [];
+  for (let fn = getEnclosingFunction(node); fn; fn = getEnclosingFunction(fn)) functions.push(fn);
+  return functions;
+}
+
+function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
+}
+
+export interface Exemptions {
+  /** A request-time API call or `searchParams` read that ends before `node`, in one of its enclosing functions. */
+  hasRequestTimeApiBefore(node: TSESTree.Node): boolean;
+  /** Whether a function uses a request-time API anywhere in its body. */
+  usesRequestTimeApi(fn: FunctionNode): boolean;
+  /** Inside 'use cache', 'use server', an unstable_cache callback or generateStaticParams. */
+  isInBuildTimeOrActionContext(node: TSESTree.Node): boolean;
+}
+
+/**
+ * Collects the file's request-time API uses and cache callbacks, given the
+ * `x.searchParams` reads seen while traversing. Call at Program:exit.
+ */
+export function collectExemptions(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  searchParamsMembers: readonly TSESTree.MemberExpression[],
+): Exemptions {
+  const requestTimeNodes: TSESTree.Node[] = [...searchParamsMembers];
+  const cachedFunctions = new Set<TSESTree.Node>();
+  for (const reference of iterateModuleReferences(sourceCode, NEXT_TRACE_MAP)) {
+    if (reference.info === 'request') requestTimeNodes.push(reference.node);
+    if (reference.info === 'cache' && reference.node.type === 'CallExpression') {
+      const [callback] = reference.node.arguments;
+      if (callback && isFunctionNode(callback)) cachedFunctions.add(callback);
+    }
+  }
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const reference of scope.references) {
+      if (reference.identifier.name === 'searchParams' && reference.isRead()) requestTimeNodes.push(reference.identifier);
+    }
+  }
+
+  return {
+    hasRequestTimeApiBefore(node) {
+      const enclosing = new Set<TSESTree.Node>(getEnclosingFunctions(node));
+      return requestTimeNodes.some((marker) => {
+        const markerFunction = getEnclosingFunction(marker);
+        return markerFunction !== undefined && enclosing.has(markerFunction) && marker.range[1] <= node.range[0];
+      });
+    },
+    usesRequestTimeApi(fn) {
+      return requestTimeNodes.some((marker) => isInside(marker, fn));
+    },
+    isInBuildTimeOrActionContext(node) {
+      return getEnclosingFunctions(node).some(
+        (fn) =>
+          getFunctionDirectives(fn).some((directive) => isUseCacheDirective(directive) || directive === 'use server') ||
+          cachedFunctions.has(fn) ||
+          getExportNames(fn, sourceCode).some((name) => BUILD_TIME_EXPORTS.has(name)),
+      );
+    },
+  };
+}
+
+/** `x.searchParams` reads, such as `props.searchParams` or `request.nextUrl.searchParams`. */
+export function isSearchParamsMember(node: TSESTree.MemberExpression): boolean {
+  return !node.computed && node.property.type === 'Identifier' && node.property.name === 'searchParams';
+}

@@ -1,0 +1,66 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * Route segment config read from a file's exports (`export const dynamic = ...`),
+ * as Next.js reads it: statically, from literal values.
+ */
+
+function getExportedConstInit(program: TSESTree.Program, name: string): TSESTree.Expression | undefined {
+  for (const statement of program.body) {
+    if (statement.type !== 'ExportNamedDeclaration' || statement.declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return declarator.init;
+    }
+  }
+  return undefined;
+}
+
+function getLiteralValue(node: TSESTree.Expression | undefined): unknown {
+  let current = node;
+  while (current?.type === 'TSAsExpression' || current?.type === 'TSSatisfiesExpression') current = current.expression;
+  return current?.type === 'Literal' ? current.value : undefined;
+}
+
+/** Whether the file exports a function or const with this name (`generateStaticParams`). */
+export function hasExportedName(program: TSESTree.Program, name: string): boolean {
+  return program.body.some((statement) => {
+    if (statement.type !== 'ExportNamedDeclaration') return false;
+    const declaration = statement.declaration;
+    if (declaration?.type === 'FunctionDeclaration') return declaration.id?.name === name;
+    if (declaration?.type === 'VariableDeclaration') {
+      return declaration.declarations.some((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === name);
+    }
+    return statement.specifiers.some(
+      (specifier) => specifier.exported.type === 'Identifier' && specifier.exported.name === name,
+    );
+  });
+}
+
+/** `dynamic = 'force-dynamic'` or `revalidate = 0`: every request renders afresh. */
+export function isForcedDynamic(program: TSESTree.Program): boolean {
+  return (
+    getLiteralValue(getExportedConstInit(program, 'dynamic')) === 'force-dynamic' ||
+    getLiteralValue(getExportedConstInit(program, 'revalidate')) === 0
+  );
+}
+
+/** `revalidate = false` or a positive number of seconds (also `60 * 60`). */
+function isStaticRevalidate(init: TSESTree.Expression | undefined): boolean {
+  if (!init) return false;
+  const value = getLiteralValue(init);
+  if (value === false) return true;
+  if (typeof value === 'number') return value > 0;
+  return init.type === 'BinaryExpression';
+}
+
+/**
+ * Whether a route handler file opts into static generation (Next 15+):
+ * `dynamic = 'force-static'`, `revalidate` false or a number, or `generateStaticParams`.
+ */
+export function isStaticRouteOptIn(program: TSESTree.Program): boolean {
+  return (
+    getLiteralValue(getExportedConstInit(program, 'dynamic')) === 'force-static' ||
+    isStaticRevalidate(getExportedConstInit(program, 'revalidate')) ||
+    hasExportedName(program, 'generateStaticParams')
+  );
+}

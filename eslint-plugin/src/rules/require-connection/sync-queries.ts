@@ -1,0 +1,156 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { getImportedSyncKind } from '../../utils/imported-databases';
+import { CALL, CONSTRUCT, iterateModuleReferences } from '../../utils/module-references';
+import {
+  DATABASE_QUERY_METHODS,
+  STATEMENT_QUERY_METHODS,
+  STATEMENT_READ_METHODS,
+  TRANSACTION_METHOD,
+  TRANSACTION_VARIANTS,
+} from '../../utils/sync-drivers';
+import {
+  getFunctionKind,
+  getMethodCall,
+  getSyncValueKind,
+  skipTransparent,
+  type SyncValueKind,
+  type SyncValueResolver,
+} from '../../utils/sync-values';
+import { isFunctionNode } from '../../utils/exported-functions';
+import { getEnclosingFunctions } from './exemptions';
+
+type Variable = TSESLint.Scope.Variable;
+
+const DRIVER_TRACE_MAP = {
+  'better-sqlite3': { [CONSTRUCT]: true, [CALL]: true },
+  'node:sqlite': { DatabaseSync: { [CONSTRUCT]: true } },
+};
+
+export interface SyncQuery {
+  /** The call that runs SQL. */
+  node: TSESTree.CallExpression;
+  /** What to show in the message, e.g. `get()` or `transaction()`. */
+  method: string;
+  /** Whether the query returns rows (`get`, `all`, `iterate`), as opposed to a write or setup. */
+  isRead: boolean;
+}
+
+interface RuleContextLike {
+  filename: string;
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  languageOptions: { parser?: unknown };
+}
+
+/** The name an import or require binding takes from its module: 'default', 'db', ... */
+function getImportedName(definition: TSESLint.Scope.Definition): { source: string; name: string } | undefined {
+  const node = definition.node as TSESTree.Node;
+  if (node.type === 'ImportSpecifier' && node.parent.type === 'ImportDeclaration' && node.parent.importKind !== 'type') {
+    if (node.importKind === 'type') return undefined;
+    const name = node.imported.type === 'Identifier' ? node.imported.name : String(node.imported.value);
+    return { source: String(node.parent.source.value), name };
+  }
+  if (node.type === 'ImportDefaultSpecifier' && node.parent.type === 'ImportDeclaration' && node.parent.importKind !== 'type') {
+    return { source: String(node.parent.source.value), name: 'default' };
+  }
+  if (node.type !== 'VariableDeclarator') return undefined;
+  const init = node.init && skipTransparent(node.init);
+  if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') return undefined;
+  const [argument] = init.arguments;
+  if (argument?.type !== 'Literal' || typeof argument.value !== 'string') return undefined;
+  if (node.id.type === 'Identifier') return { source: argument.value, name: 'default' };
+  const localName = definition.name.type === 'Identifier' ? definition.name.name : undefined;
+  const property =
+    node.id.type === 'ObjectPattern'
+      ? node.id.properties.find(
+          (candidate) => candidate.type === 'Property' && candidate.value.type === 'Identifier' && candidate.value.name === localName,
+        )
+      : undefined;
+  return property?.type === 'Property' && property.key.type === 'Identifier' && !property.computed
+    ? { source: argument.value, name: property.key.name }
+    : undefined;
+}
+
+/**
+ * Finds the synchronous queries of a file: follows driver constructors
+ * (tracked by import and require), the variables holding databases,
+ * statements and transactions, and bindings imported from project files.
+ */
+export function createSyncQueryFinder(context: RuleContextLike): (node: TSESTree.CallExpression) => SyncQuery | undefined {
+  const { sourceCode } = context;
+  const constructorCalls = new Set<TSESTree.Node>();
+  for (const reference of iterateModuleReferences(sourceCode, DRIVER_TRACE_MAP)) constructorCalls.add(reference.node);
+
+  const variableKinds = new Map<Variable, SyncValueKind | undefined>();
+  const resolving = new Set<Variable>();
+
+  function getDefinitionKind(definition: TSESLint.Scope.Definition): SyncValueKind | undefined {
+    const imported = getImportedName(definition);
+    if (imported) return getImportedSyncKind(context.filename, imported.source, imported.name, context.languageOptions.parser);
+    const node = definition.node as TSESTree.Node;
+    if (isFunctionNode(node)) return getFunctionKind(node, resolver);
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
+      const init = skipTransparent(node.init);
+      return isFunctionNode(init) ? getFunctionKind(init, resolver) : getSyncValueKind(init, resolver);
+    }
+    return undefined;
+  }
+
+  function getVariableKind(variable: Variable): SyncValueKind | undefined {
+    if (variableKinds.has(variable)) return variableKinds.get(variable);
+    if (resolving.has(variable)) return undefined;
+    resolving.add(variable);
+    let kind: SyncValueKind | undefined;
+    for (const definition of variable.defs) kind ??= getDefinitionKind(definition);
+    for (const reference of variable.references) {
+      if (kind === undefined && reference.isWrite() && !reference.init && reference.writeExpr) {
+        kind = getSyncValueKind(reference.writeExpr, resolver);
+      }
+    }
+    resolving.delete(variable);
+    variableKinds.set(variable, kind);
+    return kind;
+  }
+
+  const resolver: SyncValueResolver = {
+    identifier(node) {
+      const variable = findVariable(sourceCode.getScope(node), node);
+      return variable ? getVariableKind(variable) : undefined;
+    },
+    isDatabaseConstructor(callee) {
+      return callee.parent !== undefined && constructorCalls.has(callee.parent);
+    },
+  };
+
+  /** A function passed to `db.transaction(fn)`: its queries run when the transaction is called, which is reported instead. */
+  function isTransactionBody(fn: TSESTree.Node): boolean {
+    const parent = fn.parent;
+    if (parent?.type !== 'CallExpression' || parent.arguments[0] !== fn) return false;
+    const call = getMethodCall(parent);
+    return call?.method === TRANSACTION_METHOD && getSyncValueKind(call.object, resolver) === 'database';
+  }
+
+  function findQuery(node: TSESTree.CallExpression): SyncQuery | undefined {
+    const call = getMethodCall(node);
+    if (call) {
+      const { method } = call;
+      const isCandidate =
+        DATABASE_QUERY_METHODS.includes(method) || STATEMENT_QUERY_METHODS.includes(method) || TRANSACTION_VARIANTS.includes(method);
+      if (!isCandidate) return undefined;
+      const objectKind = getSyncValueKind(call.object, resolver);
+      const isQuery =
+        (objectKind === 'database' && DATABASE_QUERY_METHODS.includes(method)) ||
+        (objectKind === 'statement' && STATEMENT_QUERY_METHODS.includes(method)) ||
+        (objectKind === 'transaction' && TRANSACTION_VARIANTS.includes(method));
+      return isQuery ? { node, method: `${method}()`, isRead: objectKind === 'statement' && STATEMENT_READ_METHODS.includes(method) } : undefined;
+    }
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== 'Identifier' && callee.type !== 'CallExpression') return undefined;
+    return getSyncValueKind(callee, resolver) === 'transaction' ? { node, method: 'transaction()', isRead: false } : undefined;
+  }
+
+  return (node) => {
+    const query = findQuery(node);
+    return query && !getEnclosingFunctions(node).some(isTransactionBody) ? query : undefined;
+  };
+}

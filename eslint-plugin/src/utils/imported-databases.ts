@@ -1,0 +1,179 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { resolveProjectImport } from './import-resolution';
+import { DATABASE_CONSTRUCTORS } from './sync-drivers';
+import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from './sync-values';
+import { getParserKey, parseModule, readCached } from './workspace-files';
+
+/**
+ * Whether a binding imported from another file of the project is a synchronous
+ * database (or a statement, transaction or database factory made from one).
+ * The imported file is read and parsed, one level deep: its own imports of
+ * other project files are not followed.
+ */
+
+type Bindings = Map<string, TSESTree.Node>;
+
+/** How the module refers to driver constructors: `Database` → `new Database()`, `sqlite` → `new sqlite.DatabaseSync()`. */
+interface DriverNames {
+  constructors: Set<string>;
+  namespaces: Map<string, string>;
+}
+
+function getRequiredModule(node: TSESTree.Node | null | undefined): string | undefined {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  const [argument] = node.arguments;
+  return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : undefined;
+}
+
+function addDriverName(names: DriverNames, module: string, imported: string | undefined, local: string): void {
+  for (const constructor of DATABASE_CONSTRUCTORS) {
+    if (constructor.module !== module) continue;
+    if (imported === constructor.exportName) names.constructors.add(local);
+    // A namespace or default binding: the module object itself.
+    if (imported === undefined && constructor.exportName !== undefined) names.namespaces.set(local, constructor.exportName);
+  }
+}
+
+function collectTopLevel(program: TSESTree.Program): { bindings: Bindings; drivers: DriverNames } {
+  const bindings: Bindings = new Map();
+  const drivers: DriverNames = { constructors: new Set(), namespaces: new Map() };
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration'
+        ? statement.declaration
+        : statement;
+    if (declaration?.type === 'ImportDeclaration') {
+      for (const specifier of declaration.specifiers) {
+        const imported =
+          specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' ? specifier.imported.name : undefined;
+        addDriverName(drivers, String(declaration.source.value), imported === 'default' ? undefined : imported, specifier.local.name);
+      }
+    } else if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        const required = getRequiredModule(declarator.init);
+        if (declarator.id.type === 'Identifier') {
+          if (required !== undefined) addDriverName(drivers, required, undefined, declarator.id.name);
+          else if (declarator.init) bindings.set(declarator.id.name, declarator.init);
+        } else if (declarator.id.type === 'ObjectPattern' && required !== undefined) {
+          for (const property of declarator.id.properties) {
+            if (property.type === 'Property' && property.key.type === 'Identifier' && property.value.type === 'Identifier') {
+              addDriverName(drivers, required, property.key.name, property.value.name);
+            }
+          }
+        }
+      }
+    } else if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+      bindings.set(declaration.id.name, declaration);
+    }
+  }
+  return { bindings, drivers };
+}
+
+function createResolver(bindings: Bindings, drivers: DriverNames): SyncValueResolver {
+  const visiting = new Set<string>();
+  const resolver: SyncValueResolver = {
+    identifier(node) {
+      const bound = bindings.get(node.name);
+      if (!bound || visiting.has(node.name)) return undefined;
+      visiting.add(node.name);
+      try {
+        return bound.type === 'FunctionDeclaration' || bound.type === 'ArrowFunctionExpression' || bound.type === 'FunctionExpression'
+          ? getFunctionKind(bound, resolver)
+          : getSyncValueKind(bound, resolver);
+      } finally {
+        visiting.delete(node.name);
+      }
+    },
+    isDatabaseConstructor(callee) {
+      const target = skipTransparent(callee);
+      if (target.type === 'Identifier') return drivers.constructors.has(target.name);
+      return (
+        target.type === 'MemberExpression' &&
+        target.object.type === 'Identifier' &&
+        target.property.type === 'Identifier' &&
+        drivers.namespaces.get(target.object.name) === target.property.name
+      );
+    },
+  };
+  return resolver;
+}
+
+/** `module.exports`, `module.exports.x` or `exports.x` → the export name ('default' for the module itself). */
+function getCommonJsExportName(node: TSESTree.Node): string | undefined {
+  if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
+  if (node.object.type === 'Identifier' && node.object.name === 'module' && node.property.name === 'exports') return 'default';
+  if (node.object.type === 'Identifier' && node.object.name === 'exports') return node.property.name;
+  return getCommonJsExportName(node.object) === 'default' ? node.property.name : undefined;
+}
+
+/** Each export name of a module with the expression or declaration it exports. */
+function collectExports(program: TSESTree.Program): Map<string, TSESTree.Node> {
+  const exported = new Map<string, TSESTree.Node>();
+  const name = (id: TSESTree.Identifier) => ({ type: 'Identifier', name: id.name }) as TSESTree.Identifier;
+  for (const statement of program.body) {
+    if (statement.type === 'ExportDefaultDeclaration') {
+      exported.set('default', statement.declaration);
+    } else if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier') exported.set(declarator.id.name, name(declarator.id));
+        }
+      } else if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+        exported.set(declaration.id.name, name(declaration.id));
+      }
+      for (const specifier of statement.specifiers) {
+        const exportedName = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+        if (specifier.local.type === 'Identifier') exported.set(exportedName, name(specifier.local));
+      }
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const { left, right } = statement.expression;
+      const exportName = getCommonJsExportName(left);
+      if (exportName === undefined) continue;
+      exported.set(exportName, right);
+      if (exportName === 'default' && right.type === 'ObjectExpression') {
+        for (const property of right.properties) {
+          if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier') {
+            exported.set(property.key.name, property.value);
+          }
+        }
+      }
+    }
+  }
+  return exported;
+}
+
+/** The driver kind of every export of a parsed module. */
+export function getExportedSyncKinds(program: TSESTree.Program): Map<string, SyncValueKind> {
+  const { bindings, drivers } = collectTopLevel(program);
+  const resolver = createResolver(bindings, drivers);
+  const kinds = new Map<string, SyncValueKind>();
+  for (const [exportName, node] of collectExports(program)) {
+    const kind =
+      node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression'
+        ? getFunctionKind(node, resolver)
+        : getSyncValueKind(node, resolver);
+    if (kind) kinds.set(exportName, kind);
+  }
+  return kinds;
+}
+
+/**
+ * The driver kind of `importedName` ('default' for a default import) from
+ * `specifier` as imported by `fromFile`, or undefined when it is not one or
+ * the file cannot be resolved or parsed.
+ */
+export function getImportedSyncKind(
+  fromFile: string,
+  specifier: string,
+  importedName: string,
+  parser: unknown,
+): SyncValueKind | undefined {
+  const target = resolveProjectImport(fromFile, specifier);
+  if (target === undefined) return undefined;
+  const kinds = readCached(`sync-exports:${getParserKey(parser)}`, target, (text) => {
+    const program = parseModule(parser, target, text);
+    return program ? getExportedSyncKinds(program) : new Map<string, SyncValueKind>();
+  });
+  return kinds?.get(importedName);
+}

@@ -1,0 +1,58 @@
+/**
+ * Synchronous SQLite drivers: their queries finish while Next.js prerenders,
+ * so the result is frozen into the build output. The VS Code extension derives
+ * its trigger words from these lists, so keep them the single source of truth.
+ */
+export const SYNC_DRIVER_MODULES: readonly string[] = ['better-sqlite3', 'node:sqlite'];
+
+/** Database methods that run SQL right away. */
+export const DATABASE_QUERY_METHODS: readonly string[] = ['exec', 'pragma'];
+
+/** Database method that compiles SQL into a statement. */
+export const PREPARE_METHOD = 'prepare';
+
+/** Database method that wraps a function in a transaction; calling the result runs it. */
+export const TRANSACTION_METHOD = 'transaction';
+
+/** better-sqlite3 transaction variants (`insertMany.immediate(rows)`), which also run it. */
+export const TRANSACTION_VARIANTS: readonly string[] = ['deferred', 'immediate', 'exclusive'];
+
+/** Statement methods that execute the statement. */
+export const STATEMENT_QUERY_METHODS: readonly string[] = ['get', 'all', 'run', 'iterate'];
+
+/** Statement methods that return the statement again, with a mode switched (`prepare(sql).pluck().get()`). */
+export const STATEMENT_CHAIN_METHODS: readonly string[] = [
+  'pluck',
+  'raw',
+  'expand',
+  'bind',
+  'safeIntegers',
+  'setReadBigInts',
+  'setAllowBareNamedParameters',
+  'setAllowUnknownNamedParameters',
+];
+
+/** Statement methods whose result is read at module scope, where only reads are worth a report. */
+export const STATEMENT_READ_METHODS: readonly string[] = ['get', 'all', 'iterate'];
+
+/** Every method name that can take part in a synchronous query (for editors' trigger words). */
+export const SYNC_QUERY_METHODS: readonly string[] = [
+  PREPARE_METHOD,
+  TRANSACTION_METHOD,
+  ...DATABASE_QUERY_METHODS,
+  ...STATEMENT_QUERY_METHODS,
+  ...STATEMENT_CHAIN_METHODS,
+  ...TRANSACTION_VARIANTS,
+];
+
+/** How a driver's database is created: `new Database()` (better-sqlite3) or `new DatabaseSync()` (node:sqlite). */
+export interface DatabaseConstructor {
+  module: string;
+  /** Export holding the constructor; undefined for the module itself (the default export). */
+  exportName: string | undefined;
+}
+
+export const DATABASE_CONSTRUCTORS: readonly DatabaseConstructor[] = [
+  { module: 'better-sqlite3', exportName: undefined },
+  { module: 'node:sqlite', exportName: 'DatabaseSync' },
+];

@@ -1,0 +1,117 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import {
+  PREPARE_METHOD,
+  STATEMENT_CHAIN_METHODS,
+  TRANSACTION_METHOD,
+} from './sync-drivers';
+
+/**
+ * What a value is to a synchronous SQLite driver: a database, a prepared
+ * statement, a transaction function (`db.transaction(fn)`), or a function that
+ * returns a database (`getDb()`).
+ */
+export type SyncValueKind = 'database' | 'statement' | 'transaction' | 'databaseFactory';
+
+export interface SyncValueResolver {
+  /** The kind of the value an identifier refers to. */
+  identifier(node: TSESTree.Identifier): SyncValueKind | undefined;
+  /** Whether `new callee()` / `callee()` creates a database (a driver's constructor). */
+  isDatabaseConstructor(callee: TSESTree.Expression): boolean;
+}
+
+/** Removes the wrappers that do not change a value: `x as T`, `x!`, `x satisfies T`, `x?.y` chains. */
+export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === 'TSAsExpression' ||
+    current.type === 'TSNonNullExpression' ||
+    current.type === 'TSSatisfiesExpression' ||
+    current.type === 'TSTypeAssertion' ||
+    current.type === 'ChainExpression'
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** `object.name(...)`'s object and method name, when the callee is a plain member access. */
+export function getMethodCall(
+  node: TSESTree.CallExpression,
+): { object: TSESTree.Expression; method: string } | undefined {
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+  return { object: callee.object, method: callee.property.name };
+}
+
+/**
+ * The driver kind of an expression, following only what is visible in it:
+ * constructors, `db.prepare()`, `db.transaction()`, chained statement modes,
+ * `a ?? b`, `c ? a : b`, assignments, and identifiers through `resolver`.
+ */
+export function getSyncValueKind(node: TSESTree.Node, resolver: SyncValueResolver): SyncValueKind | undefined {
+  const expression = skipTransparent(node);
+  switch (expression.type) {
+    case 'Identifier':
+      return resolver.identifier(expression);
+    case 'NewExpression':
+      return resolver.isDatabaseConstructor(expression.callee) ? 'database' : undefined;
+    case 'CallExpression':
+      return getCallKind(expression, resolver);
+    case 'LogicalExpression':
+      return getSyncValueKind(expression.left, resolver) ?? getSyncValueKind(expression.right, resolver);
+    case 'ConditionalExpression':
+      return getSyncValueKind(expression.consequent, resolver) ?? getSyncValueKind(expression.alternate, resolver);
+    case 'AssignmentExpression':
+      return getSyncValueKind(expression.right, resolver);
+    case 'AwaitExpression':
+      return getSyncValueKind(expression.argument, resolver) === 'database' ? 'database' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function getCallKind(node: TSESTree.CallExpression, resolver: SyncValueResolver): SyncValueKind | undefined {
+  if (resolver.isDatabaseConstructor(node.callee)) return 'database';
+  const calleeKind = getSyncValueKind(node.callee, resolver);
+  if (calleeKind === 'databaseFactory') return 'database';
+  const call = getMethodCall(node);
+  if (!call) return undefined;
+  const objectKind = getSyncValueKind(call.object, resolver);
+  if (objectKind === 'database' && call.method === PREPARE_METHOD) return 'statement';
+  if (objectKind === 'database' && call.method === TRANSACTION_METHOD) return 'transaction';
+  if (objectKind === 'statement' && STATEMENT_CHAIN_METHODS.includes(call.method)) return 'statement';
+  return undefined;
+}
+
+type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+/** The expressions a function returns, not counting nested functions. */
+export function getReturnedExpressions(fn: FunctionLike): TSESTree.Expression[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const returned: TSESTree.Expression[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) returned.push(node.argument);
+      return;
+    }
+    if (node.type.includes('Function') || node.type.startsWith('Class')) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child !== null && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
+          visit(child as TSESTree.Node);
+        }
+      }
+    }
+  };
+  for (const statement of fn.body.body) visit(statement);
+  return returned;
+}
+
+/** 'databaseFactory' when a function returns a database (`function getDb() { return db; }`). */
+export function getFunctionKind(fn: FunctionLike, resolver: SyncValueResolver): SyncValueKind | undefined {
+  if (fn.async || fn.generator) return undefined;
+  return getReturnedExpressions(fn).some((returned) => getSyncValueKind(returned, resolver) === 'database')
+    ? 'databaseFactory'
+    : undefined;
+}
