@@ -43,6 +43,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       appUser: decodeURIComponent(new URL(role.url).username),
       ...settings,
       appConnectionLimit: role.connectionLimit,
+      appSlots: Math.min(
+        settings.maxConnections - settings.superuserReservedConnections,
+        role.connectionLimit >= 0 ? role.connectionLimit : Number.POSITIVE_INFINITY,
+      ),
     };
     project.provide('database', info);
     console.log(

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyAutofixes } from './lint/rule-fixes';
 import { prepareNextApp, setCounter, type NextApp } from './next/next-app';
 import { getRouteMarker, nextBuild, readCounter, readPrerenderedRoute } from './next/next-build';
@@ -33,7 +33,10 @@ async function counterOverHttp(server: NextServer): Promise<number | undefined> 
 }
 
 describe.sequential('before the fix', () => {
-  const app = prepareNextApp(path.join(scratch.dir, 'before'), BUILD_TIME_VALUE);
+  let app: NextApp;
+  beforeAll(() => {
+    app = prepareNextApp(path.join(scratch.dir, 'before'), BUILD_TIME_VALUE);
+  });
 
   it('next build prerenders the page with the build-time value', async () => {
     const build = await nextBuild(app);
@@ -57,7 +60,10 @@ describe.sequential('before the fix', () => {
 });
 
 describe.sequential('after the require-connection autofix', () => {
-  const app = prepareNextApp(path.join(scratch.dir, 'after'), BUILD_TIME_VALUE);
+  let app: NextApp;
+  beforeAll(() => {
+    app = prepareNextApp(path.join(scratch.dir, 'after'), BUILD_TIME_VALUE);
+  });
   let fixApplied = false;
 
   it('the rule reports the data function and its autofix rewrites it', async () => {

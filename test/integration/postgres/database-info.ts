@@ -12,6 +12,8 @@ export interface DatabaseInfo {
   maxConnections: number;
   superuserReservedConnections: number;
   appConnectionLimit: number;
+  /** How many sessions the app role can hold at once: its own limit, or the non-reserved slots. */
+  appSlots: number;
 }
 
 declare module 'vitest' {
