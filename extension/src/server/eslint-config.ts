@@ -23,7 +23,7 @@ export interface PluginConfigRules {
   all: readonly string[];
 }
 
-const OFF_LEVEL = /^\s*(?:\[\s*)?(?:['"`]off['"`]|0)\b/;
+const OFF_LEVEL = /^\s*(?:\[\s*)?(?:['"`]off['"`]|0(?![\d.]))/;
 
 function usesPresetConfig(text: string, preset: string): boolean {
   return new RegExp(`configs\\s*(?:\\.\\s*${preset}\\b|\\[\\s*['"\`]${preset}['"\`]\\s*\\])`).test(text);

@@ -1,0 +1,111 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it } from 'vitest';
+import { createLintedDocument, toCodeActions } from '../../extension/src/server/code-actions';
+import { getDisableFileEdit, getDisableLineEdit } from '../../extension/src/server/disable-comments';
+import { getDocsUrl } from '../../extension/src/server/rule-config';
+import { getReplaceAllEdit } from '../../extension/src/server/text-edits';
+import { type ApplyEditsArgs, ServerCommands } from '../../extension/src/shared/protocol';
+import { lintAsServer, readFixture } from './helpers';
+
+const RULE = 'next-db/no-pool-in-handler';
+
+function doc(text: string): TextDocument {
+  return TextDocument.create('file:///w/app/page.tsx', 'typescriptreact', 1, text);
+}
+
+function apply(document: TextDocument, edit: ReturnType<typeof getDisableLineEdit>): string {
+  return TextDocument.applyEdits(document, [edit]);
+}
+
+describe('disable comments', () => {
+  it('puts disable-next-line above the line, with its indentation and the file line ending', () => {
+    const document = doc('function f() {\r\n    const pool = new Pool();\r\n}\r\n');
+    expect(apply(document, getDisableLineEdit(document, 1, RULE))).toBe(
+      'function f() {\r\n    // eslint-disable-next-line next-db/no-pool-in-handler\r\n    const pool = new Pool();\r\n}\r\n',
+    );
+  });
+
+  it('adds the rule to an existing disable-next-line comment, before its description', () => {
+    const document = doc('  // eslint-disable-next-line no-console -- debugging\n  console.log(new Pool());\n');
+    expect(apply(document, getDisableLineEdit(document, 1, RULE))).toBe(
+      '  // eslint-disable-next-line no-console, next-db/no-pool-in-handler -- debugging\n  console.log(new Pool());\n',
+    );
+  });
+
+  it("puts the file comment before a 'use client' directive, which stays a directive", () => {
+    const document = doc("'use client';\n\nexport default function Page() {}\n");
+    expect(apply(document, getDisableFileEdit(document, RULE))).toBe(
+      "/* eslint-disable next-db/no-pool-in-handler */\n'use client';\n\nexport default function Page() {}\n",
+    );
+  });
+
+  it('puts the file comment after a hashbang', () => {
+    const document = doc('#!/usr/bin/env node\nconst x = 1;\n');
+    expect(apply(document, getDisableFileEdit(document, RULE))).toBe(
+      '#!/usr/bin/env node\n/* eslint-disable next-db/no-pool-in-handler */\nconst x = 1;\n',
+    );
+  });
+});
+
+describe('getReplaceAllEdit', () => {
+  it('replaces only the span that differs, without splitting a surrogate pair', () => {
+    const document = doc('const a = "🚀";\nconst b = 2;\n');
+    const edit = getReplaceAllEdit(document, 'const a = "🚁";\nconst b = 2;\n');
+    expect(edit.range).toEqual({ start: { line: 0, character: 11 }, end: { line: 0, character: 13 } });
+    expect(TextDocument.applyEdits(document, [edit])).toBe('const a = "🚁";\nconst b = 2;\n');
+  });
+
+  it('handles insertions at either end and identical texts', () => {
+    const document = doc('b\n');
+    expect(TextDocument.applyEdits(document, [getReplaceAllEdit(document, 'a\nb\n')])).toBe('a\nb\n');
+    expect(TextDocument.applyEdits(document, [getReplaceAllEdit(document, 'b\nc\n')])).toBe('b\nc\n');
+    expect(getReplaceAllEdit(document, 'b\n').newText).toBe('');
+  });
+});
+
+describe('toCodeActions', () => {
+  const text = readFixture('pages/api/users.ts');
+  const { document, problems } = lintAsServer('pages/api/users.ts', text);
+  const linted = createLintedDocument(document.uri, document.version, problems);
+  const diagnostics = problems.map((problem) => problem.diagnostic);
+
+  it('offers the suggestion, disable for line and file, and the documentation, in that order', () => {
+    const actions = toCodeActions(document, linted, diagnostics, getDocsUrl);
+    expect(actions.map((action) => action.title)).toEqual([
+      problems[0]!.suggestions[0]!.title,
+      'Disable no-pool-in-handler for this line',
+      'Disable no-pool-in-handler for this file',
+      'Show documentation for no-pool-in-handler',
+    ]);
+    expect(actions.every((action) => action.kind === 'quickfix')).toBe(true);
+    expect(actions[3]!.command).toEqual({
+      title: 'Show documentation for no-pool-in-handler',
+      command: ServerCommands.showDocumentation,
+      arguments: ['https://github.com/next-db/next-db/blob/main/docs/rules/no-pool-in-handler.md'],
+    });
+  });
+
+  it('carries the linted version in every edit command', () => {
+    const actions = toCodeActions(document, linted, diagnostics, getDocsUrl).slice(0, 3);
+    for (const action of actions) {
+      const args = action.command?.arguments?.[0] as ApplyEditsArgs;
+      expect(action.command?.command).toBe(ServerCommands.applyEdits);
+      expect(args).toMatchObject({ uri: document.uri, version: 1 });
+    }
+  });
+
+  it('marks an autofix as preferred and offers "fix all" when the file has one', () => {
+    const withFix = problems.map((problem) => ({ ...problem, fix: { range: problem.diagnostic.range, newText: 'x' } }));
+    const actions = toCodeActions(document, createLintedDocument(document.uri, 1, withFix), diagnostics, getDocsUrl);
+    expect(actions[0]).toMatchObject({ title: 'Fix this no-pool-in-handler problem', isPreferred: true });
+    expect(actions.map((action) => action.title)).toContain('Fix all next-db problems in this file');
+    expect(actions.filter((action) => action.isPreferred)).toHaveLength(1);
+  });
+
+  it('offers nothing for an outdated document or for diagnostics it did not produce', () => {
+    const changed = TextDocument.update(TextDocument.create(document.uri, 'typescript', 1, text), [{ text: `${text}\n` }], 2);
+    expect(toCodeActions(changed, linted, diagnostics, getDocsUrl)).toEqual([]);
+    const foreign = { ...diagnostics[0]!, message: 'Some other problem' };
+    expect(toCodeActions(document, linted, [foreign], getDocsUrl)).toEqual([]);
+  });
+});

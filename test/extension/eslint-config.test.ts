@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findEslintConfigRules, getRulesEnabledByConfigText } from '../../extension/src/server/eslint-config';
+
+const presets = { recommended: ['no-pool-in-handler', 'require-connection'], all: ['no-pool-in-handler', 'require-connection'] };
+const enabled = (text: string) => [...getRulesEnabledByConfigText(text, presets)].sort();
+
+describe('getRulesEnabledByConfigText', () => {
+  it('finds the recommended config in its usual spellings', () => {
+    expect(enabled("import nextDb from 'eslint-plugin-next-db';\nexport default [nextDb.configs.recommended];")).toEqual(presets.all);
+    expect(enabled("const nextDb = require('eslint-plugin-next-db');\nmodule.exports = [nextDb.configs['recommended']];")).toEqual(
+      presets.all,
+    );
+  });
+
+  it('reads single rules, and rules turned off after a preset', () => {
+    expect(enabled("export default [{ plugins: { 'next-db': p }, rules: { 'next-db/require-connection': 'warn' } }];")).toEqual([
+      'require-connection',
+    ]);
+    expect(
+      enabled("export default [nextDb.configs.recommended, { rules: { 'next-db/no-pool-in-handler': 'off' } }];"),
+    ).toEqual(['require-connection']);
+    expect(enabled('export default [nextDb.configs.all, { rules: { "next-db/require-connection": [0] } }];')).toEqual([
+      'no-pool-in-handler',
+    ]);
+  });
+
+  it('finds nothing in configs that do not mention next-db', () => {
+    expect(enabled("import js from '@eslint/js';\nexport default [js.configs.recommended];")).toEqual([]);
+  });
+});
+
+describe('findEslintConfigRules', () => {
+  it('reads the first eslint.config.* of the folder, without running it', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-config-'));
+    try {
+      expect(findEslintConfigRules(folder, presets)).toBeUndefined();
+      // Executing this file would throw; reading it does not.
+      fs.writeFileSync(path.join(folder, 'eslint.config.mjs'), "import nextDb from 'eslint-plugin-next-db';\nthrow new Error('executed');\nexport default [nextDb.configs.recommended];\n");
+      const found = findEslintConfigRules(folder, presets);
+      expect(found?.configFile).toBe(path.join(folder, 'eslint.config.mjs'));
+      expect([...(found?.rules ?? [])].sort()).toEqual(presets.all);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

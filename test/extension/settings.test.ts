@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { buildRulesConfig, getPresetRules } from '../../extension/src/server/rule-config';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../extension/src/shared/settings';
+
+describe('normalizeSettings', () => {
+  it('gives the defaults for missing or malformed settings', () => {
+    expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(normalizeSettings('nonsense')).toEqual(DEFAULT_SETTINGS);
+    expect(
+      normalizeSettings({ enable: 'yes', run: 'always', rules: [], poolSize: 0, poolFactories: {}, next: { rootDir: 3 } }),
+    ).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps valid values, drops invalid entries and accepts rule ids with the prefix', () => {
+    const settings = normalizeSettings({
+      enable: false,
+      run: 'onSave',
+      rules: { 'next-db/no-pool-in-handler': 'warn', 'require-connection': 'off', other: 'loud' },
+      poolSize: 10,
+      poolFactories: [{ module: '@acme/db', import: 'createPool', sizeOption: 'size' }, { import: 'x' }, 'pg'],
+      next: { rootDir: ['apps/*', '', 4] },
+      deferToEslintExtension: false,
+    });
+    expect(settings).toEqual({
+      enable: false,
+      run: 'onSave',
+      rules: { 'no-pool-in-handler': 'warn', 'require-connection': 'off' },
+      poolSize: 10,
+      poolFactories: [{ module: '@acme/db', import: 'createPool', sizeOption: 'size' }],
+      next: { rootDir: ['apps/*'] },
+      deferToEslintExtension: false,
+    });
+  });
+
+  it('reads next.rootDir given as a dotted key or a single string', () => {
+    expect(normalizeSettings({ 'next.rootDir': 'apps/web' }).next.rootDir).toEqual(['apps/web']);
+    expect(normalizeSettings({ next: { rootDir: 'packages/site' } }).next.rootDir).toEqual(['packages/site']);
+  });
+});
+
+describe('buildRulesConfig', () => {
+  it('starts from the recommended config and maps the pool settings onto no-pool-in-handler', () => {
+    const rules = buildRulesConfig(normalizeSettings({ poolSize: 8, poolFactories: [{ module: '@acme/db' }] }), new Set());
+    expect(rules['next-db/no-pool-in-handler']).toEqual(['error', { poolSize: 8, factories: [{ module: '@acme/db' }] }]);
+    expect(rules['next-db/require-connection']).toEqual(['error']);
+  });
+
+  it('applies per-rule severities and turns off rules left to the ESLint extension', () => {
+    const settings = normalizeSettings({ rules: { 'require-connection': 'warn' } });
+    expect(buildRulesConfig(settings, new Set())['next-db/require-connection']).toEqual(['warn']);
+    const rules = buildRulesConfig(settings, new Set(['no-pool-in-handler']));
+    expect(rules['next-db/no-pool-in-handler']).toBe('off');
+  });
+
+  it('knows the rules of the plugin presets', () => {
+    expect(getPresetRules().all.sort()).toEqual(['no-pool-in-handler', 'require-connection']);
+  });
+});

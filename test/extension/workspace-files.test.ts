@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GitIgnore } from '../../extension/src/server/gitignore';
+import { findLintableFiles } from '../../extension/src/server/workspace-files';
+
+describe('GitIgnore', () => {
+  const ignore = new GitIgnore(
+    ['# comment', '', '*.log', '/dist', 'coverage/', 'docs/**/*.gen.ts', '!keep.log', 'a?c.ts', 'tmp[0-9].ts', '\\#hash.ts'].join('\n'),
+  );
+
+  it.each([
+    ['error.log', false, true],
+    ['nested/deep/error.log', false, true],
+    ['keep.log', false, false],
+    ['dist', true, true],
+    ['src/dist', true, false],
+    ['coverage', true, true],
+    ['coverage', false, false],
+    ['docs/a/b/x.gen.ts', false, true],
+    ['docs/x.gen.ts', false, true],
+    ['src/x.gen.ts', false, false],
+    ['abc.ts', false, true],
+    ['abbc.ts', false, false],
+    ['tmp7.ts', false, true],
+    ['tmpx.ts', false, false],
+    ['#hash.ts', false, true],
+    ['src/app/page.tsx', false, false],
+  ])('%s (directory: %s) → ignored: %s', (relativePath, isDirectory, expected) => {
+    expect(ignore.ignores(relativePath, isDirectory)).toBe(expected);
+  });
+});
+
+describe('findLintableFiles', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-files-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  function write(relativePath: string, content = ''): void {
+    fs.mkdirSync(path.dirname(path.join(root, relativePath)), { recursive: true });
+    fs.writeFileSync(path.join(root, relativePath), content);
+  }
+
+  it('finds JS/TS files and skips node_modules, .next, out, build, .gitignore entries and declarations', () => {
+    write('.gitignore', 'generated/\n*.secret.ts\n');
+    write('app/page.tsx');
+    write('app/api/users/route.ts');
+    write('lib/db.mjs');
+    write('lib/legacy.cjs');
+    write('lib/types.d.ts');
+    write('lib/key.secret.ts');
+    write('README.md');
+    write('node_modules/pg/index.js');
+    write('.next/server/app.js');
+    write('out/index.js');
+    write('build/x.js');
+    write('generated/client.ts');
+    write('packages/web/.gitignore', 'local.ts\n');
+    write('packages/web/local.ts');
+    write('packages/web/app/page.jsx');
+    const found = [...findLintableFiles(root)].map((file) => path.relative(root, file).split(path.sep).join('/'));
+    expect(found.sort()).toEqual(['app/api/users/route.ts', 'app/page.tsx', 'lib/db.mjs', 'lib/legacy.cjs', 'packages/web/app/page.jsx']);
+  });
+
+  it('stops when cancelled', () => {
+    expect([...findLintableFiles(root, () => true)]).toEqual([]);
+  });
+});
