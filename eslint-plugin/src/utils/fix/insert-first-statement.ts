@@ -1,19 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getLastDirective } from '../directives';
 import type { FunctionNode } from '../exported-functions';
-import { endsWithSemicolon, getEndOfLineAfter, getLineIndent } from './source-positions';
+import { getEndOfLineAfter, getLineIndent, usesSemicolons } from './source-positions';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-/** Statements that end with a semicolon in a file that uses them. */
-const SEMICOLON_STATEMENTS = new Set(['ExpressionStatement', 'VariableDeclaration', 'ReturnStatement', 'ThrowStatement']);
 
 /** First tokens after which a statement without a semicolon would continue the previous line. */
 const ASI_HAZARDS = new Set(['(', '[', '`', '+', '-', '/', '<']);
 
 function getSemicolon(sourceCode: SourceCode, body: TSESTree.BlockStatement, next: TSESTree.Statement | undefined): string {
-  const styleSample = body.body.find((statement) => SEMICOLON_STATEMENTS.has(statement.type));
-  if (!styleSample || endsWithSemicolon(sourceCode, styleSample)) return ';';
+  if (usesSemicolons(sourceCode, body.body)) return ';';
   const nextToken = next && sourceCode.getFirstToken(next);
   return nextToken && ASI_HAZARDS.has(nextToken.value[0] ?? '') ? ';' : '';
 }

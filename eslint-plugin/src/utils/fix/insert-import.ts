@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getLastDirective } from '../directives';
-import { endsWithSemicolon, getEndOfLineAfter } from './source-positions';
+import { getEndOfLineAfter, usesSemicolons } from './source-positions';
 
 type Scope = TSESLint.Scope.Scope;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -111,7 +111,7 @@ function insertNewDeclaration(
   const commonJs = isCommonJs(program);
   const anchors = commonJs ? getRequireStatements(program) : program.body.filter((statement) => statement.type === 'ImportDeclaration');
   const lastAnchor = anchors.at(-1);
-  const semicolon = !lastAnchor || endsWithSemicolon(sourceCode, lastAnchor) ? ';' : '';
+  const semicolon = usesSemicolons(sourceCode, lastAnchor ? [lastAnchor] : program.body) ? ';' : '';
   const quote = getQuote(lastAnchor, sourceCode);
   const renamed = request.imported === local ? local : `${request.imported}${commonJs ? ':' : ' as'} ${local}`;
   const text = commonJs

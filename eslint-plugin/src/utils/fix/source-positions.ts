@@ -23,7 +23,22 @@ export function getLineIndent(sourceCode: Readonly<TSESLint.SourceCode>, line: n
   return /^[ \t]*/.exec(sourceCode.lines[line - 1] ?? '')?.[0] ?? '';
 }
 
-/** Whether a statement ends with its own semicolon, the file's style for new statements. */
+/** Statements that end with a semicolon in a file that uses them. */
+const SEMICOLON_STATEMENTS = new Set(['ImportDeclaration', 'ExpressionStatement', 'VariableDeclaration', 'ReturnStatement', 'ThrowStatement']);
+
+/**
+ * The file's semicolon style, judged on the first statement that would end
+ * with one (semicolons when there is none to judge by).
+ */
+export function usesSemicolons(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  statements: readonly TSESTree.Node[],
+): boolean {
+  const sample = statements.find((statement) => SEMICOLON_STATEMENTS.has(statement.type));
+  return !sample || endsWithSemicolon(sourceCode, sample);
+}
+
+/** Whether a statement ends with its own semicolon. */
 export function endsWithSemicolon(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
   const last = sourceCode.getLastToken(node);
   return last?.type === 'Punctuator' && last.value === ';';

@@ -1,0 +1,952 @@
+import * as path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../eslint-plugin/src/rules/require-connection';
+
+const ruleTester = new RuleTester({
+  languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+});
+
+const FIXTURES = path.resolve('test/fixtures/require-connection');
+
+/** Settings for a plain file name such as `app/page.tsx`: the Next version is given, nothing is read from disk. */
+const NEXT16 = { next: { version: 16, cacheComponents: false } };
+const NEXT15 = { next: { version: '15.1.0', cacheComponents: false } };
+
+/**
+ * A file of a fixture project, with settings that point `rootDir` at it. The
+ * rule tester lints absolute paths with `/` as the working directory, so
+ * `rootDir` is relative to `/`. Version and cacheComponents come from the project's files.
+ */
+function inProject(project: string, file: string) {
+  const root = path.join(FIXTURES, project);
+  return { filename: path.join(root, file), settings: { next: { rootDir: path.relative('/', root) } } };
+}
+
+const connectionError = (line: number, column: number, method = 'get()') =>
+  ({ messageId: 'requireConnection', line, column, data: { method } }) as const;
+
+ruleTester.run('require-connection', rule, {
+  valid: [
+    // --- Exemptions: a request-time API before the query ---
+    {
+      name: 'await connection() before the query',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import { connection } from 'next/server';
+import Database from 'better-sqlite3';
+
+const db = new Database('app.db');
+
+export default async function Page() {
+  await connection();
+  const row = db.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
+  return <p>{row.n}</p>;
+}
+`,
+    },
+    {
+      name: 'connection() imported under another name',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import { connection as waitForRequest } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function getCount() {
+  await waitForRequest();
+  return db.prepare('SELECT 1').get();
+}
+`,
+    },
+    {
+      name: 'await cookies() before the query',
+      filename: 'app/dashboard/page.tsx',
+      settings: NEXT16,
+      code: `
+import { cookies } from 'next/headers';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Dashboard() {
+  const theme = (await cookies()).get('theme');
+  const rows = db.prepare('SELECT * FROM widgets').all();
+  return <ul className={theme?.value}>{rows.length}</ul>;
+}
+`,
+    },
+    {
+      name: 'await headers() before the query, in a callback of the same function',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import { headers } from 'next/headers';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+const byId = db.prepare('SELECT * FROM items WHERE id = ?');
+export default async function Page() {
+  const requestHeaders = await headers();
+  const items = [1, 2].map((id) => byId.get(id));
+  return <p>{requestHeaders.get('host')}{items.length}</p>;
+}
+`,
+    },
+    {
+      name: 'await draftMode() before the query',
+      filename: 'app/blog/page.tsx',
+      settings: NEXT16,
+      code: `
+import { draftMode } from 'next/headers';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Blog() {
+  const { isEnabled } = await draftMode();
+  const posts = db.prepare('SELECT * FROM posts WHERE draft = ?').all(isEnabled ? 1 : 0);
+  return <p>{posts.length}</p>;
+}
+`,
+    },
+    {
+      name: 'awaited searchParams before the query',
+      filename: 'app/search/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Search({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const { q } = await searchParams;
+  const rows = db.prepare('SELECT * FROM posts WHERE title LIKE ?').all(\`%\${q}%\`);
+  return <p>{rows.length}</p>;
+}
+`,
+    },
+    {
+      name: 'props.searchParams read before the query (Next 14 style)',
+      filename: 'app/search/page.jsx',
+      settings: NEXT16,
+      code: `
+const Database = require('better-sqlite3');
+const db = new Database('app.db');
+export default function Search(props) {
+  const q = props.searchParams.q;
+  const rows = db.prepare('SELECT * FROM posts WHERE title LIKE ?').all(q);
+  return <p>{rows.length}</p>;
+}
+`,
+    },
+    {
+      name: 'unstable_noStore() before the query',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import { unstable_noStore as noStore } from 'next/cache';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Page() {
+  noStore();
+  return <p>{String(db.prepare('SELECT 1').get())}</p>;
+}
+`,
+    },
+    // --- Exemptions: the file or function is not prerendered, or build time is intended ---
+    {
+      name: "export const dynamic = 'force-dynamic'",
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const dynamic = 'force-dynamic';
+export default async function Page() {
+  return <p>{String(db.prepare('SELECT 1').get())}</p>;
+}
+`,
+    },
+    {
+      name: 'export const revalidate = 0',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const revalidate = 0;
+export default async function Page() {
+  return <p>{String(db.prepare('SELECT 1').get())}</p>;
+}
+`,
+    },
+    {
+      name: "'use cache' function",
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function getCategories() {
+  'use cache';
+  return db.prepare('SELECT * FROM categories').all();
+}
+`,
+    },
+    {
+      name: "'use cache: remote' file",
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+'use cache: remote';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function getCategories() {
+  return db.prepare('SELECT * FROM categories').all();
+}
+`,
+    },
+    {
+      name: 'unstable_cache callback',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import { unstable_cache } from 'next/cache';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const getCategories = unstable_cache(async () => db.prepare('SELECT * FROM categories').all(), ['categories']);
+`,
+    },
+    {
+      name: 'generateStaticParams',
+      filename: 'app/posts/[slug]/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function generateStaticParams() {
+  return db.prepare('SELECT slug FROM posts').all();
+}
+`,
+    },
+    {
+      name: "'use client' file",
+      filename: 'app/components/counter.tsx',
+      settings: NEXT16,
+      code: `
+'use client';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export function Counter() {
+  return <p>{String(db.prepare('SELECT 1').get())}</p>;
+}
+`,
+    },
+    {
+      name: "'use server' file (Server Actions run per request)",
+      filename: 'app/actions.ts',
+      settings: NEXT16,
+      code: `
+'use server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function addVisit() {
+  db.prepare('UPDATE counters SET value = value + 1').run();
+}
+`,
+    },
+    {
+      name: "inline 'use server' action inside a page",
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default function Page() {
+  async function addVisit() {
+    'use server';
+    db.prepare('UPDATE counters SET value = value + 1').run();
+  }
+  return <form action={addVisit}><button>+1</button></form>;
+}
+`,
+    },
+    // --- Setup at module scope, and values that are not databases ---
+    {
+      name: 'pragma, exec and prepare at module scope are setup, not frozen results',
+      filename: 'app/lib/db.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+export const db = new Database('app.db');
+db.pragma('journal_mode = WAL');
+db.exec('CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, name TEXT)');
+export const selectUser = db.prepare('SELECT * FROM users WHERE id = ?');
+`,
+    },
+    {
+      name: 'Map.get and a look-alike object are not databases',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+const labels = new Map<string, string>();
+const fake = { prepare: (sql: string) => ({ get: () => sql }) };
+export default async function Page() {
+  return <p>{labels.get('title')}{fake.prepare('x').get()}</p>;
+}
+`,
+    },
+    {
+      name: 'a Database from another module is not better-sqlite3',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'some-other-db';
+const db = new Database('app.db');
+export default async function Page() {
+  return <p>{String(db.prepare('SELECT 1').get())}</p>;
+}
+`,
+    },
+    {
+      name: 'a commented-out query',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Page() {
+  // const row = db.prepare('SELECT 1').get();
+  return <p>static</p>;
+}
+`,
+    },
+    {
+      name: 'queries inside a transaction body are reported where the transaction is called, not here',
+      filename: 'app/lib/db.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const addUsers = db.transaction((names: string[]) => {
+  for (const name of names) db.prepare('INSERT INTO users (name) VALUES (?)').run(name);
+});
+`,
+    },
+    // --- Files that Next.js does not prerender ---
+    {
+      name: 'a seed script outside app/',
+      filename: 'scripts/seed.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+async function main() {
+  db.prepare('INSERT INTO users (name) VALUES (?)').run('Ada');
+}
+void main();
+`,
+    },
+    {
+      name: 'a lib/ module without server-only',
+      filename: 'lib/queries.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export function countUsers() {
+  return db.prepare('SELECT count(*) FROM users').get();
+}
+`,
+    },
+    {
+      name: 'a Pages Router API route',
+      filename: 'pages/api/users.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default function handler(req: unknown, res: { json(body: unknown): void }) {
+  res.json(db.prepare('SELECT * FROM users').all());
+}
+`,
+    },
+    {
+      name: 'a Next 15+ GET route handler is dynamic by default',
+      filename: 'app/api/users/route.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function GET() {
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+`,
+    },
+    {
+      name: 'POST in a force-static route file runs per request',
+      filename: 'app/api/users/route.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const dynamic = 'force-static';
+export async function POST(request: Request) {
+  const { name } = await request.json();
+  db.prepare('INSERT INTO users (name) VALUES (?)').run(name);
+  return new Response(null, { status: 201 });
+}
+`,
+    },
+    {
+      name: 'Next 15 project: cacheComponents only in a comment of next.config.ts, GET stays dynamic',
+      ...inProject('next15', 'app/api/users/route.ts'),
+      code: `
+import { db } from '@/lib/db';
+export async function GET() {
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+`,
+    },
+    {
+      name: 'Next 14 GET that reads its request is dynamic',
+      ...inProject('next14', 'app/api/search/route.ts'),
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function GET(request: Request) {
+  const q = new URL(request.url).searchParams.get('q');
+  return Response.json(db.prepare('SELECT * FROM posts WHERE title = ?').all(q));
+}
+`,
+    },
+    {
+      name: 'Next 14 GET that calls cookies() anywhere is dynamic',
+      ...inProject('next14', 'app/api/me/route.ts'),
+      code: `
+import { cookies } from 'next/headers';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function GET() {
+  const users = db.prepare('SELECT * FROM users').all();
+  const session = cookies().get('session');
+  return Response.json({ users, session });
+}
+`,
+    },
+    // --- Imported bindings that are not databases ---
+    {
+      name: 'imported async data function and a Map: not queries here',
+      ...inProject('next15', 'app/users/page.tsx'),
+      code: `
+import { getUsers, APP_NAME } from '@/lib/db';
+import { cache, db } from '../lib/cache';
+export default async function Users() {
+  const users = await getUsers();
+  return <p>{APP_NAME}{cache.get('x')}{db.prepare('x').get()}{users.length}</p>;
+}
+`,
+    },
+  ],
+  invalid: [
+    // --- Drivers and query shapes ---
+    {
+      name: 'page component, default import: autofix adds the import and the call',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+
+const db = new Database('app.db');
+
+export default async function Page() {
+  const row = db.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
+  return <p>{row.n}</p>;
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+
+const db = new Database('app.db');
+
+export default async function Page() {
+  await connection();
+  const row = db.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
+  return <p>{row.n}</p>;
+}
+`,
+      errors: [connectionError(7, 61)],
+    },
+    {
+      name: 'two-step statement and several queries in one function: one insertion',
+      filename: 'app/stats/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+const countUsers = db.prepare('SELECT count(*) AS n FROM users');
+export default async function Stats() {
+  const users = countUsers.get();
+  const posts = db.prepare('SELECT * FROM posts').all();
+  for (const row of db.prepare('SELECT * FROM tags').iterate()) console.log(row);
+  return <p>{String(users)}{posts.length}</p>;
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+const countUsers = db.prepare('SELECT count(*) AS n FROM users');
+export default async function Stats() {
+  await connection();
+  const users = countUsers.get();
+  const posts = db.prepare('SELECT * FROM posts').all();
+  for (const row of db.prepare('SELECT * FROM tags').iterate()) console.log(row);
+  return <p>{String(users)}{posts.length}</p>;
+}
+`,
+      errors: [connectionError(6, 28), connectionError(7, 51, 'all()'), connectionError(8, 54, 'iterate()')],
+    },
+    {
+      name: 'run, exec, pragma, pluck chain, transaction and its variants',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+const addVisit = db.transaction(() => {
+  db.prepare('UPDATE counters SET value = value + 1').run();
+});
+export async function recordVisit() {
+  db.prepare('INSERT INTO log DEFAULT VALUES').run();
+  db.exec('DELETE FROM log WHERE old = 1');
+  const mode = db.pragma('journal_mode', { simple: true });
+  const total = db.prepare('SELECT value FROM counters').pluck().get();
+  addVisit();
+  addVisit.immediate();
+  return { mode, total };
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+const addVisit = db.transaction(() => {
+  db.prepare('UPDATE counters SET value = value + 1').run();
+});
+export async function recordVisit() {
+  await connection();
+  db.prepare('INSERT INTO log DEFAULT VALUES').run();
+  db.exec('DELETE FROM log WHERE old = 1');
+  const mode = db.pragma('journal_mode', { simple: true });
+  const total = db.prepare('SELECT value FROM counters').pluck().get();
+  addVisit();
+  addVisit.immediate();
+  return { mode, total };
+}
+`,
+      errors: [
+        connectionError(8, 48, 'run()'),
+        connectionError(9, 6, 'exec()'),
+        connectionError(10, 19, 'pragma()'),
+        connectionError(11, 66),
+        connectionError(12, 3, 'transaction()'),
+        connectionError(13, 12, 'immediate()'),
+      ],
+    },
+    {
+      name: 'node:sqlite DatabaseSync, renamed import',
+      filename: 'app/lib/analytics.ts',
+      settings: NEXT16,
+      code: `
+import { DatabaseSync as Sqlite } from 'node:sqlite';
+const db = new Sqlite('analytics.db');
+export async function getPageViews() {
+  return db.prepare('SELECT count(*) AS n FROM views').get();
+}
+`,
+      output: `
+import { DatabaseSync as Sqlite } from 'node:sqlite';
+import { connection } from 'next/server';
+const db = new Sqlite('analytics.db');
+export async function getPageViews() {
+  await connection();
+  return db.prepare('SELECT count(*) AS n FROM views').get();
+}
+`,
+      errors: [connectionError(5, 56)],
+    },
+    {
+      name: 'node:sqlite through require in a CommonJS file keeps the directive first and adds a require',
+      filename: 'app/lib/analytics.js',
+      settings: NEXT16,
+      code: `
+'use strict';
+const sqlite = require('node:sqlite');
+const db = new sqlite.DatabaseSync('analytics.db');
+async function getPageViews() {
+  return db.prepare('SELECT count(*) AS n FROM views').get();
+}
+module.exports = { getPageViews };
+`,
+      output: `
+'use strict';
+const sqlite = require('node:sqlite');
+const { connection } = require('next/server');
+const db = new sqlite.DatabaseSync('analytics.db');
+async function getPageViews() {
+  await connection();
+  return db.prepare('SELECT count(*) AS n FROM views').get();
+}
+module.exports = { getPageViews };
+`,
+      errors: [connectionError(6, 56)],
+    },
+    {
+      name: 'better-sqlite3 through require in an ES module JSX page, without semicolons: the import goes first',
+      filename: 'app/users/page.jsx',
+      settings: NEXT16,
+      code: `
+const Database = require('better-sqlite3')
+const db = Database('app.db')
+export default async function Users() {
+  const users = db.prepare('SELECT * FROM users').all()
+  return <ul>{users.map((user) => <li key={user.id}>{user.name}</li>)}</ul>
+}
+`,
+      output: `
+import { connection } from 'next/server'
+
+const Database = require('better-sqlite3')
+const db = Database('app.db')
+export default async function Users() {
+  await connection()
+  const users = db.prepare('SELECT * FROM users').all()
+  return <ul>{users.map((user) => <li key={user.id}>{user.name}</li>)}</ul>
+}
+`,
+      errors: [connectionError(5, 51, 'all()')],
+    },
+    // --- Where the fix goes: suggestions, module scope, arrow bodies ---
+    {
+      name: 'a data function that is not async: suggestion only, it makes the function async',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export function getVisitorCount(): unknown {
+  return db.prepare('SELECT value FROM counters').get();
+}
+`,
+      output: null,
+      errors: [
+        {
+          ...connectionError(5, 51),
+          suggestions: [
+            {
+              messageId: 'addConnectionAndAsync',
+              output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export async function getVisitorCount(): unknown {
+  await connection();
+  return db.prepare('SELECT value FROM counters').get();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a callback inside the component: suggestion for the component',
+      filename: 'app/posts/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+const commentCount = db.prepare('SELECT count(*) AS n FROM comments WHERE post_id = ?');
+export default async function Posts({ ids }: { ids: number[] }) {
+  return <ul>{ids.map((id) => <li key={id}>{String(commentCount.get(id))}</li>)}</ul>;
+}
+`,
+      output: null,
+      errors: [
+        {
+          ...connectionError(6, 65),
+          suggestions: [
+            {
+              messageId: 'addConnection',
+              output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+const commentCount = db.prepare('SELECT count(*) AS n FROM comments WHERE post_id = ?');
+export default async function Posts({ ids }: { ids: number[] }) {
+  await connection();
+  return <ul>{ids.map((id) => <li key={id}>{String(commentCount.get(id))}</li>)}</ul>;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a read at module scope: reported, no fix',
+      filename: 'app/lib/settings.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const settings = db.prepare('SELECT * FROM settings').all();
+`,
+      output: null,
+      errors: [{ messageId: 'queryAtModuleScope', line: 4, column: 62, data: { method: 'all()' } }],
+    },
+    {
+      name: 'an async arrow with an expression body becomes a block',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const getUsers = async () => db.prepare('SELECT * FROM users').all();
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export const getUsers = async () => { await connection(); return db.prepare('SELECT * FROM users').all(); };
+`,
+      errors: [connectionError(4, 71, 'all()')],
+    },
+    {
+      name: 'generateMetadata is prerendered too',
+      filename: 'app/posts/[slug]/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function generateMetadata() {
+  const site = db.prepare('SELECT title FROM site').get() as { title: string };
+  return { title: site.title };
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export async function generateMetadata() {
+  await connection();
+  const site = db.prepare('SELECT title FROM site').get() as { title: string };
+  return { title: site.title };
+}
+`,
+      errors: [connectionError(5, 53)],
+    },
+    {
+      name: "a server-only module outside app/",
+      filename: 'lib/queries.ts',
+      settings: NEXT16,
+      code: `
+import 'server-only';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function countUsers() {
+  return db.prepare('SELECT count(*) FROM users').get();
+}
+`,
+      output: `
+import 'server-only';
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export async function countUsers() {
+  await connection();
+  return db.prepare('SELECT count(*) FROM users').get();
+}
+`,
+      errors: [connectionError(6, 51)],
+    },
+    // --- Comments, directives and imports around the inserted code ---
+    {
+      name: 'comments stay with their code; a function directive stays first',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3'; // the app database
+const db = new Database('app.db');
+export async function getTotals() { // totals for the header
+  'use strict'; // legacy
+  // one row per counter
+  return db.prepare('SELECT * FROM counters').all();
+}
+`,
+      output: `
+import Database from 'better-sqlite3'; // the app database
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export async function getTotals() { // totals for the header
+  'use strict'; // legacy
+  await connection();
+  // one row per counter
+  return db.prepare('SELECT * FROM counters').all();
+}
+`,
+      errors: [connectionError(7, 47, 'all()')],
+    },
+    {
+      name: 'merges into an existing next/server import, next to a type-only one',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import type { NextRequest } from 'next/server';
+import { after } from "next/server";
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function getCount(request?: NextRequest) {
+  after(() => console.log(request?.url));
+  return db.prepare('SELECT 1').get();
+}
+`,
+      output: `
+import type { NextRequest } from 'next/server';
+import { after, connection } from "next/server";
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function getCount(request?: NextRequest) {
+  await connection();
+  after(() => console.log(request?.url));
+  return db.prepare('SELECT 1').get();
+}
+`,
+      errors: [connectionError(8, 33)],
+    },
+    {
+      name: 'connection already imported but called after the query: reuse the import',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import { connection as waitForRequest } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Page() {
+  const row = db.prepare('SELECT 1 AS one').get();
+  await waitForRequest();
+  return <p>{String(row)}</p>;
+}
+`,
+      output: `
+import { connection as waitForRequest } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Page() {
+  await waitForRequest();
+  const row = db.prepare('SELECT 1 AS one').get();
+  await waitForRequest();
+  return <p>{String(row)}</p>;
+}
+`,
+      errors: [connectionError(6, 45)],
+    },
+    {
+      name: 'the name connection is taken: import it under an alias',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const connection = new Database('app.db');
+export async function getCount() {
+  return connection.prepare('SELECT 1').get();
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection as nextConnection } from 'next/server';
+const connection = new Database('app.db');
+export async function getCount() {
+  await nextConnection();
+  return connection.prepare('SELECT 1').get();
+}
+`,
+      errors: [connectionError(5, 41)],
+    },
+    {
+      name: 'a local connection() that is not from next/server does not count, and is not shadowed',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Page() {
+  const connection = () => db;
+  connection();
+  return <p>{String(db.prepare('SELECT 1').get())}</p>;
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection as nextConnection } from 'next/server';
+const db = new Database('app.db');
+export default async function Page() {
+  await nextConnection();
+  const connection = () => db;
+  connection();
+  return <p>{String(db.prepare('SELECT 1').get())}</p>;
+}
+`,
+      errors: [connectionError(7, 44)],
+    },
+    {
+      name: 'cookies from another module is not a request-time API',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import { cookies } from './fake-headers';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Page() {
+  await cookies();
+  return <p>{String(db.prepare('SELECT 1').get())}</p>;
+}
+`,
+      output: `
+import { cookies } from './fake-headers';
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export default async function Page() {
+  await connection();
+  await cookies();
+  return <p>{String(db.prepare('SELECT 1').get())}</p>;
+}
+`,
+      errors: [connectionError(7, 44)],
+    },
+    {
+      name: 'connection() after the query does not help',
+      filename: 'app/page.tsx',
+      settings: NEXT15,
+      code: `
+import { connection } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Page() {
+  const rows = db.prepare('SELECT * FROM users').all();
+  await connection();
+  return <p>{rows.length}</p>;
+}
+`,
+      output: `
+import { connection } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Page() {
+  await connection();
+  const rows = db.prepare('SELECT * FROM users').all();
+  await connection();
+  return <p>{rows.length}</p>;
+}
+`,
+      errors: [connectionError(6, 50, 'all()')],
+    },
+  ],
+});
