@@ -17,10 +17,16 @@ export type Options = [
 ];
 export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient';
 
-/** `new Pool()`, `createPool()`: how the creation reads in a message. */
-function describeCreation(calleeText: string, node: TSESTree.CallExpression | TSESTree.NewExpression): string {
-  const callee = calleeText.length <= 40 && !calleeText.includes('\n') ? calleeText : 'this factory';
-  return `\`${node.type === 'NewExpression' ? 'new ' : ''}${callee}()\``;
+/** `new pg.Pool()`, `createPool()`: how the creation reads in a message. */
+function describeCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, factory: PoolFactory): string {
+  let callee: TSESTree.Node = node.callee;
+  const path: string[] = [];
+  while (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+    path.unshift(callee.property.name);
+    callee = callee.object;
+  }
+  const name = callee.type === 'Identifier' ? [callee.name, ...path].join('.') : (path.at(-1) ?? factory.import ?? factory.module);
+  return `\`${node.type === 'NewExpression' ? 'new ' : ''}${name}()\``;
 }
 
 export default createRule<Options, MessageId>({
@@ -97,7 +103,7 @@ export default createRule<Options, MessageId>({
           const handler = findRequestScopedAncestor(node, requestScoped);
           if (!handler || isLazySingleton(sourceCode, node)) continue;
 
-          const data = { factory: describeCreation(sourceCode.getText(node.callee), node), where: requestScoped.get(handler) ?? 'a request handler' };
+          const data = { factory: describeCreation(node, factory), where: requestScoped.get(handler) ?? 'a request handler' };
           const plan = planHoist(context, node, factory, poolSize);
           if (!plan.ok) {
             context.report({ node, messageId: 'poolInHandlerNoFix', data: { ...data, reason: plan.reason } });

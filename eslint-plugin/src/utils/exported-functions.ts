@@ -45,6 +45,18 @@ function getExportNamesOfPosition(node: TSESTree.Node): string[] {
     return name === undefined ? [] : [name];
   }
   if (parent.type === 'ExportSpecifier' && parent.local === node) return [getExportSpecifierName(parent)];
+  // `export const GET = handler` (also `= withAuth(handler)`).
+  if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+    return getExportNamesOfPosition(parent);
+  }
+  if (
+    parent.type === 'VariableDeclarator' &&
+    parent.init === node &&
+    parent.id.type === 'Identifier' &&
+    parent.parent.parent?.type === 'ExportNamedDeclaration'
+  ) {
+    return [parent.id.name];
+  }
   return [];
 }
 

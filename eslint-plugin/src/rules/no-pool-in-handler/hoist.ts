@@ -3,6 +3,7 @@ import { getEnclosingFunction } from '../../utils/exported-functions';
 import { applyEditsToSlice } from '../../utils/fix/object-option';
 import { getTopLevelStatement, insertAtModuleScope, usesSemicolons } from '../../utils/fix/module-insertion';
 import { removeDeclarator } from '../../utils/fix/remove-statement';
+import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
 import type { PoolFactory } from '../../utils/pool-factories';
 import { getPoolUses } from './close-calls';
@@ -45,6 +46,14 @@ function isUsedInPlace(outer: TSESTree.Node, closeMethod: string): boolean {
   }
   if (parent?.type === 'TaggedTemplateExpression') return parent.tag === outer;
   return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === outer);
+}
+
+/** Why the fix cannot replace the expression with the shared pool. */
+function describeUnfollowedUse(sourceCode: SourceCode, outer: TSESTree.Node): string {
+  const parent = outer.parent;
+  if (parent?.type === 'AssignmentExpression') return `it is assigned to \`${sourceCode.getText(parent.left)}\` on every call`;
+  if (parent?.type === 'LogicalExpression') return 'its result is used but not stored for the next request';
+  return 'its result is used in a way the fix cannot follow';
 }
 
 /** A helper returning the pool must not have callers that close what it returns. */
@@ -114,17 +123,20 @@ export function planHoist(
   const uses = local ? getPoolUses(local, closeMethod, local.name) : { ok: true as const, closeStatements: [] };
   if (!uses.ok) return { ok: false, reason: uses.reason };
   if (!local) {
-    if (!isUsedInPlace(outer, closeMethod)) return { ok: false, reason: 'its result is kept in a way the fix cannot follow' };
+    if (!isUsedInPlace(outer, closeMethod)) return { ok: false, reason: describeUnfollowedUse(sourceCode, outer) };
     const problem = getReturnedPoolProblem(sourceCode, outer, closeMethod);
     if (problem !== undefined) return { ok: false, reason: problem };
   }
 
   const base = local?.name ?? factory.suggestedName ?? 'pool';
-  const name = getUniqueName(sourceCode, base, { ignore: new Set(local ? [local] : []) });
+  const name = getUniqueName(sourceCode, base, {
+    ignore: new Set(local ? [local] : []),
+    useSites: local ? local.references.map((reference) => reference.identifier) : [creation],
+  });
   const sizeEdit = getPoolSizeEdit(sourceCode, creation, factory, poolSize);
   const code = buildSingletonCode(sourceCode, context.filename, {
     name,
-    expression: applyEditsToSlice(sourceCode.text, moved.range, sizeEdit ? [sizeEdit] : []),
+    expression: reindentNodeText(sourceCode, moved, applyEditsToSlice(sourceCode.text, moved.range, sizeEdit ? [sizeEdit] : [])),
     typeAnnotation: typeAnnotation ? sourceCode.getText(typeAnnotation) : '',
     creation,
     factory,

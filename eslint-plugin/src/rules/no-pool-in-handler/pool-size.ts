@@ -4,7 +4,17 @@ import type { PoolFactory } from '../../utils/pool-factories';
 
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
 
+/** `{ ... } satisfies PoolConfig` → the object literal. */
+function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression') {
+    current = current.expression;
+  }
+  return current;
+}
+
 function isStringLike(node: TSESTree.Node): boolean {
+  if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression') return isStringLike(node.expression);
   if (node.type === 'Literal') return typeof node.value === 'string';
   if (node.type === 'TemplateLiteral') return true;
   // process.env.DATABASE_URL
@@ -48,8 +58,9 @@ export function getPoolSizeEdit(
   if (!options) {
     return addArgument(sourceCode, creation, `{ ${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${value} }`);
   }
-  if (options.type === 'ObjectExpression') {
-    return hasOwnProperty(options, key) ? undefined : getPropertyAddition(sourceCode, options, key, value);
+  const object = skipTypeWrappers(options);
+  if (object.type === 'ObjectExpression') {
+    return hasOwnProperty(object, key) ? undefined : getPropertyAddition(sourceCode, object, key, value);
   }
   if (options.type === 'SpreadElement' || isStringLike(options) || factory.acceptsUrl) return undefined;
   if (options.type === 'Literal' || options.type === 'ArrayExpression') return undefined;

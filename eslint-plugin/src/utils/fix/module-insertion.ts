@@ -56,7 +56,11 @@ export function insertAtModuleScope(
     (last, statement) => (last && last.range[0] > statement.range[0] ? last : statement),
     undefined,
   );
-  if (anchor) return fixer.insertTextAfterRange([0, getEndWithTrailingComments(sourceCode, anchor)], `\n\n${code}`);
+  if (anchor) {
+    const end = getEndWithTrailingComments(sourceCode, anchor);
+    const followedByCode = /^[ \t]*\r?\n[ \t]*\S/.test(sourceCode.text.slice(end));
+    return fixer.insertTextAfterRange([0, end], `\n\n${code}${followedByCode ? '\n' : ''}`);
+  }
   const first = body[0];
   if (!first) return fixer.insertTextAfterRange([0, sourceCode.text.length], `${code}\n`);
   return fixer.insertTextBeforeRange([getStartWithAttachedComments(sourceCode, first), 0], `${code}\n\n`);

@@ -1,4 +1,7 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
 
 const RESERVED = new Set(
   (
@@ -9,7 +12,7 @@ const RESERVED = new Set(
 );
 
 /** Every name the file declares in any scope or reads as a global. */
-export function getUsedNames(sourceCode: Readonly<TSESLint.SourceCode>, ignore: ReadonlySet<TSESLint.Scope.Variable>): Set<string> {
+export function getUsedNames(sourceCode: Readonly<TSESLint.SourceCode>, ignore: ReadonlySet<Variable>): Set<string> {
   const names = new Set<string>();
   const scopeManager = sourceCode.scopeManager;
   if (!scopeManager) return names;
@@ -23,24 +26,56 @@ export function getUsedNames(sourceCode: Readonly<TSESLint.SourceCode>, ignore: 
   return names;
 }
 
+function declares(scope: Scope, name: string, ignore: ReadonlySet<Variable>): boolean {
+  const variable = scope.set.get(name);
+  return variable !== undefined && !ignore.has(variable);
+}
+
+/**
+ * Whether a new module-level binding `name` would be seen from every use
+ * site: no module-level declaration or global read of that name, and no
+ * declaration of it in a scope around a use site (which would shadow it).
+ * Declarations elsewhere in the file do not matter: they shadow nothing we use.
+ */
+function isFreeAtModuleScope(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  name: string,
+  useSites: readonly TSESTree.Node[],
+  ignore: ReadonlySet<Variable>,
+): boolean {
+  const scopeManager = sourceCode.scopeManager;
+  if (!scopeManager || RESERVED.has(name)) return false;
+  if (scopeManager.globalScope?.through.some((reference) => reference.identifier.name === name)) return false;
+  for (const scope of scopeManager.scopes) {
+    if (scope.block.type === 'Program' && declares(scope, name, ignore)) return false;
+  }
+  for (const site of useSites) {
+    for (let scope: Scope | null = sourceCode.getScope(site); scope; scope = scope.upper) {
+      if (declares(scope, name, ignore)) return false;
+    }
+  }
+  return true;
+}
+
 function capitalize(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /**
- * A name free in every scope of the file, so that a binding added at module
- * scope shadows nothing and is shadowed nowhere. Tries `base`, `sharedBase`,
- * then `base2`, `base3`... `ignore` lists bindings the fix removes, whose
- * names may be reused; `taken` lists names the same fix adds elsewhere.
+ * A name for a new module-level binding that neither clashes with a
+ * module-level name nor is shadowed where it is used (`useSites`). Tries
+ * `base`, `sharedBase`, then `base2`, `base3`... `ignore` lists bindings the
+ * fix removes, whose names may be reused; `taken` lists names the same fix
+ * adds elsewhere.
  */
 export function getUniqueName(
   sourceCode: Readonly<TSESLint.SourceCode>,
   base: string,
-  options: { ignore?: ReadonlySet<TSESLint.Scope.Variable>; taken?: readonly string[] } = {},
+  options: { ignore?: ReadonlySet<Variable>; taken?: readonly string[]; useSites?: readonly TSESTree.Node[] } = {},
 ): string {
-  const used = getUsedNames(sourceCode, options.ignore ?? new Set());
-  for (const name of options.taken ?? []) used.add(name);
-  const isFree = (name: string) => !used.has(name) && !RESERVED.has(name);
+  const ignore = options.ignore ?? new Set();
+  const isFree = (name: string) =>
+    !(options.taken ?? []).includes(name) && isFreeAtModuleScope(sourceCode, name, options.useSites ?? [], ignore);
   if (isFree(base)) return base;
   const shared = `shared${capitalize(base)}`;
   if (isFree(shared)) return shared;

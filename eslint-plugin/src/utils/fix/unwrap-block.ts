@@ -1,20 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { hasMultilineTemplate } from './reindent';
 import { getUsedNames } from './unique-name';
 
 /** The indentation of the line `offset` is on. */
 function getLineIndentation(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-}
-
-function hasMultilineTemplate(sourceCode: Readonly<TSESLint.SourceCode>, block: TSESTree.BlockStatement): boolean {
-  return sourceCode.ast.tokens.some(
-    (token) =>
-      token.type === 'Template' &&
-      token.range[0] >= block.range[0] &&
-      token.range[1] <= block.range[1] &&
-      token.value.includes('\n'),
-  );
 }
 
 /** Whether a name declared in the block is also used anywhere else in the file. */

@@ -1,0 +1,32 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+/** Whether a template literal inside `node` spans lines, so that re-indenting would change a string. */
+export function hasMultilineTemplate(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  return sourceCode.ast.tokens.some(
+    (token) =>
+      token.type === 'Template' &&
+      token.range[0] >= node.range[0] &&
+      token.range[1] <= node.range[1] &&
+      token.value.includes('\n'),
+  );
+}
+
+/**
+ * Re-indents the text of `node` (possibly edited) for a new place at
+ * `indentation`: every line after the first loses the indentation of the line
+ * the node started on. Left as it is when it holds a multi-line template.
+ */
+export function reindentNodeText(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  text: string,
+  indentation = '',
+): string {
+  if (!text.includes('\n') || hasMultilineTemplate(sourceCode, node)) return text;
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  const original = /^[ \t]*/.exec(line)?.[0] ?? '';
+  return text
+    .split('\n')
+    .map((item, index) => (index > 0 && item.startsWith(original) ? indentation + item.slice(original.length) : item))
+    .join('\n');
+}

@@ -1,0 +1,1837 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../eslint-plugin/src/rules/no-pool-in-handler';
+
+// Filenames are relative to the cwd RuleTester passes (the repository root),
+// so file kinds are decided exactly as in a real `eslint` run from a Next.js project.
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-pool-in-handler', rule, {
+  valid: [
+    {
+      filename: "lib/db.ts",
+      code: `import { Pool } from 'pg';
+// Correct: one pool per server instance, created lazily and reused.
+let pool: Pool | undefined;
+export function getPool() {
+  if (!pool) pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+  return pool;
+}
+`,
+    },
+    {
+      filename: "app/api/lazy/route.ts",
+      code: `import { Pool } from 'pg';
+import { PrismaClient } from '@prisma/client';
+let pool: Pool | undefined;
+let pool2: Pool | undefined;
+let pool3: Pool | undefined;
+let pool4: Pool | undefined;
+const g = globalThis as unknown as { prisma?: PrismaClient };
+declare const global: { prisma?: PrismaClient };
+let prisma: PrismaClient;
+function getPool() {
+  if (pool) return pool;
+  pool = new Pool();
+  return pool;
+}
+export async function GET() {
+  pool2 ??= new Pool();
+  pool3 = pool3 || new Pool();
+  pool4 ||= new Pool() as Pool;
+  (globalThis as any).prisma ??= new PrismaClient();
+  g.prisma = g.prisma ?? new PrismaClient();
+  prisma = global.prisma || new PrismaClient();
+  return Response.json(await getPool().query('select 1'));
+}
+`,
+    },
+    {
+      filename: "app/api/module/route.ts",
+      code: `import { Pool } from 'pg';
+import postgres from 'postgres';
+const pool = new Pool({ max: 5 });
+const sql = postgres(process.env.DATABASE_URL!, { max: 5 });
+export async function GET() {
+  return Response.json([await pool.query('select 1'), await sql\`select 1\`]);
+}
+`,
+    },
+    {
+      filename: "app/components/badge.tsx",
+      code: `'use client';
+import { Pool } from 'pg';
+export default function Badge() {
+  const pool = new Pool();
+  return <p>{String(pool)}</p>;
+}
+`,
+    },
+    {
+      filename: "app/client/page.tsx",
+      code: `'use client';
+import { Pool } from 'pg';
+export default function Page() {
+  const pool = new Pool();
+  return <p>{String(pool)}</p>;
+}
+`,
+    },
+    {
+      filename: "app/api/comment/route.ts",
+      code: `import { Pool, Client } from 'pg';
+const shared = new Pool();
+export async function GET() {
+  // const pool = new Pool();
+  /* new Pool() */
+  const text = 'new Pool()';
+  const client = new Client();
+  await client.connect();
+  return Response.json([text, await shared.query('select 1')]);
+}
+`,
+    },
+    {
+      filename: "app/api/neon/route.ts",
+      code: `import { Pool } from '@neondatabase/serverless';
+export const runtime = 'edge';
+export async function GET() {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  return Response.json(await pool.query('select 1'));
+}
+`,
+    },
+    {
+      filename: "scripts/seed.ts",
+      code: `import { Pool } from 'pg';
+// A one-off script, not a request handler: a pool here is fine.
+async function main() {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  await pool.query('CREATE TABLE IF NOT EXISTS users (id serial PRIMARY KEY, name text)');
+  await pool.end();
+}
+void main();
+`,
+    },
+    {
+      filename: "db/migrations/001-init.js",
+      code: `const { Pool } = require('pg');
+module.exports = async function up() {
+  const pool = new Pool();
+  await pool.query('create table t (id int)');
+  await pool.end();
+};
+`,
+    },
+    {
+      filename: "app/api/users/route.test.ts",
+      code: `import { Pool } from 'pg';
+export async function GET() {
+  const pool = new Pool();
+  return pool;
+}
+`,
+    },
+    {
+      filename: "app/__tests__/route.ts",
+      code: `import { Pool } from 'pg';
+export async function GET() {
+  return new Pool();
+}
+`,
+    },
+    {
+      filename: "myapp/api/route.ts",
+      code: `import { Pool } from 'pg';
+export async function GET() {
+  const pool = new Pool();
+  return Response.json(await pool.query('select 1'));
+}
+`,
+    },
+    {
+      filename: "myapp/pages/api/users.ts",
+      code: `import { Pool } from 'pg';
+export default async function handler() {
+  return new Pool();
+}
+`,
+    },
+    {
+      filename: "apps/web/app/api/route.ts",
+      code: `import { Pool } from 'pg';
+export async function GET() {
+  const pool = new Pool();
+  return Response.json(await pool.query('select 1'));
+}
+`,
+    },
+    {
+      filename: "app/api/users/route.ts",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export function helper() {
+  return new Pool();
+}
+export const dynamic = 'force-dynamic';
+export async function GET() {
+  return Response.json(await pool.query('select 1'));
+}
+`,
+    },
+    {
+      filename: "app/lib/data.ts",
+      code: `import { Pool } from 'pg';
+export async function getUsers() {
+  const pool = new Pool();
+  return (await pool.query('select 1')).rows;
+}
+`,
+    },
+    {
+      filename: "pages/about.tsx",
+      code: `import { Pool } from 'pg';
+export async function getStaticProps() {
+  const pool = new Pool();
+  return { props: { n: (await pool.query('select 1')).rowCount } };
+}
+export default function About() { return null; }
+`,
+    },
+    {
+      filename: "pages/api/users.ts",
+      code: `import { Pool } from 'pg';
+import { Pool as FakePool } from './fake-pool';
+function make(Pool: typeof FakePool) {
+  return new Pool();
+}
+export default async function handler() {
+  return [make(FakePool), new FakePool()];
+}
+`,
+    },
+    {
+      filename: "app/page.tsx",
+      code: `import { Pool } from 'pg';
+const getPool = cache(() => new Pool());
+function unused() {
+  return new Pool();
+}
+export default async function Page() {
+  return <p>{String(getPool())}</p>;
+}
+`,
+    },
+    {
+      filename: "src/app/api/items/route.js",
+      code: `import pg from 'pg';
+export async function GET() {
+  const client = new pg.Client();
+  await client.connect();
+  const { rows } = await client.query('select 1');
+  await client.end();
+  return Response.json(rows);
+}
+`,
+    },
+    {
+      filename: "app/api/custom/route.ts",
+      options: [{"factories": [{"module": "@acme/db", "import": "makePool"}]}],
+      code: `import { makePool } from '@acme/db';
+const pool = makePool();
+export async function GET() {
+  return Response.json(await pool.query('select 1'));
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      filename: "pages/api/users.ts",
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { Pool } from 'pg';
+
+// Pages Router API route: a new pool on every request.
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  try {
+    // pg_sleep stands in for a query that holds its connection for a moment.
+    const result = await pool.query('SELECT now() AS time, pg_sleep(0.05)');
+    res.status(200).json({ time: result.rows[0].time });
+  } finally {
+    await pool.end();
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 6,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the API route handler"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { Pool } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+// Pages Router API route: a new pool on every request.
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  // pg_sleep stands in for a query that holds its connection for a moment.
+  const result = await pool.query('SELECT now() AS time, pg_sleep(0.05)');
+  res.status(200).json({ time: result.rows[0].time });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/users/route.ts",
+      code: `import { Pool } from 'pg';
+
+// App Router route handler: a new pool on every request.
+export async function GET() {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  const { rows } = await pool.query('SELECT now() AS time, pg_sleep(0.05)');
+  await pool.end();
+  return Response.json({ time: rows[0].time });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 5,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+// App Router route handler: a new pool on every request.
+export async function GET() {
+  const { rows } = await pool.query('SELECT now() AS time, pg_sleep(0.05)');
+  return Response.json({ time: rows[0].time });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/actions.ts",
+      code: `'use server';
+
+import { Pool } from 'pg';
+
+function getDb() {
+  return new Pool({ connectionString: process.env.DATABASE_URL });
+}
+
+// Server Action: the helper builds a fresh pool each time it is called.
+export async function addUser(name: string) {
+  const db = getDb();
+  await db.query('INSERT INTO users (name) VALUES ($1)', [name]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 6,
+          column: 10,
+          data: {"factory": "`new Pool()`", "where": "`getDb`, called from the Server Action `addUser`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `'use server';
+
+import { Pool } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+function getDb() {
+  return pool;
+}
+
+// Server Action: the helper builds a fresh pool each time it is called.
+export async function addUser(name: string) {
+  const db = getDb();
+  await db.query('INSERT INTO users (name) VALUES ($1)', [name]);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/actions.js",
+      code: `'use server'
+// Server actions for users.
+import { Pool } from 'pg'
+
+export async function addUser(name) {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL })
+  try {
+    await pool.query('insert into users (name) values ($1)', [name])
+  } catch (error) {
+    console.error(error)
+  } finally {
+    await pool.end()
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 6,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the Server Action `addUser`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `'use server'
+// Server actions for users.
+import { Pool } from 'pg'
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 })
+
+export async function addUser(name) {
+  try {
+    await pool.query('insert into users (name) values ($1)', [name])
+  } catch (error) {
+    console.error(error)
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "src/pages/api/cjs.js",
+      languageOptions: {"sourceType": "commonjs"},
+      code: `const { Pool } = require('pg');
+module.exports = async (req, res) => {
+  const pool = new Pool();
+  res.json((await pool.query('select 1')).rows);
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the API route handler"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `const { Pool } = require('pg');
+
+const pool = new Pool({ max: 5 });
+
+module.exports = async (req, res) => {
+  res.json((await pool.query('select 1')).rows);
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "src/app/api/items/route.js",
+      code: `import pg from 'pg';
+export const POST = async (req) => {
+  const body = await req.json();
+  const pool = new pg.Pool({ connectionString: body.url });
+  return Response.json(await pool.query('select 1'));
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 4,
+          column: 16,
+          data: {"factory": "`new pg.Pool()`", "where": "the route handler `POST`", "reason": "it reads `body`, which only exists inside the function"},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      filename: "app/api/x/route.ts",
+      code: `import * as pg from 'pg';
+import { Pool as PgPool } from 'pg';
+export async function GET() {
+  const a = new pg.Pool(config);
+  const b = new PgPool({ ...config, max: 10 });
+  const c = new (require('pg').Pool)({ ...base });
+  return Response.json([a, b, c]);
+}
+const config = { connectionString: process.env.DATABASE_URL };
+const base = {};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 13,
+          data: {"factory": "`new pg.Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "a", "size": " with `max: 5`"},
+              output: `import * as pg from 'pg';
+import { Pool as PgPool } from 'pg';
+export async function GET() {
+  const b = new PgPool({ ...config, max: 10 });
+  const c = new (require('pg').Pool)({ ...base });
+  return Response.json([a, b, c]);
+}
+const config = { connectionString: process.env.DATABASE_URL };
+
+const a = new pg.Pool({ max: 5, ...config });
+
+const base = {};
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 5,
+          column: 13,
+          data: {"factory": "`new PgPool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "b", "size": ""},
+              output: `import * as pg from 'pg';
+import { Pool as PgPool } from 'pg';
+export async function GET() {
+  const a = new pg.Pool(config);
+  const c = new (require('pg').Pool)({ ...base });
+  return Response.json([a, b, c]);
+}
+const config = { connectionString: process.env.DATABASE_URL };
+
+const b = new PgPool({ ...config, max: 10 });
+
+const base = {};
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 6,
+          column: 13,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "c", "size": " with `max: 5`"},
+              output: `import * as pg from 'pg';
+import { Pool as PgPool } from 'pg';
+export async function GET() {
+  const a = new pg.Pool(config);
+  const b = new PgPool({ ...config, max: 10 });
+  return Response.json([a, b, c]);
+}
+const config = { connectionString: process.env.DATABASE_URL };
+const base = {};
+
+const c = new (require('pg').Pool)({ max: 5, ...base });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/neon/route.ts",
+      code: `import { Pool } from '@neondatabase/serverless';
+export async function GET() {
+  const pool = new Pool({
+    connectionString: process.env.DATABASE_URL,
+  });
+  return Response.json(await pool.query('select 1'));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from '@neondatabase/serverless';
+
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: 5,
+});
+
+export async function GET() {
+  return Response.json(await pool.query('select 1'));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/edge-pg/route.ts",
+      code: `import { Pool } from 'pg';
+export const runtime = 'edge';
+export async function GET() {
+  const pool = new Pool();
+  return Response.json(await pool.query('select 1'));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+export const runtime = 'edge';
+export async function GET() {
+  return Response.json(await pool.query('select 1'));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/vercel/route.ts",
+      code: `import { createPool } from '@vercel/postgres';
+export async function DELETE() {
+  const { rows } = await createPool().query('select 1');
+  return Response.json(rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 26,
+          data: {"factory": "`createPool()`", "where": "the route handler `DELETE`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { createPool } from '@vercel/postgres';
+
+const pool = createPool({ max: 5 });
+
+export async function DELETE() {
+  const { rows } = await pool.query('select 1');
+  return Response.json(rows);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/mysql/route.ts",
+      code: `import mysql from 'mysql2/promise';
+import { createPool } from 'mysql2';
+export async function PATCH() {
+  const a = mysql.createPool({ uri: process.env.DATABASE_URL });
+  const b = mysql.createPool(process.env.DATABASE_URL);
+  const c = createPool({ host: 'db', connectionLimit: 2 });
+  return Response.json([a, b, c]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 13,
+          data: {"factory": "`mysql.createPool()`", "where": "the route handler `PATCH`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "a", "size": " with `connectionLimit: 5`"},
+              output: `import mysql from 'mysql2/promise';
+import { createPool } from 'mysql2';
+
+const a = mysql.createPool({ uri: process.env.DATABASE_URL, connectionLimit: 5 });
+
+export async function PATCH() {
+  const b = mysql.createPool(process.env.DATABASE_URL);
+  const c = createPool({ host: 'db', connectionLimit: 2 });
+  return Response.json([a, b, c]);
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 5,
+          column: 13,
+          data: {"factory": "`mysql.createPool()`", "where": "the route handler `PATCH`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "b", "size": ""},
+              output: `import mysql from 'mysql2/promise';
+import { createPool } from 'mysql2';
+
+const b = mysql.createPool(process.env.DATABASE_URL);
+
+export async function PATCH() {
+  const a = mysql.createPool({ uri: process.env.DATABASE_URL });
+  const c = createPool({ host: 'db', connectionLimit: 2 });
+  return Response.json([a, b, c]);
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 6,
+          column: 13,
+          data: {"factory": "`createPool()`", "where": "the route handler `PATCH`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "c", "size": ""},
+              output: `import mysql from 'mysql2/promise';
+import { createPool } from 'mysql2';
+
+const c = createPool({ host: 'db', connectionLimit: 2 });
+
+export async function PATCH() {
+  const a = mysql.createPool({ uri: process.env.DATABASE_URL });
+  const b = mysql.createPool(process.env.DATABASE_URL);
+  return Response.json([a, b, c]);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/pgjs/route.ts",
+      code: `import postgres from 'postgres';
+export async function GET() {
+  const sql = postgres(process.env.DATABASE_URL!);
+  const rows = await sql\`select 1\`;
+  await sql.end();
+  return Response.json(rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 15,
+          data: {"factory": "`postgres()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "sql", "size": " with `max: 5`"},
+              output: `import postgres from 'postgres';
+
+const sql = postgres(process.env.DATABASE_URL!, { max: 5 });
+
+export async function GET() {
+  const rows = await sql\`select 1\`;
+  return Response.json(rows);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/pgjs2/route.js",
+      code: `const postgres = require('postgres');
+export async function HEAD() {
+  const rows = await postgres(process.env.DATABASE_URL, { ssl: 'require' })\`select 1\`;
+  const other = postgres(options);
+  return Response.json([rows, other]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 22,
+          data: {"factory": "`postgres()`", "where": "the route handler `HEAD`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "sql", "size": " with `max: 5`"},
+              output: `const postgres = require('postgres');
+
+const sql = postgres(process.env.DATABASE_URL, { ssl: 'require', max: 5 });
+
+export async function HEAD() {
+  const rows = await sql\`select 1\`;
+  const other = postgres(options);
+  return Response.json([rows, other]);
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 17,
+          data: {"factory": "`postgres()`", "where": "the route handler `HEAD`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "other", "size": ""},
+              output: `const postgres = require('postgres');
+
+const other = postgres(options);
+
+export async function HEAD() {
+  const rows = await postgres(process.env.DATABASE_URL, { ssl: 'require' })\`select 1\`;
+  return Response.json([rows, other]);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/users/page.tsx",
+      code: `import { PrismaClient } from '@prisma/client';
+export default async function Page() {
+  const prisma = new PrismaClient();
+  const users = await prisma.user.findMany();
+  await prisma.$disconnect();
+  return <ul>{users.map((u) => <li key={u.id}>{u.name}</li>)}</ul>;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 18,
+          data: {"factory": "`new PrismaClient()`", "where": "the Server Component"},
+          suggestions: [
+            {
+              messageId: 'hoistPrismaClient',
+              data: {"name": "prisma"},
+              output: `import { PrismaClient } from '@prisma/client';
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const prisma = globalForPrisma.prisma ?? new PrismaClient();
+if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;
+
+export default async function Page() {
+  const users = await prisma.user.findMany();
+  return <ul>{users.map((u) => <li key={u.id}>{u.name}</li>)}</ul>;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/users/page.js",
+      languageOptions: {"parserOptions": {"ecmaFeatures": {"jsx": true}}},
+      code: `import { PrismaClient } from '@prisma/client';
+export default async function Page() {
+  const users = await new PrismaClient().user.findMany();
+  return <ul>{users.length}</ul>;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 23,
+          data: {"factory": "`new PrismaClient()`", "where": "the Server Component"},
+          suggestions: [
+            {
+              messageId: 'hoistPrismaClient',
+              data: {"name": "prisma"},
+              output: `import { PrismaClient } from '@prisma/client';
+
+const prisma = globalThis.prisma ?? new PrismaClient();
+if (process.env.NODE_ENV !== 'production') globalThis.prisma = prisma;
+
+export default async function Page() {
+  const users = await prisma.user.findMany();
+  return <ul>{users.length}</ul>;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/users/layout.tsx",
+      code: `const { PrismaClient } = require('@prisma/client');
+export async function generateMetadata() {
+  const prisma = new PrismaClient();
+  return { title: String(await prisma.user.count()) };
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 18,
+          data: {"factory": "`new PrismaClient()`", "where": "`generateMetadata`"},
+          suggestions: [
+            {
+              messageId: 'hoistPrismaClient',
+              data: {"name": "prisma"},
+              output: `const { PrismaClient } = require('@prisma/client');
+
+const globalForPrisma = globalThis as unknown as { prisma?: InstanceType<typeof PrismaClient> };
+const prisma = globalForPrisma.prisma ?? new PrismaClient();
+if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;
+
+export async function generateMetadata() {
+  return { title: String(await prisma.user.count()) };
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/collide/route.ts",
+      code: `import { Pool } from 'pg';
+const pool = 'not a pool';
+export async function GET() {
+  const db = new Pool();
+  function inner(sharedPool: number) { return sharedPool; }
+  return Response.json({ db, pool, n: inner(1) });
+}
+export async function POST() {
+  const pool = new Pool();
+  const sharedPool = 1;
+  return Response.json({ pool, sharedPool });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 14,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "db", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const db = new Pool({ max: 5 });
+
+const pool = 'not a pool';
+export async function GET() {
+  function inner(sharedPool: number) { return sharedPool; }
+  return Response.json({ db, pool, n: inner(1) });
+}
+export async function POST() {
+  const pool = new Pool();
+  const sharedPool = 1;
+  return Response.json({ pool, sharedPool });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 9,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `POST`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool2", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool2 = new Pool({ max: 5 });
+
+const pool = 'not a pool';
+export async function GET() {
+  const db = new Pool();
+  function inner(sharedPool: number) { return sharedPool; }
+  return Response.json({ db, pool, n: inner(1) });
+}
+export async function POST() {
+  const sharedPool = 1;
+  return Response.json({ pool: pool2, sharedPool });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/reasons/route.ts",
+      code: `import { Pool } from 'pg';
+import { getSecret } from './secret';
+export async function GET(req: Request) {
+  const a = new Pool({ password: await getSecret() });
+  const b = new Pool({ application_name: req.url });
+  return Response.json([a, b]);
+}
+export async function POST(this: unknown) {
+  const d = new Pool({ x: this });
+  const e = new Pool(arguments[0]);
+  const f = new Pool();
+  f.on('error', console.error);
+  const g = new Pool();
+  return Response.json([d, e, g.end()]);
+}
+export async function PUT() {
+  let h = new Pool();
+  h = new Pool();
+  const i = new Pool();
+  i.end(() => {});
+  return Response.json([h, i]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 4,
+          column: 13,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "it reads an awaited value"},
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 5,
+          column: 13,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "it reads `req`, which only exists inside the function"},
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 9,
+          column: 13,
+          data: {"factory": "`new Pool()`", "where": "the route handler `POST`", "reason": "it reads `this`"},
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 10,
+          column: 13,
+          data: {"factory": "`new Pool()`", "where": "the route handler `POST`", "reason": "it reads `arguments`"},
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 11,
+          column: 13,
+          data: {"factory": "`new Pool()`", "where": "the route handler `POST`", "reason": "the handler calls `f.on()` on each request"},
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 13,
+          column: 13,
+          data: {"factory": "`new Pool()`", "where": "the route handler `POST`", "reason": "`g.end()` is used as a value"},
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 17,
+          column: 11,
+          data: {"factory": "`new Pool()`", "where": "the route handler `PUT`", "reason": "`h` is reassigned"},
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 18,
+          column: 7,
+          data: {"factory": "`new Pool()`", "where": "the route handler `PUT`", "reason": "it is assigned to `h` on every call"},
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 19,
+          column: 13,
+          data: {"factory": "`new Pool()`", "where": "the route handler `PUT`", "reason": "`i.end()` is used as a value"},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      filename: "app/api/mutable/route.ts",
+      code: `import { Pool } from 'pg';
+let url = process.env.DATABASE_URL;
+export function setUrl(next: string) { url = next; }
+export async function GET() {
+  const pool = new Pool({ connectionString: url });
+  return Response.json(await pool.query('select 1'));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 5,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "it reads `url`, which is reassigned at run time"},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      filename: "app/api/multi/route.ts",
+      code: `import { Pool } from 'pg';
+export async function GET() {
+  const before = 1, pool: Pool = new Pool({}), after = 2;
+  const { rows } = await pool.query('select 1');
+  return Response.json({ rows, before, after, pool });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 34,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool: Pool = new Pool({ max: 5 });
+
+export async function GET() {
+  const before = 1, after = 2;
+  const { rows } = await pool.query('select 1');
+  return Response.json({ rows, before, after, pool });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/local-require/route.js",
+      code: `// @ts-check
+export async function GET() {
+  const { Pool } = require('pg');
+  const pool = new Pool(config);
+  return Response.json(await pool.query('select 1'));
+}
+const config = { connectionString: process.env.DATABASE_URL };
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 4,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "it reads `Pool`, which only exists inside the function"},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      filename: "app/api/norequire/route.ts",
+      code: `// A handler without imports.
+export async function OPTIONS() {
+  const pool = new (require('pg').Pool)();
+  return Response.json(await pool.query('select 1'));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `OPTIONS`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `const pool = new (require('pg').Pool)({ max: 5 });
+
+// A handler without imports.
+export async function OPTIONS() {
+  return Response.json(await pool.query('select 1'));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/custom/route.ts",
+      options: [{"poolSize": 3, "factories": [{"module": "@acme/db", "import": "makePool", "sizeOption": "poolSize"}, {"module": "kysely-pool"}]}],
+      code: `import { makePool } from '@acme/db';
+import kp from 'kysely-pool';
+export async function GET() {
+  const a = makePool({ url: 'x' });
+  const b = new kp();
+  return Response.json([a, b]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 13,
+          data: {"factory": "`makePool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "a", "size": " with `poolSize: 3`"},
+              output: `import { makePool } from '@acme/db';
+import kp from 'kysely-pool';
+
+const a = makePool({ url: 'x', poolSize: 3 });
+
+export async function GET() {
+  const b = new kp();
+  return Response.json([a, b]);
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 5,
+          column: 13,
+          data: {"factory": "`new kp()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "b", "size": " with `max: 3`"},
+              output: `import { makePool } from '@acme/db';
+import kp from 'kysely-pool';
+
+const b = new kp({ max: 3 });
+
+export async function GET() {
+  const a = makePool({ url: 'x' });
+  return Response.json([a, b]);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/reuse/route.ts",
+      code: `import { Pool } from 'pg';
+async function query(sql: string) {
+  const pool = new Pool();
+  try {
+    return await pool.query(sql);
+  } finally {
+    await pool.end();
+  }
+}
+export async function GET() {
+  return Response.json(await query('select 1'));
+}
+export async function POST() {
+  const pool = new Pool();
+  await pool.query('select 1');
+  if (Math.random() > 0.5) {
+    await pool.end();
+    return new Response('a');
+  }
+  void pool.end();
+  return new Response('b');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "`query`, called from the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+async function query(sql: string) {
+  return await pool.query(sql);
+}
+export async function GET() {
+  return Response.json(await query('select 1'));
+}
+export async function POST() {
+  const pool = new Pool();
+  await pool.query('select 1');
+  if (Math.random() > 0.5) {
+    await pool.end();
+    return new Response('a');
+  }
+  void pool.end();
+  return new Response('b');
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 14,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `POST`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+async function query(sql: string) {
+  const pool = new Pool();
+  try {
+    return await pool.query(sql);
+  } finally {
+    await pool.end();
+  }
+}
+export async function GET() {
+  return Response.json(await query('select 1'));
+}
+export async function POST() {
+  await pool.query('select 1');
+  if (Math.random() > 0.5) {
+    return new Response('a');
+  }
+  return new Response('b');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/notlazy/route.ts",
+      code: `import { Pool } from 'pg';
+let pool: Pool | undefined;
+export async function GET() {
+  pool = new Pool();
+  return Response.json(await pool.query('select 1'));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 4,
+          column: 10,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "it is assigned to `pool` on every call"},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      filename: "src/middleware.ts",
+      code: `import { Pool } from 'pg';
+export async function middleware() {
+  const pool = new Pool();
+  await pool.query('select 1');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the middleware"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+export async function middleware() {
+  await pool.query('select 1');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "proxy.js",
+      code: `import { Pool } from 'pg';
+export default async function proxy() {
+  await new Pool().query('select 1');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 9,
+          data: {"factory": "`new Pool()`", "where": "the middleware"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+export default async function proxy() {
+  await pool.query('select 1');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "pages/users.tsx",
+      code: `import { Pool } from 'pg';
+export async function getServerSideProps() {
+  const pool = new Pool();
+  return { props: { n: (await pool.query('select 1')).rowCount } };
+}
+export default function Users() { return null; }
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "`getServerSideProps`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+export async function getServerSideProps() {
+  return { props: { n: (await pool.query('select 1')).rowCount } };
+}
+export default function Users() { return null; }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "lib/queries.ts",
+      code: `import { Pool } from 'pg';
+export async function notAnAction() {
+  return new Pool();
+}
+export async function inline() {
+  'use server';
+  const pool = new Pool();
+  await pool.query('select 1');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 7,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the Server Action `inline`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+export async function notAnAction() {
+  return new Pool();
+}
+export async function inline() {
+  'use server';
+  await pool.query('select 1');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/wrapped/route.ts",
+      code: `import { Pool } from 'pg';
+import { withAuth } from './auth';
+export const GET = withAuth(async (req: Request) => {
+  const pool = new Pool();
+  return Response.json(await pool.query('select 1'));
+});
+async function handler() {
+  return Response.json(await new Pool().query('select 1'));
+}
+export const PUT = handler;
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+import { withAuth } from './auth';
+
+const pool = new Pool({ max: 5 });
+
+export const GET = withAuth(async (req: Request) => {
+  return Response.json(await pool.query('select 1'));
+});
+async function handler() {
+  return Response.json(await new Pool().query('select 1'));
+}
+export const PUT = handler;
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 8,
+          column: 30,
+          data: {"factory": "`new Pool()`", "where": "the route handler `PUT`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+import { withAuth } from './auth';
+
+const pool = new Pool({ max: 5 });
+
+export const GET = withAuth(async (req: Request) => {
+  const pool = new Pool();
+  return Response.json(await pool.query('select 1'));
+});
+async function handler() {
+  return Response.json(await pool.query('select 1'));
+}
+export const PUT = handler;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/nested/route.ts",
+      code: `import { Pool } from 'pg';
+export async function GET() {
+  const rows = await Promise.all([1, 2].map(async (id) => {
+    const pool = new Pool();
+    return pool.query('select $1', [id]);
+  }));
+  return Response.json(rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 18,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+export async function GET() {
+  const rows = await Promise.all([1, 2].map(async (id) => {
+    return pool.query('select $1', [id]);
+  }));
+  return Response.json(rows);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "apps/web/app/api/route.ts",
+      settings: {"next": {"rootDir": "apps/*"}},
+      code: `import { Pool } from 'pg';
+export async function GET() {
+  const pool = new Pool();
+  return Response.json(await pool.query('select 1'));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+export async function GET() {
+  return Response.json(await pool.query('select 1'));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/lazy-local/route.ts",
+      code: `import { Pool } from 'pg';
+import { PrismaClient } from '@prisma/client';
+export async function GET() {
+  const local = globalThis.pool || new Pool();
+  const prisma = globalThis.prisma ?? new PrismaClient();
+  return Response.json([local, prisma]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 4,
+          column: 36,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "its result is used but not stored for the next request"},
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 5,
+          column: 39,
+          data: {"factory": "`new PrismaClient()`", "where": "the route handler `GET`", "reason": "its result is used but not stored for the next request"},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      filename: "app/api/default-import/route.ts",
+      code: `import { default as postgres } from 'postgres';
+import pg from 'pg';
+const { Pool } = pg;
+export async function GET() {
+  const sql = postgres();
+  const pool = new Pool();
+  return Response.json([await sql\`select 1\`, await pool.query('select 1')]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 5,
+          column: 15,
+          data: {"factory": "`postgres()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "sql", "size": " with `max: 5`"},
+              output: `import { default as postgres } from 'postgres';
+import pg from 'pg';
+
+const sql = postgres({ max: 5 });
+
+const { Pool } = pg;
+export async function GET() {
+  const pool = new Pool();
+  return Response.json([await sql\`select 1\`, await pool.query('select 1')]);
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 6,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `import { default as postgres } from 'postgres';
+import pg from 'pg';
+const { Pool } = pg;
+
+const pool = new Pool({ max: 5 });
+
+export async function GET() {
+  const sql = postgres();
+  return Response.json([await sql\`select 1\`, await pool.query('select 1')]);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: "app/api/returned/route.ts",
+      code: `import { Pool } from 'pg';
+const getPool = () => new Pool();
+export async function GET() {
+  const pool = getPool();
+  try {
+    return Response.json(await pool.query('select 1'));
+  } finally {
+    await pool.end();
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 2,
+          column: 23,
+          data: {"factory": "`new Pool()`", "where": "`getPool`, called from the route handler `GET`", "reason": "callers of `getPool()` call `pool.end()`"},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      filename: "app/api/types/route.ts",
+      code: `'use strict';
+/**
+ * Users API.
+ */
+import { Pool, type PoolConfig } from 'pg'; // the driver
+
+export async function GET() {
+  const config: PoolConfig = {};
+  const pool = new Pool({ ...({} as PoolConfig) } satisfies PoolConfig);
+  return Response.json([config, await pool.query('select 1')]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 9,
+          column: 16,
+          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: {"name": "pool", "size": " with `max: 5`"},
+              output: `'use strict';
+/**
+ * Users API.
+ */
+import { Pool, type PoolConfig } from 'pg'; // the driver
+
+const pool = new Pool({ max: 5, ...({} as PoolConfig) } satisfies PoolConfig);
+
+export async function GET() {
+  const config: PoolConfig = {};
+  return Response.json([config, await pool.query('select 1')]);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
