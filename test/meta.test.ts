@@ -35,8 +35,8 @@ describe('plugin metadata', () => {
 
   it.each(ruleNames)('%s has complete meta, strict options and a doc page with ❌ and ✅ examples', (name) => {
     const rule = plugin.rules[name as keyof typeof plugin.rules];
-    expect(rule.meta.docs.url).toBe(`${DOCS_BASE_URL}/${name}.md`);
-    expect(rule.meta.docs.description).toMatch(/^[A-Z].+[^.]$/);
+    expect(rule.meta.docs?.url).toBe(`${DOCS_BASE_URL}/${name}.md`);
+    expect(rule.meta.docs?.description).toMatch(/^[A-Z].+[^.]$/);
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
     expect(findLooseSchemas(rule.meta.schema, name)).toEqual([]);
 

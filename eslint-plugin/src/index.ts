@@ -21,7 +21,7 @@ plugin.configs.recommended = {
   plugins: { [PLUGIN_NAME]: plugin },
   rules: Object.fromEntries(
     Object.entries(rules)
-      .filter(([, rule]) => rule.meta.docs.recommended === true)
+      .filter(([, rule]) => rule.meta.docs?.recommended === true)
       .map(([rule]) => [`${PLUGIN_NAME}/${rule}`, 'error']),
   ),
 };
