@@ -948,5 +948,274 @@ export default async function Page() {
 `,
       errors: [connectionError(6, 50, 'all()')],
     },
+    // --- Route handlers by version ---
+    {
+      name: 'Next 14 (package.json): a GET that reads no request is static; noStore() is its opt-out',
+      ...inProject('next14', 'app/api/users/route.ts'),
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export function GET() {
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+export async function POST(request: Request) {
+  db.prepare('INSERT INTO users (name) VALUES (?)').run((await request.json()).name);
+  return new Response(null, { status: 201 });
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { unstable_noStore as noStore } from 'next/cache';
+const db = new Database('app.db');
+export function GET() {
+  noStore();
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+export async function POST(request: Request) {
+  db.prepare('INSERT INTO users (name) VALUES (?)').run((await request.json()).name);
+  return new Response(null, { status: 201 });
+}
+`,
+      errors: [{ messageId: 'requireNoStore', line: 5, column: 58, data: { method: 'all()' } }],
+    },
+    {
+      name: 'Next 14: a helper that the static GET calls',
+      ...inProject('next14', 'app/api/users/route.ts'),
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+function listUsers() {
+  return db.prepare('SELECT * FROM users').all();
+}
+export const GET = async () => Response.json(listUsers());
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { unstable_noStore as noStore } from 'next/cache';
+const db = new Database('app.db');
+function listUsers() {
+  noStore();
+  return db.prepare('SELECT * FROM users').all();
+}
+export const GET = async () => Response.json(listUsers());
+`,
+      errors: [{ messageId: 'requireNoStore', line: 5, column: 44, data: { method: 'all()' } }],
+    },
+    {
+      name: "Next 15: dynamic = 'force-static' opts the GET into prerendering",
+      ...inProject('next15', 'app/api/users/route.ts'),
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const dynamic = 'force-static';
+export async function GET() {
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export const dynamic = 'force-static';
+export async function GET() {
+  await connection();
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+`,
+      errors: [connectionError(6, 58, 'all()')],
+    },
+    {
+      name: 'Next 15: revalidate = 3600 opts the GET into prerendering',
+      filename: 'app/feed/route.ts',
+      settings: NEXT15,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const revalidate = 3600;
+export const GET = async () => Response.json(db.prepare('SELECT * FROM posts').all());
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export const revalidate = 3600;
+export const GET = async () => { await connection(); return Response.json(db.prepare('SELECT * FROM posts').all()); };
+`,
+      errors: [connectionError(5, 80, 'all()')],
+    },
+    {
+      name: 'Next 16: generateStaticParams opts the GET into prerendering (and itself is exempt)',
+      filename: 'app/api/posts/[slug]/route.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export function generateStaticParams() {
+  return db.prepare('SELECT slug FROM posts').all();
+}
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  return Response.json(db.prepare('SELECT * FROM posts WHERE slug = ?').get(slug));
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export function generateStaticParams() {
+  return db.prepare('SELECT slug FROM posts').all();
+}
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  await connection();
+  const { slug } = await params;
+  return Response.json(db.prepare('SELECT * FROM posts WHERE slug = ?').get(slug));
+}
+`,
+      errors: [connectionError(9, 73)],
+    },
+    {
+      name: 'cacheComponents: true in next.config.mjs makes every GET count',
+      ...inProject('cache-components', 'app/api/users/route.ts'),
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function GET() {
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export async function GET() {
+  await connection();
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+`,
+      errors: [connectionError(5, 58, 'all()')],
+    },
+    {
+      name: 'settings.next.cacheComponents overrides next.config',
+      ...inProject('next15', 'app/api/users/route.ts'),
+      settings: { next: { rootDir: path.relative('/', path.join(FIXTURES, 'next15')), cacheComponents: true } },
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function GET() {
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export async function GET() {
+  await connection();
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+`,
+      errors: [connectionError(5, 58, 'all()')],
+    },
+    {
+      name: 'Next 14 page: a component that is not async still gets an autofix with noStore()',
+      ...inProject('next14', 'app/page.tsx'),
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default function Home() {
+  const row = db.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
+  return <p>{row.n}</p>;
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { unstable_noStore as noStore } from 'next/cache';
+const db = new Database('app.db');
+export default function Home() {
+  noStore();
+  const row = db.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
+  return <p>{row.n}</p>;
+}
+`,
+      errors: [{ messageId: 'requireNoStore', line: 5, column: 61, data: { method: 'get()' } }],
+    },
+    // --- Databases imported from other files of the project ---
+    {
+      name: 'named import through the @/ alias (tsconfig paths with comments)',
+      ...inProject('next15', 'app/users/page.tsx'),
+      code: `
+import { db } from '@/lib/db';
+export default async function Users() {
+  const users = db.prepare('SELECT * FROM users').all();
+  return <p>{users.length}</p>;
+}
+`,
+      output: `
+import { db } from '@/lib/db';
+import { connection } from 'next/server';
+export default async function Users() {
+  await connection();
+  const users = db.prepare('SELECT * FROM users').all();
+  return <p>{users.length}</p>;
+}
+`,
+      errors: [connectionError(4, 51, 'all()')],
+    },
+    {
+      name: 'default import, relative path; a statement, a transaction and a factory from the same module',
+      ...inProject('next15', 'app/users/[id]/page.tsx'),
+      code: `
+import database, { selectUser, addVisits, getDb, analyticsDb } from '../../../lib/db';
+export default async function User({ id }: { id: string }) {
+  const user = selectUser.get(id);
+  addVisits(1);
+  const count = database.prepare('SELECT count(*) FROM users').pluck().get();
+  const views = analyticsDb.prepare('SELECT count(*) FROM views').get();
+  const posts = getDb().prepare('SELECT * FROM posts WHERE user_id = ?').all(id);
+  return <p>{String(user)}{String(count)}{String(views)}{posts.length}</p>;
+}
+`,
+      output: `
+import database, { selectUser, addVisits, getDb, analyticsDb } from '../../../lib/db';
+import { connection } from 'next/server';
+export default async function User({ id }: { id: string }) {
+  await connection();
+  const user = selectUser.get(id);
+  addVisits(1);
+  const count = database.prepare('SELECT count(*) FROM users').pluck().get();
+  const views = analyticsDb.prepare('SELECT count(*) FROM views').get();
+  const posts = getDb().prepare('SELECT * FROM posts WHERE user_id = ?').all(id);
+  return <p>{String(user)}{String(count)}{String(views)}{posts.length}</p>;
+}
+`,
+      errors: [
+        connectionError(4, 27),
+        connectionError(5, 3, 'transaction()'),
+        connectionError(6, 72),
+        connectionError(7, 67),
+        connectionError(8, 74, 'all()'),
+      ],
+    },
+    {
+      name: 'a statement exported by a CommonJS module, through require',
+      ...inProject('next15', 'app/lib/stats.js'),
+      code: `
+const { countUsers } = require('../../lib/legacy-db');
+async function getStats() {
+  return { users: countUsers.get() };
+}
+module.exports = { getStats };
+`,
+      output: `
+const { countUsers } = require('../../lib/legacy-db');
+const { connection } = require('next/server');
+async function getStats() {
+  await connection();
+  return { users: countUsers.get() };
+}
+module.exports = { getStats };
+`,
+      errors: [connectionError(4, 30)],
+    },
   ],
 });
