@@ -23,6 +23,10 @@ export async function startServer({ serverPath, rootPath, settings = {}, initial
     logs: [],
     /** Every `workspace/applyEdit` the server sent. */
     appliedEdits: [],
+    /** URLs the server asked the editor to open. */
+    shownDocuments: [],
+    /** Notifications by method, for the custom ones. */
+    notifications: [],
     /** `$/progress` values per token. */
     progress: new Map(),
     documents: new Map(),
@@ -38,7 +42,11 @@ export async function startServer({ serverPath, rootPath, settings = {}, initial
   connection.onRequest('workspace/configuration', ({ items }) => items.map(() => session.settings));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('window/showDocument', () => ({ success: true }));
+  connection.onRequest('window/showDocument', ({ uri }) => {
+    session.shownDocuments.push(uri);
+    return { success: true };
+  });
+  connection.onNotification((method, params) => session.notifications.push({ method, params }));
   connection.onNotification('window/logMessage', ({ message }) => session.logs.push(message));
   connection.onNotification('$/progress', ({ token, value }) => {
     const values = session.progress.get(token) ?? [];
@@ -105,8 +113,13 @@ export function getText(session, uri) {
   return session.documents.get(uri).getText();
 }
 
-/** Resolves with the first publishDiagnostics for `uri` (at `version`, when given) that arrives from now on. */
+/**
+ * Resolves with the diagnostics published for `uri` at `version` (possibly
+ * already received); without a version, with the next ones that arrive.
+ */
 export function waitForDiagnostics(session, uri, version, timeoutMs = 20_000) {
+  const latest = session.diagnostics.get(uri);
+  if (version !== undefined && latest?.version === version) return Promise.resolve(latest.diagnostics);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`No diagnostics for ${uri} (version ${version}) within ${timeoutMs} ms`)), timeoutMs);
     session.waiters.push((params) => {
