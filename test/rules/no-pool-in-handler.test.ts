@@ -8,6 +8,7 @@ const ruleTester = new RuleTester();
 ruleTester.run('no-pool-in-handler', rule, {
   valid: [
     {
+      name: 'lazy singleton in a library getter',
       filename: "lib/db.ts",
       code: `import { Pool } from 'pg';
 // Correct: one pool per server instance, created lazily and reused.
@@ -19,6 +20,7 @@ export function getPool() {
 `,
     },
     {
+      name: 'lazy singletons: ??=, ||=, x = x || ..., early return, globalThis and global properties',
       filename: "app/api/lazy/route.ts",
       code: `import { Pool } from 'pg';
 import { PrismaClient } from '@prisma/client';
@@ -46,6 +48,7 @@ export async function GET() {
 `,
     },
     {
+      name: 'pools at module scope',
       filename: "app/api/module/route.ts",
       code: `import { Pool } from 'pg';
 import postgres from 'postgres';
@@ -57,6 +60,7 @@ export async function GET() {
 `,
     },
     {
+      name: '\'use client\' component',
       filename: "app/components/badge.tsx",
       code: `'use client';
 import { Pool } from 'pg';
@@ -67,6 +71,7 @@ export default function Badge() {
 `,
     },
     {
+      name: '\'use client\' page',
       filename: "app/client/page.tsx",
       code: `'use client';
 import { Pool } from 'pg';
@@ -77,6 +82,7 @@ export default function Page() {
 `,
     },
     {
+      name: 'commented-out code, strings and pg Client',
       filename: "app/api/comment/route.ts",
       code: `import { Pool, Client } from 'pg';
 const shared = new Pool();
@@ -91,6 +97,7 @@ export async function GET() {
 `,
     },
     {
+      name: 'Neon Pool in an edge route',
       filename: "app/api/neon/route.ts",
       code: `import { Pool } from '@neondatabase/serverless';
 export const runtime = 'edge';
@@ -101,6 +108,7 @@ export async function GET() {
 `,
     },
     {
+      name: 'seed script',
       filename: "scripts/seed.ts",
       code: `import { Pool } from 'pg';
 // A one-off script, not a request handler: a pool here is fine.
@@ -113,6 +121,7 @@ void main();
 `,
     },
     {
+      name: 'migration in CommonJS',
       filename: "db/migrations/001-init.js",
       code: `const { Pool } = require('pg');
 module.exports = async function up() {
@@ -123,6 +132,7 @@ module.exports = async function up() {
 `,
     },
     {
+      name: 'test file next to a route',
       filename: "app/api/users/route.test.ts",
       code: `import { Pool } from 'pg';
 export async function GET() {
@@ -132,6 +142,7 @@ export async function GET() {
 `,
     },
     {
+      name: '__tests__ folder under app/',
       filename: "app/__tests__/route.ts",
       code: `import { Pool } from 'pg';
 export async function GET() {
@@ -140,6 +151,7 @@ export async function GET() {
 `,
     },
     {
+      name: 'myapp/ is not app/',
       filename: "myapp/api/route.ts",
       code: `import { Pool } from 'pg';
 export async function GET() {
@@ -149,6 +161,7 @@ export async function GET() {
 `,
     },
     {
+      name: 'myapp/pages/ is not pages/',
       filename: "myapp/pages/api/users.ts",
       code: `import { Pool } from 'pg';
 export default async function handler() {
@@ -157,6 +170,7 @@ export default async function handler() {
 `,
     },
     {
+      name: 'a monorepo app without settings.next.rootDir',
       filename: "apps/web/app/api/route.ts",
       code: `import { Pool } from 'pg';
 export async function GET() {
@@ -166,6 +180,7 @@ export async function GET() {
 `,
     },
     {
+      name: 'route file: non-handler export and module-scope pool',
       filename: "app/api/users/route.ts",
       code: `import { Pool } from 'pg';
 const pool = new Pool();
@@ -179,6 +194,7 @@ export async function GET() {
 `,
     },
     {
+      name: 'app/ data module without \'use server\'',
       filename: "app/lib/data.ts",
       code: `import { Pool } from 'pg';
 export async function getUsers() {
@@ -188,6 +204,7 @@ export async function getUsers() {
 `,
     },
     {
+      name: 'getStaticProps runs at build time',
       filename: "pages/about.tsx",
       code: `import { Pool } from 'pg';
 export async function getStaticProps() {
@@ -198,6 +215,7 @@ export default function About() { return null; }
 `,
     },
     {
+      name: 'shadowed and look-alike Pool',
       filename: "pages/api/users.ts",
       code: `import { Pool } from 'pg';
 import { Pool as FakePool } from './fake-pool';
@@ -210,6 +228,7 @@ export default async function handler() {
 `,
     },
     {
+      name: 'uncalled helper and a memoized factory',
       filename: "app/page.tsx",
       code: `import { Pool } from 'pg';
 const getPool = cache(() => new Pool());
@@ -222,6 +241,7 @@ export default async function Page() {
 `,
     },
     {
+      name: 'pg Client in a route handler',
       filename: "src/app/api/items/route.js",
       code: `import pg from 'pg';
 export async function GET() {
@@ -234,8 +254,9 @@ export async function GET() {
 `,
     },
     {
+      name: 'custom factory at module scope',
       filename: "app/api/custom/route.ts",
-      options: [{"factories": [{"module": "@acme/db", "import": "makePool"}]}],
+      options: [{ factories: [{ module: '@acme/db', import: 'makePool' }] }],
       code: `import { makePool } from '@acme/db';
 const pool = makePool();
 export async function GET() {
@@ -246,6 +267,7 @@ export async function GET() {
   ],
   invalid: [
     {
+      name: 'Pages API route with try/finally end()',
       filename: "pages/api/users.ts",
       code: `import type { NextApiRequest, NextApiResponse } from 'next';
 import { Pool } from 'pg';
@@ -268,11 +290,11 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
           messageId: 'poolInHandler',
           line: 6,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the API route handler"},
+          data: { factory: '`new Pool()`', where: 'the API route handler' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import type { NextApiRequest, NextApiResponse } from 'next';
 import { Pool } from 'pg';
 
@@ -291,6 +313,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
       ],
     },
     {
+      name: 'App Router GET with end()',
       filename: "app/api/users/route.ts",
       code: `import { Pool } from 'pg';
 
@@ -308,11 +331,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 5,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
@@ -329,6 +352,7 @@ export async function GET() {
       ],
     },
     {
+      name: 'Server Action file calling a getDb() helper',
       filename: "app/actions.ts",
       code: `'use server';
 
@@ -350,11 +374,11 @@ export async function addUser(name: string) {
           messageId: 'poolInHandler',
           line: 6,
           column: 10,
-          data: {"factory": "`new Pool()`", "where": "`getDb`, called from the Server Action `addUser`"},
+          data: { factory: '`new Pool()`', where: '`getDb`, called from the Server Action `addUser`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `'use server';
 
 import { Pool } from 'pg';
@@ -377,6 +401,7 @@ export async function addUser(name: string) {
       ],
     },
     {
+      name: 'Server Action in JS without semicolons, end() in finally with catch',
       filename: "app/actions.js",
       code: `'use server'
 // Server actions for users.
@@ -399,11 +424,11 @@ export async function addUser(name) {
           messageId: 'poolInHandler',
           line: 6,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the Server Action `addUser`"},
+          data: { factory: '`new Pool()`', where: 'the Server Action `addUser`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `'use server'
 // Server actions for users.
 import { Pool } from 'pg'
@@ -424,8 +449,9 @@ export async function addUser(name) {
       ],
     },
     {
+      name: 'CommonJS API route (module.exports arrow, require)',
       filename: "src/pages/api/cjs.js",
-      languageOptions: {"sourceType": "commonjs"},
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
       code: `const { Pool } = require('pg');
 module.exports = async (req, res) => {
   const pool = new Pool();
@@ -438,11 +464,11 @@ module.exports = async (req, res) => {
           messageId: 'poolInHandler',
           line: 3,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the API route handler"},
+          data: { factory: '`new Pool()`', where: 'the API route handler' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `const { Pool } = require('pg');
 
 const pool = new Pool({ max: 5 });
@@ -457,6 +483,7 @@ module.exports = async (req, res) => {
       ],
     },
     {
+      name: 'handler config reads the request body: no suggestion',
       filename: "src/app/api/items/route.js",
       code: `import pg from 'pg';
 export const POST = async (req) => {
@@ -471,12 +498,13 @@ export const POST = async (req) => {
           messageId: 'poolInHandlerNoFix',
           line: 4,
           column: 16,
-          data: {"factory": "`new pg.Pool()`", "where": "the route handler `POST`", "reason": "it reads `body`, which only exists inside the function"},
+          data: { factory: '`new pg.Pool()`', where: 'the route handler `POST`', reason: 'it reads `body`, which only exists inside the function' },
           suggestions: [],
         },
       ],
     },
     {
+      name: 'namespace, renamed and require\'d Pool; config declared after the handler',
       filename: "app/api/x/route.ts",
       code: `import * as pg from 'pg';
 import { Pool as PgPool } from 'pg';
@@ -495,11 +523,11 @@ const base = {};
           messageId: 'poolInHandler',
           line: 4,
           column: 13,
-          data: {"factory": "`new pg.Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new pg.Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "a", "size": " with `max: 5`"},
+              data: { name: 'a', size: ' with `max: 5`' },
               output: `import * as pg from 'pg';
 import { Pool as PgPool } from 'pg';
 export async function GET() {
@@ -520,11 +548,11 @@ const base = {};
           messageId: 'poolInHandler',
           line: 5,
           column: 13,
-          data: {"factory": "`new PgPool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new PgPool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "b", "size": ""},
+              data: { name: 'b', size: '' },
               output: `import * as pg from 'pg';
 import { Pool as PgPool } from 'pg';
 export async function GET() {
@@ -545,11 +573,11 @@ const base = {};
           messageId: 'poolInHandler',
           line: 6,
           column: 13,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "c", "size": " with `max: 5`"},
+              data: { name: 'c', size: ' with `max: 5`' },
               output: `import * as pg from 'pg';
 import { Pool as PgPool } from 'pg';
 export async function GET() {
@@ -568,6 +596,7 @@ const c = new (require('pg').Pool)({ max: 5, ...base });
       ],
     },
     {
+      name: 'Neon Pool outside the edge runtime, multi-line config',
       filename: "app/api/neon/route.ts",
       code: `import { Pool } from '@neondatabase/serverless';
 export async function GET() {
@@ -583,11 +612,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 3,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from '@neondatabase/serverless';
 
 const pool = new Pool({
@@ -605,6 +634,7 @@ export async function GET() {
       ],
     },
     {
+      name: 'pg Pool in an edge route is still reported',
       filename: "app/api/edge-pg/route.ts",
       code: `import { Pool } from 'pg';
 export const runtime = 'edge';
@@ -619,11 +649,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 4,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool = new Pool({ max: 5 });
@@ -639,6 +669,7 @@ export async function GET() {
       ],
     },
     {
+      name: '@vercel/postgres createPool() used in place',
       filename: "app/api/vercel/route.ts",
       code: `import { createPool } from '@vercel/postgres';
 export async function DELETE() {
@@ -652,11 +683,11 @@ export async function DELETE() {
           messageId: 'poolInHandler',
           line: 3,
           column: 26,
-          data: {"factory": "`createPool()`", "where": "the route handler `DELETE`"},
+          data: { factory: '`createPool()`', where: 'the route handler `DELETE`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { createPool } from '@vercel/postgres';
 
 const pool = createPool({ max: 5 });
@@ -672,6 +703,7 @@ export async function DELETE() {
       ],
     },
     {
+      name: 'mysql2 and mysql2/promise createPool with object, URL and explicit limit',
       filename: "app/api/mysql/route.ts",
       code: `import mysql from 'mysql2/promise';
 import { createPool } from 'mysql2';
@@ -688,11 +720,11 @@ export async function PATCH() {
           messageId: 'poolInHandler',
           line: 4,
           column: 13,
-          data: {"factory": "`mysql.createPool()`", "where": "the route handler `PATCH`"},
+          data: { factory: '`mysql.createPool()`', where: 'the route handler `PATCH`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "a", "size": " with `connectionLimit: 5`"},
+              data: { name: 'a', size: ' with `connectionLimit: 5`' },
               output: `import mysql from 'mysql2/promise';
 import { createPool } from 'mysql2';
 
@@ -711,11 +743,11 @@ export async function PATCH() {
           messageId: 'poolInHandler',
           line: 5,
           column: 13,
-          data: {"factory": "`mysql.createPool()`", "where": "the route handler `PATCH`"},
+          data: { factory: '`mysql.createPool()`', where: 'the route handler `PATCH`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "b", "size": ""},
+              data: { name: 'b', size: '' },
               output: `import mysql from 'mysql2/promise';
 import { createPool } from 'mysql2';
 
@@ -734,11 +766,11 @@ export async function PATCH() {
           messageId: 'poolInHandler',
           line: 6,
           column: 13,
-          data: {"factory": "`createPool()`", "where": "the route handler `PATCH`"},
+          data: { factory: '`createPool()`', where: 'the route handler `PATCH`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "c", "size": ""},
+              data: { name: 'c', size: '' },
               output: `import mysql from 'mysql2/promise';
 import { createPool } from 'mysql2';
 
@@ -756,6 +788,7 @@ export async function PATCH() {
       ],
     },
     {
+      name: 'postgres.js with a URL and sql.end()',
       filename: "app/api/pgjs/route.ts",
       code: `import postgres from 'postgres';
 export async function GET() {
@@ -771,11 +804,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 3,
           column: 15,
-          data: {"factory": "`postgres()`", "where": "the route handler `GET`"},
+          data: { factory: '`postgres()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "sql", "size": " with `max: 5`"},
+              data: { name: 'sql', size: ' with `max: 5`' },
               output: `import postgres from 'postgres';
 
 const sql = postgres(process.env.DATABASE_URL!, { max: 5 });
@@ -791,6 +824,7 @@ export async function GET() {
       ],
     },
     {
+      name: 'postgres.js required, tagged template, options and unknown argument',
       filename: "app/api/pgjs2/route.js",
       code: `const postgres = require('postgres');
 export async function HEAD() {
@@ -805,11 +839,11 @@ export async function HEAD() {
           messageId: 'poolInHandler',
           line: 3,
           column: 22,
-          data: {"factory": "`postgres()`", "where": "the route handler `HEAD`"},
+          data: { factory: '`postgres()`', where: 'the route handler `HEAD`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "sql", "size": " with `max: 5`"},
+              data: { name: 'sql', size: ' with `max: 5`' },
               output: `const postgres = require('postgres');
 
 const sql = postgres(process.env.DATABASE_URL, { ssl: 'require', max: 5 });
@@ -827,11 +861,11 @@ export async function HEAD() {
           messageId: 'poolInHandler',
           line: 4,
           column: 17,
-          data: {"factory": "`postgres()`", "where": "the route handler `HEAD`"},
+          data: { factory: '`postgres()`', where: 'the route handler `HEAD`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "other", "size": ""},
+              data: { name: 'other', size: '' },
               output: `const postgres = require('postgres');
 
 const other = postgres(options);
@@ -847,6 +881,7 @@ export async function HEAD() {
       ],
     },
     {
+      name: 'PrismaClient in a TSX Server Component with $disconnect()',
       filename: "app/users/page.tsx",
       code: `import { PrismaClient } from '@prisma/client';
 export default async function Page() {
@@ -862,11 +897,11 @@ export default async function Page() {
           messageId: 'poolInHandler',
           line: 3,
           column: 18,
-          data: {"factory": "`new PrismaClient()`", "where": "the Server Component"},
+          data: { factory: '`new PrismaClient()`', where: 'the Server Component' },
           suggestions: [
             {
               messageId: 'hoistPrismaClient',
-              data: {"name": "prisma"},
+              data: { name: 'prisma' },
               output: `import { PrismaClient } from '@prisma/client';
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -884,8 +919,9 @@ export default async function Page() {
       ],
     },
     {
+      name: 'PrismaClient in a JSX page, used in place',
       filename: "app/users/page.js",
-      languageOptions: {"parserOptions": {"ecmaFeatures": {"jsx": true}}},
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
       code: `import { PrismaClient } from '@prisma/client';
 export default async function Page() {
   const users = await new PrismaClient().user.findMany();
@@ -898,11 +934,11 @@ export default async function Page() {
           messageId: 'poolInHandler',
           line: 3,
           column: 23,
-          data: {"factory": "`new PrismaClient()`", "where": "the Server Component"},
+          data: { factory: '`new PrismaClient()`', where: 'the Server Component' },
           suggestions: [
             {
               messageId: 'hoistPrismaClient',
-              data: {"name": "prisma"},
+              data: { name: 'prisma' },
               output: `import { PrismaClient } from '@prisma/client';
 
 const prisma = globalThis.prisma ?? new PrismaClient();
@@ -919,6 +955,7 @@ export default async function Page() {
       ],
     },
     {
+      name: 'required PrismaClient in generateMetadata',
       filename: "app/users/layout.tsx",
       code: `const { PrismaClient } = require('@prisma/client');
 export async function generateMetadata() {
@@ -932,11 +969,11 @@ export async function generateMetadata() {
           messageId: 'poolInHandler',
           line: 3,
           column: 18,
-          data: {"factory": "`new PrismaClient()`", "where": "`generateMetadata`"},
+          data: { factory: '`new PrismaClient()`', where: '`generateMetadata`' },
           suggestions: [
             {
               messageId: 'hoistPrismaClient',
-              data: {"name": "prisma"},
+              data: { name: 'prisma' },
               output: `const { PrismaClient } = require('@prisma/client');
 
 const globalForPrisma = globalThis as unknown as { prisma?: InstanceType<typeof PrismaClient> };
@@ -953,6 +990,7 @@ export async function generateMetadata() {
       ],
     },
     {
+      name: 'name collisions at module scope and in the handler',
       filename: "app/api/collide/route.ts",
       code: `import { Pool } from 'pg';
 const pool = 'not a pool';
@@ -973,11 +1011,11 @@ export async function POST() {
           messageId: 'poolInHandler',
           line: 4,
           column: 14,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "db", "size": " with `max: 5`"},
+              data: { name: 'db', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const db = new Pool({ max: 5 });
@@ -1000,11 +1038,11 @@ export async function POST() {
           messageId: 'poolInHandler',
           line: 9,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `POST`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `POST`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool2", "size": " with `max: 5`"},
+              data: { name: 'pool2', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool2 = new Pool({ max: 5 });
@@ -1026,6 +1064,7 @@ export async function POST() {
       ],
     },
     {
+      name: 'reasons not to suggest: await, req, this, arguments, listeners, end() as value, reassignment, end(callback)',
       filename: "app/api/reasons/route.ts",
       code: `import { Pool } from 'pg';
 import { getSecret } from './secret';
@@ -1056,68 +1095,69 @@ export async function PUT() {
           messageId: 'poolInHandlerNoFix',
           line: 4,
           column: 13,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "it reads an awaited value"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'it reads an awaited value' },
           suggestions: [],
         },
         {
           messageId: 'poolInHandlerNoFix',
           line: 5,
           column: 13,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "it reads `req`, which only exists inside the function"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'it reads `req`, which only exists inside the function' },
           suggestions: [],
         },
         {
           messageId: 'poolInHandlerNoFix',
           line: 9,
           column: 13,
-          data: {"factory": "`new Pool()`", "where": "the route handler `POST`", "reason": "it reads `this`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `POST`', reason: 'it reads `this`' },
           suggestions: [],
         },
         {
           messageId: 'poolInHandlerNoFix',
           line: 10,
           column: 13,
-          data: {"factory": "`new Pool()`", "where": "the route handler `POST`", "reason": "it reads `arguments`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `POST`', reason: 'it reads `arguments`' },
           suggestions: [],
         },
         {
           messageId: 'poolInHandlerNoFix',
           line: 11,
           column: 13,
-          data: {"factory": "`new Pool()`", "where": "the route handler `POST`", "reason": "the handler calls `f.on()` on each request"},
+          data: { factory: '`new Pool()`', where: 'the route handler `POST`', reason: 'the handler calls `f.on()` on each request' },
           suggestions: [],
         },
         {
           messageId: 'poolInHandlerNoFix',
           line: 13,
           column: 13,
-          data: {"factory": "`new Pool()`", "where": "the route handler `POST`", "reason": "`g.end()` is used as a value"},
+          data: { factory: '`new Pool()`', where: 'the route handler `POST`', reason: '`g.end()` is used as a value' },
           suggestions: [],
         },
         {
           messageId: 'poolInHandlerNoFix',
           line: 17,
           column: 11,
-          data: {"factory": "`new Pool()`", "where": "the route handler `PUT`", "reason": "`h` is reassigned"},
+          data: { factory: '`new Pool()`', where: 'the route handler `PUT`', reason: '`h` is reassigned' },
           suggestions: [],
         },
         {
           messageId: 'poolInHandlerNoFix',
           line: 18,
           column: 7,
-          data: {"factory": "`new Pool()`", "where": "the route handler `PUT`", "reason": "it is assigned to `h` on every call"},
+          data: { factory: '`new Pool()`', where: 'the route handler `PUT`', reason: 'it is assigned to `h` on every call' },
           suggestions: [],
         },
         {
           messageId: 'poolInHandlerNoFix',
           line: 19,
           column: 13,
-          data: {"factory": "`new Pool()`", "where": "the route handler `PUT`", "reason": "`i.end()` is used as a value"},
+          data: { factory: '`new Pool()`', where: 'the route handler `PUT`', reason: '`i.end()` is used as a value' },
           suggestions: [],
         },
       ],
     },
     {
+      name: 'config reads a module variable reassigned at run time',
       filename: "app/api/mutable/route.ts",
       code: `import { Pool } from 'pg';
 let url = process.env.DATABASE_URL;
@@ -1133,12 +1173,13 @@ export async function GET() {
           messageId: 'poolInHandlerNoFix',
           line: 5,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "it reads `url`, which is reassigned at run time"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'it reads `url`, which is reassigned at run time' },
           suggestions: [],
         },
       ],
     },
     {
+      name: 'pool among several declarators, with a type annotation',
       filename: "app/api/multi/route.ts",
       code: `import { Pool } from 'pg';
 export async function GET() {
@@ -1153,11 +1194,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 3,
           column: 34,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool: Pool = new Pool({ max: 5 });
@@ -1174,6 +1215,7 @@ export async function GET() {
       ],
     },
     {
+      name: 'Pool required inside the handler: no suggestion',
       filename: "app/api/local-require/route.js",
       code: `// @ts-check
 export async function GET() {
@@ -1189,12 +1231,13 @@ const config = { connectionString: process.env.DATABASE_URL };
           messageId: 'poolInHandlerNoFix',
           line: 4,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "it reads `Pool`, which only exists inside the function"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'it reads `Pool`, which only exists inside the function' },
           suggestions: [],
         },
       ],
     },
     {
+      name: 'no imports: the singleton goes above the handler and its comment',
       filename: "app/api/norequire/route.ts",
       code: `// A handler without imports.
 export async function OPTIONS() {
@@ -1208,11 +1251,11 @@ export async function OPTIONS() {
           messageId: 'poolInHandler',
           line: 3,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `OPTIONS`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `OPTIONS`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `const pool = new (require('pg').Pool)({ max: 5 });
 
 // A handler without imports.
@@ -1226,8 +1269,9 @@ export async function OPTIONS() {
       ],
     },
     {
+      name: 'custom factories and pool size',
       filename: "app/api/custom/route.ts",
-      options: [{"poolSize": 3, "factories": [{"module": "@acme/db", "import": "makePool", "sizeOption": "poolSize"}, {"module": "kysely-pool"}]}],
+      options: [{ poolSize: 3, factories: [{ module: '@acme/db', import: 'makePool', sizeOption: 'poolSize' }, { module: 'kysely-pool' }] }],
       code: `import { makePool } from '@acme/db';
 import kp from 'kysely-pool';
 export async function GET() {
@@ -1242,11 +1286,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 4,
           column: 13,
-          data: {"factory": "`makePool()`", "where": "the route handler `GET`"},
+          data: { factory: '`makePool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "a", "size": " with `poolSize: 3`"},
+              data: { name: 'a', size: ' with `poolSize: 3`' },
               output: `import { makePool } from '@acme/db';
 import kp from 'kysely-pool';
 
@@ -1264,11 +1308,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 5,
           column: 13,
-          data: {"factory": "`new kp()`", "where": "the route handler `GET`"},
+          data: { factory: '`new kp()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "b", "size": " with `max: 3`"},
+              data: { name: 'b', size: ' with `max: 3`' },
               output: `import { makePool } from '@acme/db';
 import kp from 'kysely-pool';
 
@@ -1285,6 +1329,7 @@ export async function GET() {
       ],
     },
     {
+      name: 'helper ending the pool in finally without catch, and end() in branches',
       filename: "app/api/reuse/route.ts",
       code: `import { Pool } from 'pg';
 async function query(sql: string) {
@@ -1315,11 +1360,11 @@ export async function POST() {
           messageId: 'poolInHandler',
           line: 3,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "`query`, called from the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: '`query`, called from the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool = new Pool({ max: 5 });
@@ -1348,11 +1393,11 @@ export async function POST() {
           messageId: 'poolInHandler',
           line: 14,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `POST`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `POST`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool = new Pool({ max: 5 });
@@ -1382,6 +1427,7 @@ export async function POST() {
       ],
     },
     {
+      name: 'unguarded assignment to a module variable',
       filename: "app/api/notlazy/route.ts",
       code: `import { Pool } from 'pg';
 let pool: Pool | undefined;
@@ -1396,12 +1442,13 @@ export async function GET() {
           messageId: 'poolInHandlerNoFix',
           line: 4,
           column: 10,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "it is assigned to `pool` on every call"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'it is assigned to `pool` on every call' },
           suggestions: [],
         },
       ],
     },
     {
+      name: 'middleware in src/',
       filename: "src/middleware.ts",
       code: `import { Pool } from 'pg';
 export async function middleware() {
@@ -1415,11 +1462,11 @@ export async function middleware() {
           messageId: 'poolInHandler',
           line: 3,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the middleware"},
+          data: { factory: '`new Pool()`', where: 'the middleware' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool = new Pool({ max: 5 });
@@ -1434,6 +1481,7 @@ export async function middleware() {
       ],
     },
     {
+      name: 'default-exported proxy',
       filename: "proxy.js",
       code: `import { Pool } from 'pg';
 export default async function proxy() {
@@ -1446,11 +1494,11 @@ export default async function proxy() {
           messageId: 'poolInHandler',
           line: 3,
           column: 9,
-          data: {"factory": "`new Pool()`", "where": "the middleware"},
+          data: { factory: '`new Pool()`', where: 'the middleware' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool = new Pool({ max: 5 });
@@ -1465,6 +1513,7 @@ export default async function proxy() {
       ],
     },
     {
+      name: 'getServerSideProps',
       filename: "pages/users.tsx",
       code: `import { Pool } from 'pg';
 export async function getServerSideProps() {
@@ -1479,11 +1528,11 @@ export default function Users() { return null; }
           messageId: 'poolInHandler',
           line: 3,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "`getServerSideProps`"},
+          data: { factory: '`new Pool()`', where: '`getServerSideProps`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool = new Pool({ max: 5 });
@@ -1499,6 +1548,7 @@ export default function Users() { return null; }
       ],
     },
     {
+      name: 'inline \'use server\' function in a library',
       filename: "lib/queries.ts",
       code: `import { Pool } from 'pg';
 export async function notAnAction() {
@@ -1516,11 +1566,11 @@ export async function inline() {
           messageId: 'poolInHandler',
           line: 7,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the Server Action `inline`"},
+          data: { factory: '`new Pool()`', where: 'the Server Action `inline`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool = new Pool({ max: 5 });
@@ -1539,6 +1589,7 @@ export async function inline() {
       ],
     },
     {
+      name: 'wrapped handler and export const PUT = handler',
       filename: "app/api/wrapped/route.ts",
       code: `import { Pool } from 'pg';
 import { withAuth } from './auth';
@@ -1557,11 +1608,11 @@ export const PUT = handler;
           messageId: 'poolInHandler',
           line: 4,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 import { withAuth } from './auth';
 
@@ -1582,11 +1633,11 @@ export const PUT = handler;
           messageId: 'poolInHandler',
           line: 8,
           column: 30,
-          data: {"factory": "`new Pool()`", "where": "the route handler `PUT`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `PUT`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 import { withAuth } from './auth';
 
@@ -1607,6 +1658,7 @@ export const PUT = handler;
       ],
     },
     {
+      name: 'pool in a nested callback',
       filename: "app/api/nested/route.ts",
       code: `import { Pool } from 'pg';
 export async function GET() {
@@ -1623,11 +1675,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 4,
           column: 18,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool = new Pool({ max: 5 });
@@ -1645,8 +1697,9 @@ export async function GET() {
       ],
     },
     {
+      name: 'settings.next.rootDir with *',
       filename: "apps/web/app/api/route.ts",
-      settings: {"next": {"rootDir": "apps/*"}},
+      settings: { next: { rootDir: 'apps/*' } },
       code: `import { Pool } from 'pg';
 export async function GET() {
   const pool = new Pool();
@@ -1659,11 +1712,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 3,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { Pool } from 'pg';
 
 const pool = new Pool({ max: 5 });
@@ -1678,6 +1731,7 @@ export async function GET() {
       ],
     },
     {
+      name: 'x || new Pool() that is not stored',
       filename: "app/api/lazy-local/route.ts",
       code: `import { Pool } from 'pg';
 import { PrismaClient } from '@prisma/client';
@@ -1693,19 +1747,20 @@ export async function GET() {
           messageId: 'poolInHandlerNoFix',
           line: 4,
           column: 36,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`", "reason": "its result is used but not stored for the next request"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'its result is used but not stored for the next request' },
           suggestions: [],
         },
         {
           messageId: 'poolInHandlerNoFix',
           line: 5,
           column: 39,
-          data: {"factory": "`new PrismaClient()`", "where": "the route handler `GET`", "reason": "its result is used but not stored for the next request"},
+          data: { factory: '`new PrismaClient()`', where: 'the route handler `GET`', reason: 'its result is used but not stored for the next request' },
           suggestions: [],
         },
       ],
     },
     {
+      name: 'import { default as postgres } and destructured pg.Pool',
       filename: "app/api/default-import/route.ts",
       code: `import { default as postgres } from 'postgres';
 import pg from 'pg';
@@ -1722,11 +1777,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 5,
           column: 15,
-          data: {"factory": "`postgres()`", "where": "the route handler `GET`"},
+          data: { factory: '`postgres()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "sql", "size": " with `max: 5`"},
+              data: { name: 'sql', size: ' with `max: 5`' },
               output: `import { default as postgres } from 'postgres';
 import pg from 'pg';
 
@@ -1745,11 +1800,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 6,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `import { default as postgres } from 'postgres';
 import pg from 'pg';
 const { Pool } = pg;
@@ -1767,6 +1822,7 @@ export async function GET() {
       ],
     },
     {
+      name: 'helper whose callers end the pool: no suggestion',
       filename: "app/api/returned/route.ts",
       code: `import { Pool } from 'pg';
 const getPool = () => new Pool();
@@ -1785,12 +1841,13 @@ export async function GET() {
           messageId: 'poolInHandlerNoFix',
           line: 2,
           column: 23,
-          data: {"factory": "`new Pool()`", "where": "`getPool`, called from the route handler `GET`", "reason": "callers of `getPool()` call `pool.end()`"},
+          data: { factory: '`new Pool()`', where: '`getPool`, called from the route handler `GET`', reason: 'callers of `getPool()` call `pool.end()`' },
           suggestions: [],
         },
       ],
     },
     {
+      name: 'directives, JSDoc, trailing comment and satisfies',
       filename: "app/api/types/route.ts",
       code: `'use strict';
 /**
@@ -1810,11 +1867,11 @@ export async function GET() {
           messageId: 'poolInHandler',
           line: 9,
           column: 16,
-          data: {"factory": "`new Pool()`", "where": "the route handler `GET`"},
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
           suggestions: [
             {
               messageId: 'hoistPool',
-              data: {"name": "pool", "size": " with `max: 5`"},
+              data: { name: 'pool', size: ' with `max: 5`' },
               output: `'use strict';
 /**
  * Users API.

@@ -102,7 +102,8 @@ export function getNextFileInfo(filename: string, cwd: string, settings: NextSet
   if (relativeToCwd.startsWith('..') || path.isAbsolute(relativeToCwd)) return { kind: 'other', projectRoot: undefined };
   const fileSegments = toSegments(relativeToCwd);
   for (const rootDir of settings.rootDir) {
-    const rootSegments = toSegments(rootDir);
+    // An absolute root (as `@next/eslint-plugin-next` also accepts) counts from the cwd.
+    const rootSegments = toSegments(path.isAbsolute(rootDir) ? path.relative(cwd, rootDir) : rootDir);
     if (!matchesRoot(rootSegments, fileSegments)) continue;
     const kind = classify(fileSegments.slice(rootSegments.length), settings.pageExtensions);
     if (kind !== undefined) {
