@@ -81,11 +81,13 @@ export function parseJsonWithComments(text: string): unknown {
       const end = text.indexOf('*/', i + 2);
       i = end === -1 ? text.length : end + 1;
       out += ' ';
+    } else if (char === ',' && /^\s*[}\]]/.test(text.slice(i + 1, i + 200))) {
+      // A trailing comma: JSON does not allow it.
     } else {
       out += char;
     }
   }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+  return JSON.parse(out);
 }
 
 /** The parser ESLint uses for the linted file: an object with `parseForESLint` or `parse`. */
