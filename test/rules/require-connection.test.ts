@@ -1217,5 +1217,75 @@ module.exports = { getStats };
 `,
       errors: [connectionError(4, 30)],
     },
+    // --- Function shapes ---
+    {
+      name: 'a one-line body stays on one line',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function getOne() { return db.prepare('SELECT 1').get(); }
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export async function getOne() { await connection(); return db.prepare('SELECT 1').get(); }
+`,
+      errors: [connectionError(4, 64)],
+    },
+    {
+      name: 'a class method that is not async: the suggestion adds async before its name',
+      filename: 'app/lib/repository.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export class Users {
+  static count() {
+    return db.prepare('SELECT count(*) FROM users').get();
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          ...connectionError(6, 53),
+          suggestions: [
+            {
+              messageId: 'addConnectionAndAsync',
+              output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export class Users {
+  static async count() {
+    await connection();
+    return db.prepare('SELECT count(*) FROM users').get();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a getter cannot be async: report without a fix',
+      filename: 'app/lib/repository.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const stats = {
+  get users() {
+    return db.prepare('SELECT count(*) FROM users').get();
+  },
+};
+`,
+      output: null,
+      errors: [{ ...connectionError(6, 53), suggestions: [] }],
+    },
   ],
 });
