@@ -1,0 +1,98 @@
+/**
+ * Builds the VSIX the way `npm run package` does (production bundles, then
+ * vsce) and checks what is inside, then runs the packaged server from a folder
+ * with no node_modules anywhere above it: the bundle must be self-contained.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LspSession, openDocument, startServer, stopServer, toUri, waitForDiagnostics } from './lsp-session.mjs';
+import { EXAMPLE_APP, ROOT } from './helpers';
+import { type ZipEntry, readZip } from './zip';
+
+const VSIX = path.join(ROOT, 'test/.tmp/packaging/next-db.vsix');
+
+let entries: ZipEntry[];
+
+function entry(name: string): ZipEntry {
+  const found = entries.find((candidate) => candidate.name === name);
+  if (found === undefined) throw new Error(`${name} is not in the VSIX`);
+  return found;
+}
+
+beforeAll(() => {
+  fs.mkdirSync(path.dirname(VSIX), { recursive: true });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  execFileSync(npm, ['run', 'build', '--', '--production'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', VSIX], { cwd: ROOT, stdio: 'pipe' });
+  entries = readZip(VSIX);
+}, 300_000);
+
+describe('the VSIX', () => {
+  it('holds only the bundles, the manifest and the listing files', () => {
+    expect(entries.map((candidate) => candidate.name).sort()).toEqual([
+      '[Content_Types].xml',
+      'extension.vsixmanifest',
+      'extension/LICENSE.txt',
+      'extension/changelog.md',
+      'extension/dist/client.js',
+      'extension/dist/server.js',
+      'extension/images/icon.png',
+      'extension/package.json',
+      'extension/readme.md',
+    ]);
+    expect(entries.some((candidate) => /node_modules|\.ts$|\.map$|(^|\/)src\//.test(candidate.name))).toBe(false);
+  });
+
+  it('ships minified bundles without source maps', () => {
+    for (const name of ['extension/dist/client.js', 'extension/dist/server.js']) {
+      const code = entry(name).read().toString('utf8');
+      // Booleans, not the code itself, in the assertions: the bundles are megabytes long.
+      expect(/\/\/# sourceMappingURL=\S+\s*$/.test(code), `${name} links a source map`).toBe(false);
+      expect(code.split('\n').length < code.length / 1000, `${name} is not minified`).toBe(true);
+    }
+  });
+
+  it('declares the manifest the editor needs', () => {
+    const manifest = JSON.parse(entry('extension/package.json').read().toString('utf8')) as Record<string, unknown> & {
+      contributes: { commands: Array<{ command: string; title: string; category: string }>; configuration: { properties: Record<string, { scope: string }> } };
+    };
+    expect(manifest.main).toBe('./dist/client.js');
+    expect(manifest.engines).toMatchObject({ vscode: '^1.91.0' });
+    expect(manifest.capabilities).toMatchObject({ untrustedWorkspaces: { supported: true } });
+    expect(manifest.contributes.commands).toContainEqual({ command: 'next-db.lintWorkspace', title: 'Lint Workspace', category: 'next-db' });
+    const settings = manifest.contributes.configuration.properties;
+    expect(Object.keys(settings).sort()).toEqual([
+      'next-db.deferToEslintExtension',
+      'next-db.enable',
+      'next-db.next.rootDir',
+      'next-db.poolFactories',
+      'next-db.poolSize',
+      'next-db.rules',
+      'next-db.run',
+    ]);
+    expect(Object.values(settings).every((setting) => setting.scope === 'resource')).toBe(true);
+  });
+
+  describe('its server, run from a folder without node_modules', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-vsix-'));
+    let session: LspSession;
+
+    afterAll(async () => {
+      if (session !== undefined) await stopServer(session);
+      fs.rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('lints a file of the example app', async () => {
+      const serverPath = path.join(folder, 'server.js');
+      fs.writeFileSync(serverPath, entry('extension/dist/server.js').read());
+      session = await startServer({ serverPath, rootPath: EXAMPLE_APP });
+      const filePath = path.join(EXAMPLE_APP, 'pages/api/users.ts');
+      const diagnostics = waitForDiagnostics(session, toUri(filePath), 1);
+      await openDocument(session, filePath, fs.readFileSync(filePath, 'utf8'));
+      expect((await diagnostics).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    });
+  });
+});
