@@ -1,4 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter, type Rule } from 'eslint';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
 import rule from '../../eslint-plugin/src/rules/no-pool-in-handler';
 
 // Filenames are relative to the cwd RuleTester passes (the repository root),
@@ -1891,4 +1897,184 @@ export async function GET() {
       ],
     },
   ],
+});
+
+/** Lints with the rule alone and returns every suggestion's output. */
+function getSuggestionOutputs(code: string, filename: string): string[] {
+  const linter = new Linter({ configType: 'flat', cwd: process.cwd() });
+  const messages = linter.verify(
+    code,
+    {
+      files: ['**/*.{js,jsx,ts,tsx}'],
+      languageOptions: { parser: tsParser as Linter.Parser },
+      plugins: { 'next-db': { rules: { 'no-pool-in-handler': rule as unknown as Rule.RuleModule } } },
+      rules: { 'next-db/no-pool-in-handler': 'error' },
+    },
+    filename,
+  );
+  expect(messages.filter((message) => message.fatal)).toEqual([]);
+  return messages.flatMap((message) =>
+    (message.suggestions ?? []).map(({ fix }) => code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1])),
+  );
+}
+
+describe('suggestion outputs type-check', () => {
+  // Just enough of each library for strict TypeScript to check the code that uses it.
+  const stubs = `
+    declare module 'pg' {
+      export interface PoolConfig { connectionString?: string; max?: number }
+      export class Pool {
+        constructor(config?: PoolConfig);
+        query(text: string, values?: unknown[]): Promise<{ rows: { time: string }[] }>;
+        end(): Promise<void>;
+      }
+    }
+    declare module 'postgres' {
+      interface Sql { (strings: TemplateStringsArray): Promise<unknown[]>; end(): Promise<void> }
+      export default function postgres(url?: string, options?: { max?: number; ssl?: string }): Sql;
+    }
+    declare module '@prisma/client' {
+      export class PrismaClient {
+        user: { findMany(): Promise<{ id: number; name: string }[]> };
+        $disconnect(): Promise<void>;
+      }
+    }
+    declare module 'next' {
+      export interface NextApiRequest { url?: string }
+      export interface NextApiResponse { status(code: number): NextApiResponse; json(body: unknown): void }
+    }
+    declare const process: { env: Record<string, string | undefined> };
+    declare const Response: { json(body: unknown): unknown };
+    declare namespace JSX { interface IntrinsicElements { [name: string]: unknown } }
+  `;
+
+  function getTypeErrors(filename: string, code: string): string[] {
+    const files = new Map([
+      [`/virtual/${filename}`, code],
+      ['/virtual/stubs.d.ts', stubs],
+    ]);
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      jsx: ts.JsxEmit.Preserve,
+      lib: ['lib.es2022.d.ts'],
+      types: [],
+    };
+    const host = ts.createCompilerHost(options);
+    const { getSourceFile, fileExists, readFile } = host;
+    host.getSourceFile = (name, version, ...rest) =>
+      files.has(name) ? ts.createSourceFile(name, files.get(name) ?? '', version) : getSourceFile(name, version, ...rest);
+    host.fileExists = (name) => files.has(name) || fileExists(name);
+    host.readFile = (name) => files.get(name) ?? readFile(name);
+    const program = ts.createProgram([...files.keys()], options, host);
+    return ts
+      .getPreEmitDiagnostics(program)
+      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  }
+
+  it.each([
+    [
+      'pages/api/users.ts',
+      `import type { NextApiRequest, NextApiResponse } from 'next';
+import { Pool } from 'pg';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  try {
+    const result = await pool.query('SELECT now() AS time');
+    res.status(200).json({ time: result.rows[0]?.time, url: req.url });
+  } finally {
+    await pool.end();
+  }
+}
+`,
+    ],
+    [
+      'app/users/page.tsx',
+      `import { PrismaClient } from '@prisma/client';
+
+export default async function Page() {
+  const prisma = new PrismaClient();
+  const users = await prisma.user.findMany();
+  await prisma.$disconnect();
+  return <ul>{users.map((user) => <li key={user.id}>{user.name}</li>)}</ul>;
+}
+`,
+    ],
+    [
+      'app/api/users/route.ts',
+      `import postgres from 'postgres';
+import { Pool, type PoolConfig } from 'pg';
+
+const config: PoolConfig = { connectionString: process.env.DATABASE_URL };
+
+export async function GET() {
+  const sql = postgres(process.env.DATABASE_URL!);
+  const first = 1, pool: Pool = new Pool(config), last = 2;
+  const other = new Pool({ ...config } satisfies PoolConfig);
+  const rows = await sql\`select 1\`;
+  await sql.end();
+  return Response.json([rows, first, last, await pool.query('select 1'), await other.query('select 2')]);
+}
+`,
+    ],
+  ])('%s', (filename, code) => {
+    expect(getTypeErrors(filename, code), 'the code before the suggestion').toEqual([]);
+    const outputs = getSuggestionOutputs(code, filename);
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const output of outputs) expect(getTypeErrors(filename, output), output).toEqual([]);
+  });
+});
+
+describe('the doc page', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '../../docs/rules/no-pool-in-handler.md'), 'utf8');
+
+  /** Code blocks of the page, each with the label (❌, ✅, Before:, After:) it stands under. */
+  function getExamples(): { label: string; filename: string; code: string }[] {
+    const examples: { label: string; filename: string; code: string }[] = [];
+    let label = '';
+    for (const match of doc.matchAll(/^(❌|✅|Before:|After:|## |### ).*$|^```ts\n([\s\S]*?)^```$/gm)) {
+      if (match[1] !== undefined) label = match[1];
+      else if (match[2] !== undefined) {
+        const filename = /^\/\/ (\S+\.tsx?)$/m.exec(match[2])?.[1] ?? 'pages/api/users.ts';
+        examples.push({ label, filename, code: match[2] });
+      }
+    }
+    return examples;
+  }
+
+  function countFindings(code: string, filename: string): number {
+    const linter = new Linter({ configType: 'flat', cwd: process.cwd() });
+    return linter.verify(
+      code,
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as Linter.Parser },
+        plugins: { 'next-db': { rules: { 'no-pool-in-handler': rule as unknown as Rule.RuleModule } } },
+        rules: { 'next-db/no-pool-in-handler': 'error' },
+      },
+      filename,
+    ).length;
+  }
+
+  it('shows ❌ examples the rule reports and ✅ examples it accepts', () => {
+    const examples = getExamples();
+    const incorrect = examples.filter((example) => example.label === '❌');
+    const correct = examples.filter((example) => example.label === '✅');
+    expect(incorrect.length).toBeGreaterThan(0);
+    expect(correct.length).toBeGreaterThan(0);
+    for (const { code, filename } of incorrect) expect(countFindings(code, filename), code).toBeGreaterThan(0);
+    for (const { code, filename } of correct) expect(countFindings(code, filename), code).toBe(0);
+  });
+
+  it('shows the suggestion exactly as the rule makes it', () => {
+    const examples = getExamples();
+    const before = examples.find((example) => example.label === 'Before:');
+    const after = examples.find((example) => example.label === 'After:');
+    expect(before && after).toBeTruthy();
+    expect(getSuggestionOutputs(before?.code ?? '', 'pages/api/users.ts')).toEqual([after?.code]);
+  });
 });
