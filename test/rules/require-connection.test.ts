@@ -441,6 +441,23 @@ export default async function Users() {
 }
 `,
     },
+    {
+      name: 'a file-local helper called only after await connection()',
+      filename: 'app/stats/page.tsx',
+      settings: NEXT16,
+      code: `
+import { connection } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+function getStats() {
+  return db.prepare('SELECT * FROM stats').get();
+}
+export default async function Stats() {
+  await connection();
+  return <p>{String(getStats())}</p>;
+}
+`,
+    },
   ],
   invalid: [
     // --- Drivers and query shapes ---
@@ -1286,6 +1303,49 @@ export const stats = {
 `,
       output: null,
       errors: [{ ...connectionError(6, 53), suggestions: [] }],
+    },
+    {
+      name: 'a file-local helper also called before connection() is reported',
+      filename: 'app/stats/page.tsx',
+      settings: NEXT16,
+      code: `
+import { connection } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+function getStats() {
+  return db.prepare('SELECT * FROM stats').get();
+}
+export default async function Stats() {
+  const first = getStats();
+  await connection();
+  return <p>{String(first)}{String(getStats())}</p>;
+}
+`,
+      output: null,
+      errors: [
+        {
+          ...connectionError(6, 44),
+          suggestions: [
+            {
+              messageId: 'addConnectionAndAsync',
+              output: `
+import { connection } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+async function getStats() {
+  await connection();
+  return db.prepare('SELECT * FROM stats').get();
+}
+export default async function Stats() {
+  const first = getStats();
+  await connection();
+  return <p>{String(first)}{String(getStats())}</p>;
+}
+`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -50,6 +50,20 @@ export interface Exemptions {
   usesRequestTimeApi(fn: FunctionNode): boolean;
   /** Inside 'use cache', 'use server', an unstable_cache callback or generateStaticParams. */
   isInBuildTimeOrActionContext(node: TSESTree.Node): boolean;
+  /**
+   * Whether a file-local helper around `node` is only ever called after a
+   * request-time API (`await connection(); return getStats();` in the page).
+   */
+  isHelperCalledOnlyAfterRequestTimeApi(node: TSESTree.Node): boolean;
+}
+
+/** The declared variable of a top-level function (`function load() {}` / `const load = () => {}`). */
+export function getFunctionVariable(
+  fn: FunctionNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.Scope.Variable | undefined {
+  const declaring = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
+  return declaring ? sourceCode.getDeclaredVariables(declaring)[0] : undefined;
 }
 
 /**
@@ -75,13 +89,21 @@ export function collectExemptions(
     }
   }
 
+  function hasRequestTimeApiBefore(node: TSESTree.Node): boolean {
+    const enclosing = new Set<TSESTree.Node>(getEnclosingFunctions(node));
+    return requestTimeNodes.some((marker) => {
+      const markerFunction = getEnclosingFunction(marker);
+      return markerFunction !== undefined && enclosing.has(markerFunction) && marker.range[1] <= node.range[0];
+    });
+  }
+
   return {
-    hasRequestTimeApiBefore(node) {
-      const enclosing = new Set<TSESTree.Node>(getEnclosingFunctions(node));
-      return requestTimeNodes.some((marker) => {
-        const markerFunction = getEnclosingFunction(marker);
-        return markerFunction !== undefined && enclosing.has(markerFunction) && marker.range[1] <= node.range[0];
-      });
+    hasRequestTimeApiBefore,
+    isHelperCalledOnlyAfterRequestTimeApi(node) {
+      const helper = getEnclosingFunctions(node).at(-1);
+      if (!helper || getExportNames(helper, sourceCode).length > 0) return false;
+      const uses = (getFunctionVariable(helper, sourceCode)?.references ?? []).filter((reference) => !reference.init);
+      return uses.length > 0 && uses.every((reference) => hasRequestTimeApiBefore(reference.identifier));
     },
     usesRequestTimeApi(fn) {
       return requestTimeNodes.some((marker) => isInside(marker, fn));

@@ -3,7 +3,7 @@ import { getDirectives } from '../../utils/directives';
 import { getExportNames, type FunctionNode } from '../../utils/exported-functions';
 import { isServerComponentFile, type NextFileKind } from '../../utils/next-file-kind';
 import type { Exemptions } from './exemptions';
-import { getEnclosingFunctions, isUseCacheDirective } from './exemptions';
+import { getEnclosingFunctions, getFunctionVariable, isUseCacheDirective } from './exemptions';
 import { isForcedDynamic, isStaticRouteOptIn } from './route-config';
 
 /**
@@ -47,12 +47,6 @@ export function getPrerenderScope(program: TSESTree.Program, kind: NextFileKind,
   if (kind !== 'app-route') return undefined;
   if (facts.version !== undefined && facts.version <= 14) return { type: 'get-handler', legacy: true };
   return isStaticRouteOptIn(program) || facts.cacheComponents() ? { type: 'get-handler', legacy: false } : undefined;
-}
-
-/** The declared variable of a top-level function (`function load() {}` / `const load = () => {}`). */
-function getFunctionVariable(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | undefined {
-  const declaring = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
-  return declaring ? sourceCode.getDeclaredVariables(declaring)[0] : undefined;
 }
 
 /** Whether a GET handler's request argument is used (in Next ≤ 14 that makes it dynamic). */
