@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter, type Rule } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import rule from '../../eslint-plugin/src/rules/require-connection';
 
 const ruleTester = new RuleTester({
@@ -1348,4 +1350,34 @@ export default async function Stats() {
       ],
     },
   ],
+});
+
+describe('with ESLint’s default parser (espree)', () => {
+  const root = path.join(FIXTURES, 'next15');
+  const lintJs = (code: string) =>
+    new Linter({ configType: 'flat', cwd: root }).verify(
+      code,
+      [
+        {
+          files: ['**/*.js'],
+          languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+          plugins: { 'next-db': { rules: { 'require-connection': rule as unknown as Rule.RuleModule } } },
+          rules: { 'next-db/require-connection': 'error' },
+        },
+      ],
+      path.join(root, 'app/stats/page.js'),
+    );
+
+  it('follows a JavaScript module, and stays silent on a TypeScript one it cannot parse', () => {
+    const messages = lintJs(`
+import { countUsers } from '../../lib/legacy-db';
+import { db } from '@/lib/db';
+export default async function Stats() {
+  return <p>{String(countUsers.get())}{String(db.prepare('SELECT 1').get())}</p>;
+}
+`);
+    expect(messages.map(({ ruleId, messageId, line, column }) => ({ ruleId, messageId, line, column }))).toEqual([
+      { ruleId: 'next-db/require-connection', messageId: 'requireConnection', line: 5, column: 32 },
+    ]);
+  });
 });

@@ -125,10 +125,22 @@ export function parseModule(parser: unknown, filePath: string, text: string): TS
   }
 }
 
-/** A cache key part that tells parsers apart, since one may read a file another cannot. */
+const parserIds = new WeakMap<object, number>();
+let parserCount = 0;
+
+/**
+ * A cache key part that tells parsers apart, since one may read a file that
+ * another cannot (TypeScript syntax under the default parser). Parsers are
+ * told apart by identity: ESLint keeps one object per configured parser.
+ */
 export function getParserKey(parser: unknown): string {
-  const meta = (parser as { meta?: { name?: unknown } } | undefined)?.meta;
-  return typeof meta?.name === 'string' ? meta.name : 'parser';
+  if (parser === null || (typeof parser !== 'object' && typeof parser !== 'function')) return 'none';
+  let id = parserIds.get(parser);
+  if (id === undefined) {
+    id = ++parserCount;
+    parserIds.set(parser, id);
+  }
+  return `parser-${id}`;
 }
 
 /** Calls `visit` on every node of a parsed file, parents first. */
