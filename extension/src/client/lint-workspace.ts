@@ -38,7 +38,8 @@ export async function lintWorkspaceWithProgress(client: LanguageClient, log: vsc
   log.info(`Lint Workspace: ${summary}${result.cancelled ? ' before it was cancelled' : ''}.`);
   if (result.cancelled) return;
   if (result.problems > 0) {
-    void vscode.commands.executeCommand('workbench.actions.view.problems');
+    // Focus (not toggle) the Problems view: it shows the results.
+    void vscode.commands.executeCommand('workbench.panel.markers.view.focus');
   } else {
     void vscode.window.showInformationMessage(`next-db: no problems in ${result.files} file(s).`);
   }

@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
-  DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocumentEdit,
   TextDocumentSyncKind,
@@ -13,8 +12,6 @@ import {
 import type { CodeAction, InitializeResult, TextEdit } from 'vscode-languageserver/node';
 import {
   type ApplyEditsArgs,
-  DeferringToEslintNotification,
-  type DeferringToEslintParams,
   EslintExtensionStateNotification,
   type EslintExtensionState,
   FIX_ALL_KIND,
@@ -24,15 +21,15 @@ import {
   type LintWorkspaceParams,
   ServerCommands,
 } from '../shared/protocol';
-import { type NextDbSettings, SETTINGS_SECTION, normalizeSettings } from '../shared/settings';
 import { type LintedDocument, createLintedDocument, getFixAllAction, hasAutofix, toCodeActions } from './code-actions';
 import { type Problem, toProblem } from './diagnostics';
-import { type EslintConfigRules, findEslintConfigRules } from './eslint-config';
+import { EslintDeferral } from './eslint-deferral';
 import { findWorkspaceFolder, toFilePath } from './folders';
 import { type LintRequest, fixText, isLintablePath, lintText } from './lint';
 import { lintWorkspace } from './lint-workspace';
 import { createPositionMapper } from './positions';
-import { getDocsUrl, getPresetRules } from './rule-config';
+import { getDocsUrl } from './rule-config';
+import { SettingsStore } from './settings-store';
 import { getReplaceAllEdit } from './text-edits';
 
 const DEFAULT_DEBOUNCE_MS = 150;
@@ -41,17 +38,11 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let workspaceFolders: string[] = [];
-let canPullConfiguration = false;
 let supportsWorkspaceFolders = false;
-let eslintExtensionActive = false;
 let debounceMs = DEFAULT_DEBOUNCE_MS;
 
-/** Settings per document URI (or folder, for "Lint Workspace"); cleared when the configuration changes. */
-const settingsCache = new Map<string, Promise<NextDbSettings>>();
-/** The workspace's own ESLint config per folder, for "not twice"; cleared when a config file changes. */
-const eslintConfigCache = new Map<string, EslintConfigRules | undefined>();
-/** Folders already told about (and the rules they were told about). */
-const deferralsAnnounced = new Map<string, string>();
+const settingsStore = new SettingsStore(connection);
+const eslintDeferral = new EslintDeferral(connection);
 /** Problems of open documents, with the version they were found in. */
 const lintedDocuments = new Map<string, LintedDocument>();
 /** Files whose diagnostics "Lint Workspace" published; closing them keeps their diagnostics. */
@@ -59,37 +50,8 @@ const workspaceLintedUris = new Set<string>();
 
 // ---------------------------------------------------------------- settings
 
-function getSettings(scopeUri: string): Promise<NextDbSettings> {
-  let settings = settingsCache.get(scopeUri);
-  if (settings === undefined) {
-    settings = canPullConfiguration
-      ? connection.workspace
-          .getConfiguration({ scopeUri, section: SETTINGS_SECTION })
-          .then(normalizeSettings, () => normalizeSettings(undefined))
-      : Promise.resolve(normalizeSettings(undefined));
-    settingsCache.set(scopeUri, settings);
-  }
-  return settings;
-}
-
-/** Rules the workspace's ESLint config enables while the ESLint extension runs: reported by it, not again by us. */
-function getExcludedRules(folder: string | undefined, settings: NextDbSettings): ReadonlySet<string> {
-  if (folder === undefined || !settings.deferToEslintExtension || !eslintExtensionActive) return new Set();
-  if (!eslintConfigCache.has(folder)) eslintConfigCache.set(folder, findEslintConfigRules(folder, getPresetRules()));
-  const config = eslintConfigCache.get(folder);
-  if (config === undefined || config.rules.size === 0) return new Set();
-  const rules = [...config.rules].sort();
-  if (deferralsAnnounced.get(folder) !== rules.join()) {
-    deferralsAnnounced.set(folder, rules.join());
-    const params: DeferringToEslintParams = { folder, configFile: config.configFile, rules };
-    connection.console.info(`${path.basename(config.configFile)} enables ${rules.join(', ')}; leaving them to the ESLint extension.`);
-    void connection.sendNotification(DeferringToEslintNotification, params);
-  }
-  return config.rules;
-}
-
 async function buildLintRequest(filePath: string, text: string, scopeUri: string): Promise<LintRequest | undefined> {
-  const settings = await getSettings(scopeUri);
+  const settings = await settingsStore.get(scopeUri);
   if (!settings.enable) return undefined;
   const folder = findWorkspaceFolder(workspaceFolders, filePath);
   return {
@@ -97,7 +59,7 @@ async function buildLintRequest(filePath: string, text: string, scopeUri: string
     filename: filePath,
     cwd: folder ?? path.dirname(filePath),
     settings,
-    excludedRules: getExcludedRules(folder, settings),
+    excludedRules: eslintDeferral.getExcludedRules(folder, settings),
   };
 }
 
@@ -126,7 +88,7 @@ async function lintDocument(uri: string, trigger: LintTrigger): Promise<void> {
   const filePath = toFilePath(uri);
   if (document === undefined || filePath === undefined || !isLintablePath(filePath)) return;
   const { version } = document;
-  const settings = await getSettings(uri);
+  const settings = await settingsStore.get(uri);
   if (trigger === 'change' && settings.run !== 'onType') return;
   // `run: off` silences open files; "Lint Workspace" still works on request.
   const request = settings.run === 'off' ? undefined : await buildLintRequest(filePath, document.getText(), uri);
@@ -263,33 +225,33 @@ documents.onDidClose(({ document }) => {
   if (pending !== undefined) clearTimeout(pending.timer);
   pendingLints.delete(document.uri);
   lintedDocuments.delete(document.uri);
-  settingsCache.delete(document.uri);
+  settingsStore.forget(document.uri);
   // Diagnostics from "Lint Workspace" stay in the Problems panel; the editor's own go with the editor.
   if (!workspaceLintedUris.has(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 connection.onDidChangeConfiguration(() => {
-  settingsCache.clear();
+  settingsStore.clear();
   connection.console.info('Settings changed; linting open files again.');
   relintOpenDocuments();
 });
 
 connection.onDidChangeWatchedFiles(() => {
-  eslintConfigCache.clear();
+  eslintDeferral.clearConfigCache();
   relintOpenDocuments();
 });
 
 connection.onNotification(EslintExtensionStateNotification, (state: EslintExtensionState) => {
-  if (eslintExtensionActive === state.active) return;
-  eslintExtensionActive = state.active;
+  if (eslintDeferral.eslintExtensionActive === state.active) return;
+  eslintDeferral.eslintExtensionActive = state.active;
   relintOpenDocuments();
 });
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
-  eslintExtensionActive = options.eslintExtensionActive === true;
+  eslintDeferral.eslintExtensionActive = options.eslintExtensionActive === true;
   if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
-  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  settingsStore.canPull = params.capabilities.workspace?.configuration === true;
   supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   workspaceFolders = (params.workspaceFolders ?? []).flatMap((folder) => toFilePath(folder.uri) ?? []);
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [toFilePath(params.rootUri) ?? ''].filter(Boolean);
@@ -305,11 +267,6 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (canPullConfiguration) {
-    connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => {
-      // Clients without dynamic registration still send the notification for `synchronize.configurationSection`.
-    });
-  }
   if (supportsWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
       const removedPaths = new Set(removed.flatMap((folder) => toFilePath(folder.uri) ?? []));
