@@ -15,7 +15,7 @@ ruleTester.run('no-pool-in-handler', rule, {
   valid: [
     {
       name: 'lazy singleton in a library getter',
-      filename: "lib/db.ts",
+      filename: 'lib/db.ts',
       code: `import { Pool } from 'pg';
 // Correct: one pool per server instance, created lazily and reused.
 let pool: Pool | undefined;
@@ -27,7 +27,7 @@ export function getPool() {
     },
     {
       name: 'lazy singletons: ??=, ||=, x = x || ..., early return, globalThis and global properties',
-      filename: "app/api/lazy/route.ts",
+      filename: 'app/api/lazy/route.ts',
       code: `import { Pool } from 'pg';
 import { PrismaClient } from '@prisma/client';
 let pool: Pool | undefined;
@@ -55,7 +55,7 @@ export async function GET() {
     },
     {
       name: 'pools at module scope',
-      filename: "app/api/module/route.ts",
+      filename: 'app/api/module/route.ts',
       code: `import { Pool } from 'pg';
 import postgres from 'postgres';
 const pool = new Pool({ max: 5 });
@@ -67,7 +67,7 @@ export async function GET() {
     },
     {
       name: '\'use client\' component',
-      filename: "app/components/badge.tsx",
+      filename: 'app/components/badge.tsx',
       code: `'use client';
 import { Pool } from 'pg';
 export default function Badge() {
@@ -78,7 +78,7 @@ export default function Badge() {
     },
     {
       name: '\'use client\' page',
-      filename: "app/client/page.tsx",
+      filename: 'app/client/page.tsx',
       code: `'use client';
 import { Pool } from 'pg';
 export default function Page() {
@@ -89,7 +89,7 @@ export default function Page() {
     },
     {
       name: 'commented-out code, strings and pg Client',
-      filename: "app/api/comment/route.ts",
+      filename: 'app/api/comment/route.ts',
       code: `import { Pool, Client } from 'pg';
 const shared = new Pool();
 export async function GET() {
@@ -104,7 +104,7 @@ export async function GET() {
     },
     {
       name: 'Neon Pool in an edge route',
-      filename: "app/api/neon/route.ts",
+      filename: 'app/api/neon/route.ts',
       code: `import { Pool } from '@neondatabase/serverless';
 export const runtime = 'edge';
 export async function GET() {
@@ -115,7 +115,7 @@ export async function GET() {
     },
     {
       name: 'seed script',
-      filename: "scripts/seed.ts",
+      filename: 'scripts/seed.ts',
       code: `import { Pool } from 'pg';
 // A one-off script, not a request handler: a pool here is fine.
 async function main() {
@@ -128,7 +128,7 @@ void main();
     },
     {
       name: 'migration in CommonJS',
-      filename: "db/migrations/001-init.js",
+      filename: 'db/migrations/001-init.js',
       code: `const { Pool } = require('pg');
 module.exports = async function up() {
   const pool = new Pool();
@@ -139,7 +139,7 @@ module.exports = async function up() {
     },
     {
       name: 'test file next to a route',
-      filename: "app/api/users/route.test.ts",
+      filename: 'app/api/users/route.test.ts',
       code: `import { Pool } from 'pg';
 export async function GET() {
   const pool = new Pool();
@@ -149,7 +149,7 @@ export async function GET() {
     },
     {
       name: '__tests__ folder under app/',
-      filename: "app/__tests__/route.ts",
+      filename: 'app/__tests__/route.ts',
       code: `import { Pool } from 'pg';
 export async function GET() {
   return new Pool();
@@ -158,7 +158,7 @@ export async function GET() {
     },
     {
       name: 'myapp/ is not app/',
-      filename: "myapp/api/route.ts",
+      filename: 'myapp/api/route.ts',
       code: `import { Pool } from 'pg';
 export async function GET() {
   const pool = new Pool();
@@ -168,7 +168,7 @@ export async function GET() {
     },
     {
       name: 'myapp/pages/ is not pages/',
-      filename: "myapp/pages/api/users.ts",
+      filename: 'myapp/pages/api/users.ts',
       code: `import { Pool } from 'pg';
 export default async function handler() {
   return new Pool();
@@ -177,7 +177,7 @@ export default async function handler() {
     },
     {
       name: 'a monorepo app without settings.next.rootDir',
-      filename: "apps/web/app/api/route.ts",
+      filename: 'apps/web/app/api/route.ts',
       code: `import { Pool } from 'pg';
 export async function GET() {
   const pool = new Pool();
@@ -187,7 +187,7 @@ export async function GET() {
     },
     {
       name: 'route file: non-handler export and module-scope pool',
-      filename: "app/api/users/route.ts",
+      filename: 'app/api/users/route.ts',
       code: `import { Pool } from 'pg';
 const pool = new Pool();
 export function helper() {
@@ -201,7 +201,7 @@ export async function GET() {
     },
     {
       name: 'app/ data module without \'use server\'',
-      filename: "app/lib/data.ts",
+      filename: 'app/lib/data.ts',
       code: `import { Pool } from 'pg';
 export async function getUsers() {
   const pool = new Pool();
@@ -211,7 +211,7 @@ export async function getUsers() {
     },
     {
       name: 'getStaticProps runs at build time',
-      filename: "pages/about.tsx",
+      filename: 'pages/about.tsx',
       code: `import { Pool } from 'pg';
 export async function getStaticProps() {
   const pool = new Pool();
@@ -222,7 +222,7 @@ export default function About() { return null; }
     },
     {
       name: 'shadowed and look-alike Pool',
-      filename: "pages/api/users.ts",
+      filename: 'pages/api/users.ts',
       code: `import { Pool } from 'pg';
 import { Pool as FakePool } from './fake-pool';
 function make(Pool: typeof FakePool) {
@@ -235,7 +235,7 @@ export default async function handler() {
     },
     {
       name: 'uncalled helper and a memoized factory',
-      filename: "app/page.tsx",
+      filename: 'app/page.tsx',
       code: `import { Pool } from 'pg';
 const getPool = cache(() => new Pool());
 function unused() {
@@ -248,7 +248,7 @@ export default async function Page() {
     },
     {
       name: 'pg Client in a route handler',
-      filename: "src/app/api/items/route.js",
+      filename: 'src/app/api/items/route.js',
       code: `import pg from 'pg';
 export async function GET() {
   const client = new pg.Client();
@@ -261,7 +261,7 @@ export async function GET() {
     },
     {
       name: 'custom factory at module scope',
-      filename: "app/api/custom/route.ts",
+      filename: 'app/api/custom/route.ts',
       options: [{ factories: [{ module: '@acme/db', import: 'makePool' }] }],
       code: `import { makePool } from '@acme/db';
 const pool = makePool();
@@ -274,7 +274,7 @@ export async function GET() {
   invalid: [
     {
       name: 'Pages API route with try/finally end()',
-      filename: "pages/api/users.ts",
+      filename: 'pages/api/users.ts',
       code: `import type { NextApiRequest, NextApiResponse } from 'next';
 import { Pool } from 'pg';
 
@@ -320,7 +320,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     },
     {
       name: 'App Router GET with end()',
-      filename: "app/api/users/route.ts",
+      filename: 'app/api/users/route.ts',
       code: `import { Pool } from 'pg';
 
 // App Router route handler: a new pool on every request.
@@ -359,7 +359,7 @@ export async function GET() {
     },
     {
       name: 'Server Action file calling a getDb() helper',
-      filename: "app/actions.ts",
+      filename: 'app/actions.ts',
       code: `'use server';
 
 import { Pool } from 'pg';
@@ -408,7 +408,7 @@ export async function addUser(name: string) {
     },
     {
       name: 'Server Action in JS without semicolons, end() in finally with catch',
-      filename: "app/actions.js",
+      filename: 'app/actions.js',
       code: `'use server'
 // Server actions for users.
 import { Pool } from 'pg'
@@ -456,7 +456,7 @@ export async function addUser(name) {
     },
     {
       name: 'CommonJS API route (module.exports arrow, require)',
-      filename: "src/pages/api/cjs.js",
+      filename: 'src/pages/api/cjs.js',
       languageOptions: { parserOptions: { sourceType: 'commonjs' } },
       code: `const { Pool } = require('pg');
 module.exports = async (req, res) => {
@@ -490,7 +490,7 @@ module.exports = async (req, res) => {
     },
     {
       name: 'handler config reads the request body: no suggestion',
-      filename: "src/app/api/items/route.js",
+      filename: 'src/app/api/items/route.js',
       code: `import pg from 'pg';
 export const POST = async (req) => {
   const body = await req.json();
@@ -511,7 +511,7 @@ export const POST = async (req) => {
     },
     {
       name: 'namespace, renamed and require\'d Pool; config declared after the handler',
-      filename: "app/api/x/route.ts",
+      filename: 'app/api/x/route.ts',
       code: `import * as pg from 'pg';
 import { Pool as PgPool } from 'pg';
 export async function GET() {
@@ -603,7 +603,7 @@ const c = new (require('pg').Pool)({ max: 5, ...base });
     },
     {
       name: 'Neon Pool outside the edge runtime, multi-line config',
-      filename: "app/api/neon/route.ts",
+      filename: 'app/api/neon/route.ts',
       code: `import { Pool } from '@neondatabase/serverless';
 export async function GET() {
   const pool = new Pool({
@@ -641,7 +641,7 @@ export async function GET() {
     },
     {
       name: 'pg Pool in an edge route is still reported',
-      filename: "app/api/edge-pg/route.ts",
+      filename: 'app/api/edge-pg/route.ts',
       code: `import { Pool } from 'pg';
 export const runtime = 'edge';
 export async function GET() {
@@ -676,7 +676,7 @@ export async function GET() {
     },
     {
       name: '@vercel/postgres createPool() used in place',
-      filename: "app/api/vercel/route.ts",
+      filename: 'app/api/vercel/route.ts',
       code: `import { createPool } from '@vercel/postgres';
 export async function DELETE() {
   const { rows } = await createPool().query('select 1');
@@ -710,7 +710,7 @@ export async function DELETE() {
     },
     {
       name: 'mysql2 and mysql2/promise createPool with object, URL and explicit limit',
-      filename: "app/api/mysql/route.ts",
+      filename: 'app/api/mysql/route.ts',
       code: `import mysql from 'mysql2/promise';
 import { createPool } from 'mysql2';
 export async function PATCH() {
@@ -795,7 +795,7 @@ export async function PATCH() {
     },
     {
       name: 'postgres.js with a URL and sql.end()',
-      filename: "app/api/pgjs/route.ts",
+      filename: 'app/api/pgjs/route.ts',
       code: `import postgres from 'postgres';
 export async function GET() {
   const sql = postgres(process.env.DATABASE_URL!);
@@ -831,7 +831,7 @@ export async function GET() {
     },
     {
       name: 'postgres.js required, tagged template, options and unknown argument',
-      filename: "app/api/pgjs2/route.js",
+      filename: 'app/api/pgjs2/route.js',
       code: `const postgres = require('postgres');
 export async function HEAD() {
   const rows = await postgres(process.env.DATABASE_URL, { ssl: 'require' })\`select 1\`;
@@ -888,7 +888,7 @@ export async function HEAD() {
     },
     {
       name: 'PrismaClient in a TSX Server Component with $disconnect()',
-      filename: "app/users/page.tsx",
+      filename: 'app/users/page.tsx',
       code: `import { PrismaClient } from '@prisma/client';
 export default async function Page() {
   const prisma = new PrismaClient();
@@ -926,7 +926,7 @@ export default async function Page() {
     },
     {
       name: 'PrismaClient in a JSX page, used in place',
-      filename: "app/users/page.js",
+      filename: 'app/users/page.js',
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
       code: `import { PrismaClient } from '@prisma/client';
 export default async function Page() {
@@ -962,7 +962,7 @@ export default async function Page() {
     },
     {
       name: 'required PrismaClient in generateMetadata',
-      filename: "app/users/layout.tsx",
+      filename: 'app/users/layout.tsx',
       code: `const { PrismaClient } = require('@prisma/client');
 export async function generateMetadata() {
   const prisma = new PrismaClient();
@@ -997,7 +997,7 @@ export async function generateMetadata() {
     },
     {
       name: 'name collisions at module scope and in the handler',
-      filename: "app/api/collide/route.ts",
+      filename: 'app/api/collide/route.ts',
       code: `import { Pool } from 'pg';
 const pool = 'not a pool';
 export async function GET() {
@@ -1071,7 +1071,7 @@ export async function POST() {
     },
     {
       name: 'reasons not to suggest: await, req, this, arguments, listeners, end() as value, reassignment, end(callback)',
-      filename: "app/api/reasons/route.ts",
+      filename: 'app/api/reasons/route.ts',
       code: `import { Pool } from 'pg';
 import { getSecret } from './secret';
 export async function GET(req: Request) {
@@ -1157,14 +1157,14 @@ export async function PUT() {
           messageId: 'poolInHandlerNoFix',
           line: 19,
           column: 13,
-          data: { factory: '`new Pool()`', where: 'the route handler `PUT`', reason: '`i.end()` is used as a value' },
+          data: { factory: '`new Pool()`', where: 'the route handler `PUT`', reason: '`i.end()` is given a callback' },
           suggestions: [],
         },
       ],
     },
     {
       name: 'config reads a module variable reassigned at run time',
-      filename: "app/api/mutable/route.ts",
+      filename: 'app/api/mutable/route.ts',
       code: `import { Pool } from 'pg';
 let url = process.env.DATABASE_URL;
 export function setUrl(next: string) { url = next; }
@@ -1186,7 +1186,7 @@ export async function GET() {
     },
     {
       name: 'pool among several declarators, with a type annotation',
-      filename: "app/api/multi/route.ts",
+      filename: 'app/api/multi/route.ts',
       code: `import { Pool } from 'pg';
 export async function GET() {
   const before = 1, pool: Pool = new Pool({}), after = 2;
@@ -1222,7 +1222,7 @@ export async function GET() {
     },
     {
       name: 'Pool required inside the handler: no suggestion',
-      filename: "app/api/local-require/route.js",
+      filename: 'app/api/local-require/route.js',
       code: `// @ts-check
 export async function GET() {
   const { Pool } = require('pg');
@@ -1244,7 +1244,7 @@ const config = { connectionString: process.env.DATABASE_URL };
     },
     {
       name: 'no imports: the singleton goes above the handler and its comment',
-      filename: "app/api/norequire/route.ts",
+      filename: 'app/api/norequire/route.ts',
       code: `// A handler without imports.
 export async function OPTIONS() {
   const pool = new (require('pg').Pool)();
@@ -1276,7 +1276,7 @@ export async function OPTIONS() {
     },
     {
       name: 'custom factories and pool size',
-      filename: "app/api/custom/route.ts",
+      filename: 'app/api/custom/route.ts',
       options: [{ poolSize: 3, factories: [{ module: '@acme/db', import: 'makePool', sizeOption: 'poolSize' }, { module: 'kysely-pool' }] }],
       code: `import { makePool } from '@acme/db';
 import kp from 'kysely-pool';
@@ -1336,7 +1336,7 @@ export async function GET() {
     },
     {
       name: 'helper ending the pool in finally without catch, and end() in branches',
-      filename: "app/api/reuse/route.ts",
+      filename: 'app/api/reuse/route.ts',
       code: `import { Pool } from 'pg';
 async function query(sql: string) {
   const pool = new Pool();
@@ -1434,7 +1434,7 @@ export async function POST() {
     },
     {
       name: 'unguarded assignment to a module variable',
-      filename: "app/api/notlazy/route.ts",
+      filename: 'app/api/notlazy/route.ts',
       code: `import { Pool } from 'pg';
 let pool: Pool | undefined;
 export async function GET() {
@@ -1455,7 +1455,7 @@ export async function GET() {
     },
     {
       name: 'middleware in src/',
-      filename: "src/middleware.ts",
+      filename: 'src/middleware.ts',
       code: `import { Pool } from 'pg';
 export async function middleware() {
   const pool = new Pool();
@@ -1488,7 +1488,7 @@ export async function middleware() {
     },
     {
       name: 'default-exported proxy',
-      filename: "proxy.js",
+      filename: 'proxy.js',
       code: `import { Pool } from 'pg';
 export default async function proxy() {
   await new Pool().query('select 1');
@@ -1520,7 +1520,7 @@ export default async function proxy() {
     },
     {
       name: 'getServerSideProps',
-      filename: "pages/users.tsx",
+      filename: 'pages/users.tsx',
       code: `import { Pool } from 'pg';
 export async function getServerSideProps() {
   const pool = new Pool();
@@ -1555,7 +1555,7 @@ export default function Users() { return null; }
     },
     {
       name: 'inline \'use server\' function in a library',
-      filename: "lib/queries.ts",
+      filename: 'lib/queries.ts',
       code: `import { Pool } from 'pg';
 export async function notAnAction() {
   return new Pool();
@@ -1596,7 +1596,7 @@ export async function inline() {
     },
     {
       name: 'wrapped handler and export const PUT = handler',
-      filename: "app/api/wrapped/route.ts",
+      filename: 'app/api/wrapped/route.ts',
       code: `import { Pool } from 'pg';
 import { withAuth } from './auth';
 export const GET = withAuth(async (req: Request) => {
@@ -1665,7 +1665,7 @@ export const PUT = handler;
     },
     {
       name: 'pool in a nested callback',
-      filename: "app/api/nested/route.ts",
+      filename: 'app/api/nested/route.ts',
       code: `import { Pool } from 'pg';
 export async function GET() {
   const rows = await Promise.all([1, 2].map(async (id) => {
@@ -1704,7 +1704,7 @@ export async function GET() {
     },
     {
       name: 'settings.next.rootDir with *',
-      filename: "apps/web/app/api/route.ts",
+      filename: 'apps/web/app/api/route.ts',
       settings: { next: { rootDir: 'apps/*' } },
       code: `import { Pool } from 'pg';
 export async function GET() {
@@ -1738,7 +1738,7 @@ export async function GET() {
     },
     {
       name: 'x || new Pool() that is not stored',
-      filename: "app/api/lazy-local/route.ts",
+      filename: 'app/api/lazy-local/route.ts',
       code: `import { Pool } from 'pg';
 import { PrismaClient } from '@prisma/client';
 export async function GET() {
@@ -1767,7 +1767,7 @@ export async function GET() {
     },
     {
       name: 'import { default as postgres } and destructured pg.Pool',
-      filename: "app/api/default-import/route.ts",
+      filename: 'app/api/default-import/route.ts',
       code: `import { default as postgres } from 'postgres';
 import pg from 'pg';
 const { Pool } = pg;
@@ -1829,7 +1829,7 @@ export async function GET() {
     },
     {
       name: 'helper whose callers end the pool: no suggestion',
-      filename: "app/api/returned/route.ts",
+      filename: 'app/api/returned/route.ts',
       code: `import { Pool } from 'pg';
 const getPool = () => new Pool();
 export async function GET() {
@@ -1854,7 +1854,7 @@ export async function GET() {
     },
     {
       name: 'directives, JSDoc, trailing comment and satisfies',
-      filename: "app/api/types/route.ts",
+      filename: 'app/api/types/route.ts',
       code: `'use strict';
 /**
  * Users API.
@@ -1893,6 +1893,93 @@ export async function GET() {
 `,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'Kysely given the pool and destroyed: no suggestion',
+      filename: 'app/api/kysely/route.ts',
+      code: `import { Pool } from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+export async function GET() {
+  const pool = new Pool();
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const rows = await db.selectFrom('users').execute();
+  await db.destroy();
+  return Response.json(rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 4,
+          column: 16,
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: '`pool` is handed to other code and the handler calls `db.destroy()`, which may end it' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'end() in if/else bodies and a nested callback; new Pool without parentheses',
+      filename: 'app/api/branches/route.ts',
+      code: `import { Pool } from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+export async function POST(req: Request) {
+  const pool = new Pool;
+  const db = drizzle(pool);
+  req.signal.addEventListener('abort', () => { pool.end(); });
+  if (req.headers.has('x-close')) await pool.end();
+  else void pool.end();
+  return Response.json(db);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 16,
+          data: { factory: '`new Pool()`', where: 'the route handler `POST`' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+
+const pool = new Pool({ max: 5 });
+
+export async function POST(req: Request) {
+  const db = drizzle(pool);
+  req.signal.addEventListener('abort', () => {});
+  if (req.headers.has('x-close')) {}
+  else {}
+  return Response.json(db);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'this read by an arrow in the config: no suggestion',
+      filename: 'app/api/arrow-this/route.js',
+      code: `import { Pool } from 'pg';
+export const GET = async function () {
+  const pool = new Pool({ password: () => this.secret, user: async () => await readUser() });
+  return Response.json(await pool.query('select 1'));
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 3,
+          column: 16,
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'it reads `this`' },
+          suggestions: [],
         },
       ],
     },

@@ -1,5 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { walk } from './walk';
 
+/** Methods that may end a pool handed to a wrapper: Kysely's `db.destroy()`, Drizzle's `client.end()`... */
+const CLOSING_METHODS = new Set(['end', 'destroy', 'close', 'dispose', '$disconnect']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', '$on', '$use', '$extends']);
 
 export type PoolUses =
@@ -8,7 +11,6 @@ export type PoolUses =
 
 /** `pool.end()` as a statement, possibly awaited or voided: the statement, else undefined. */
 function getCloseStatement(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | undefined {
-  if (call.arguments.length > 0) return undefined; // `end(callback)`: the callback would never run.
   let current: TSESTree.Node = call;
   if (current.parent?.type === 'AwaitExpression') current = current.parent;
   else if (current.parent?.type === 'UnaryExpression' && current.parent.operator === 'void') current = current.parent;
@@ -21,13 +23,23 @@ function getCloseStatement(call: TSESTree.CallExpression): TSESTree.ExpressionSt
  * `end()` used as a value, a reassignment, or event listeners added on each
  * request make the hoist unsafe.
  */
-export function getPoolUses(variable: TSESLint.Scope.Variable, closeMethod: string, label: string): PoolUses {
+export function getPoolUses(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  variable: TSESLint.Scope.Variable,
+  closeMethod: string,
+  handler: TSESTree.Node | undefined,
+): PoolUses {
+  const label = variable.name;
+  let escapes = false;
   const closeStatements: TSESTree.ExpressionStatement[] = [];
   for (const reference of variable.references) {
     if (reference.init) continue;
     if (reference.isWrite()) return { ok: false, reason: `\`${label}\` is reassigned` };
     const member = reference.identifier.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier) continue;
+    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier) {
+      escapes = true;
+      continue;
+    }
     const method = member.computed ? undefined : member.property.type === 'Identifier' ? member.property.name : undefined;
     if (member.computed) return { ok: false, reason: `\`${label}\` is accessed with a computed key` };
     if (method !== undefined && LISTENER_METHODS.has(method)) {
@@ -35,9 +47,32 @@ export function getPoolUses(variable: TSESLint.Scope.Variable, closeMethod: stri
     }
     if (method !== closeMethod) continue;
     const call = member.parent;
+    if (call?.type === 'CallExpression' && call.callee === member && call.arguments.length > 0) {
+      return { ok: false, reason: `\`${label}.${closeMethod}()\` is given a callback` };
+    }
     const statement = call?.type === 'CallExpression' && call.callee === member ? getCloseStatement(call) : undefined;
     if (!statement) return { ok: false, reason: `\`${label}.${closeMethod}()\` is used as a value` };
     closeStatements.push(statement);
   }
+  const closing = escapes && handler ? findClosingCall(sourceCode, handler, variable) : undefined;
+  if (closing) return { ok: false, reason: `\`${label}\` is handed to other code and the handler calls \`${closing}()\`, which may end it` };
   return { ok: true, closeStatements };
+}
+
+/** A call such as `db.destroy()` in the handler, on anything but the pool itself. */
+function findClosingCall(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  handler: TSESTree.Node,
+  pool: TSESLint.Scope.Variable,
+): string | undefined {
+  let found: string | undefined;
+  walk(sourceCode, handler, (node) => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return true;
+    const { object, property } = node.callee;
+    if (property.type !== 'Identifier' || !CLOSING_METHODS.has(property.name)) return true;
+    if (object.type === 'Identifier' && pool.references.some((reference) => reference.identifier === object)) return true;
+    found = `${sourceCode.getText(object)}.${property.name}`;
+    return 'stop';
+  });
+  return found;
 }

@@ -69,7 +69,7 @@ function getReturnedPoolProblem(sourceCode: SourceCode, outer: TSESTree.Node, cl
       if (result.parent?.type === 'MemberExpression') return `the pool \`${variable.name}()\` returns is used directly by its callers`;
       if (result.parent?.type !== 'VariableDeclarator') continue;
       for (const held of sourceCode.getDeclaredVariables(result.parent)) {
-        const uses = getPoolUses(held, closeMethod, held.name);
+        const uses = getPoolUses(sourceCode, held, closeMethod, getEnclosingFunction(result));
         if (!uses.ok) return uses.reason;
         if (uses.closeStatements.length > 0) return `callers of \`${variable.name}()\` call \`${held.name}.${closeMethod}()\``;
       }
@@ -120,7 +120,9 @@ export function planHoist(
   const reads = getModuleReads(sourceCode, typeAnnotation ? [moved, typeAnnotation] : [moved]);
   if (reads.reason !== undefined) return { ok: false, reason: `it reads ${reads.reason}` };
 
-  const uses = local ? getPoolUses(local, closeMethod, local.name) : { ok: true as const, closeStatements: [] };
+  const uses = local
+    ? getPoolUses(sourceCode, local, closeMethod, getEnclosingFunction(creation))
+    : { ok: true as const, closeStatements: [] };
   if (!uses.ok) return { ok: false, reason: uses.reason };
   if (!local) {
     if (!isUsedInPlace(outer, closeMethod)) return { ok: false, reason: describeUnfollowedUse(sourceCode, outer) };

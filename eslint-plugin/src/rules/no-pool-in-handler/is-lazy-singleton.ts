@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction } from '../../utils/exported-functions';
+import { walk } from './walk';
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 
@@ -63,23 +64,13 @@ function isGuardedByTest(
 ): boolean {
   const targetText = sourceCode.getText(assignment.left);
   const container = getEnclosingFunction(assignment) ?? sourceCode.ast;
-  let guarded = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (guarded || node.range[0] >= assignment.range[0]) return;
+  const body = container.type === 'Program' ? container : container.body;
+  return walk(sourceCode, body, (node) => {
+    if (node.range[0] >= assignment.range[0]) return false;
     const tested = getTestedExpression(node);
-    if (tested && tested.range[1] <= assignment.range[0] && sourceCode.getText(tested).includes(targetText)) {
-      guarded = true;
-      return;
-    }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      }
-    }
-  };
-  visit(container.type === 'Program' ? container : container.body);
-  return guarded;
+    const isGuard = tested && tested.range[1] <= assignment.range[0] && sourceCode.getText(tested).includes(targetText);
+    return isGuard ? 'stop' : true;
+  });
 }
 
 /**

@@ -1,40 +1,46 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../../utils/exported-functions';
+import { walk } from './walk';
 
 function contains(outer: TSESTree.Node | TSESLint.AST.Range, inner: TSESTree.Node): boolean {
   const range = 'range' in outer ? outer.range : outer;
   return inner.range[0] >= range[0] && inner.range[1] <= range[1];
 }
 
-/** Nodes of the expression that only mean something inside the running function. */
-function findContextualNode(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  node: TSESTree.Node,
-): string | undefined {
-  switch (node.type) {
-    case 'ThisExpression':
-      return '`this`';
-    case 'Super':
-      return '`super`';
-    case 'AwaitExpression':
-      return 'an awaited value';
-    case 'YieldExpression':
-      return 'a yielded value';
-    case 'MetaProperty':
-      if (node.meta.name === 'new') return '`new.target`';
-  }
-  for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    for (const item of Array.isArray(child) ? child : [child]) {
-      if (!item || typeof item !== 'object' || !('type' in item)) continue;
-      const childNode = item as TSESTree.Node;
-      // A nested function has its own `this` and `await`; arrows share `this`.
-      if (isFunctionNode(childNode) && childNode.type !== 'ArrowFunctionExpression') continue;
-      const found = findContextualNode(sourceCode, childNode);
-      if (found) return found;
+/** What in the expression only means something inside the running function: `this`, an `await`... */
+function findContextualNode(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node): string | undefined {
+  let found: string | undefined;
+  walk(sourceCode, expression, (node) => {
+    // A nested function has its own `await`, and its own `this` unless it is an arrow.
+    if (node !== expression && isFunctionNode(node)) {
+      if (node.type !== 'ArrowFunctionExpression') return false;
+      found = findThis(sourceCode, node.body);
+      return found ? 'stop' : false;
     }
-  }
+    found = describeContextual(node);
+    return found ? 'stop' : true;
+  });
+  return found;
+}
+
+function describeContextual(node: TSESTree.Node): string | undefined {
+  if (node.type === 'ThisExpression') return '`this`';
+  if (node.type === 'Super') return '`super`';
+  if (node.type === 'AwaitExpression') return 'an awaited value';
+  if (node.type === 'YieldExpression') return 'a yielded value';
+  if (node.type === 'MetaProperty' && node.meta.name === 'new') return '`new.target`';
   return undefined;
+}
+
+/** `this` or `super` read by an arrow function, which shares them with the function around it. */
+function findThis(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node): string | undefined {
+  let found: string | undefined;
+  walk(sourceCode, body, (node) => {
+    if (isFunctionNode(node) && node.type !== 'ArrowFunctionExpression') return false;
+    if (node.type === 'ThisExpression' || node.type === 'Super') found = describeContextual(node);
+    return found ? 'stop' : true;
+  });
+  return found;
 }
 
 /** Every reference made from inside `range`. */

@@ -2,6 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { removeStatement } from '../../utils/fix/remove-statement';
 import { getUnwrappedBlockText } from '../../utils/fix/unwrap-block';
 
+/** Parents whose statements can be removed outright. */
+const STATEMENT_LISTS = new Set(['BlockStatement', 'SwitchCase', 'Program', 'StaticBlock']);
+
 function isInside(node: TSESTree.Node, range: TSESLint.AST.Range): boolean {
   return node.range[0] >= range[0] && node.range[1] <= range[1];
 }
@@ -33,6 +36,11 @@ export function removeCloseStatements(
   const fixes: TSESLint.RuleFix[] = [];
   const handledTries = new Set<TSESTree.TryStatement>();
   for (const statement of statements) {
+    if (!STATEMENT_LISTS.has(statement.parent?.type ?? '')) {
+      // The body of an `if`, `else` or loop: an empty block keeps the syntax valid.
+      fixes.push(fixer.replaceText(statement, '{}'));
+      continue;
+    }
     const emptied = getEmptiedFinally(statement, removed);
     if (!emptied) {
       fixes.push(removeStatement(fixer, sourceCode, statement));
