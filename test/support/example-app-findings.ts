@@ -30,5 +30,14 @@ export async function lintExampleApp(eslint: { lintFiles(patterns: string[]): Pr
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
-export const EXPECTED_FINDINGS: Finding[] = [];
+/**
+ * The problems planted in the example app. The correct files (lib/db.ts,
+ * scripts/seed.ts, app/page.tsx, the client component) must stay silent.
+ */
+export const EXPECTED_FINDINGS: Finding[] = [
+  { file: 'app/actions.ts', line: 6, column: 10, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
+  { file: 'app/api/users/route.ts', line: 5, column: 16, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
+  { file: 'app/lib/data.ts', line: 7, column: 71, ruleId: 'next-db/require-connection', messageId: 'requireConnection', fix: 'autofix' },
+  { file: 'pages/api/users.ts', line: 6, column: 16, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
+];
 
