@@ -1983,6 +1983,145 @@ export const GET = async function () {
         },
       ],
     },
+    {
+      name: 'template Server Component in a route group',
+      filename: 'app/(shop)/template.tsx',
+      code: `import { Pool } from 'pg';
+export default async function Template({ children }: { children: React.ReactNode }) {
+  const { rows } = await new Pool().query('select 1');
+  return <section data-count={rows.length}>{children}</section>;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 26,
+          data: { factory: '`new Pool()`', where: 'the Server Component' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+export default async function Template({ children }: { children: React.ReactNode }) {
+  const { rows } = await pool.query('select 1');
+  return <section data-count={rows.length}>{children}</section>;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'default.jsx of a parallel route in src/app',
+      filename: 'src/app/@modal/default.jsx',
+      code: `import postgres from 'postgres';
+export default async function Default() {
+  const sql = postgres();
+  const [row] = await sql\`select 1 as n\`;
+  return <p>{row.n}</p>;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 15,
+          data: { factory: '`postgres()`', where: 'the Server Component' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'sql', size: ' with `max: 5`' },
+              output: `import postgres from 'postgres';
+
+const sql = postgres({ max: 5 });
+
+export default async function Default() {
+  const [row] = await sql\`select 1 as n\`;
+  return <p>{row.n}</p>;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'not-found Server Component',
+      filename: 'app/not-found.tsx',
+      code: `import { createPool } from '@vercel/postgres';
+export default async function NotFound() {
+  const pool = createPool({ connectionString: process.env.POSTGRES_URL });
+  const { rowCount } = await pool.query('select 1');
+  return <p>{rowCount}</p>;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 16,
+          data: { factory: '`createPool()`', where: 'the Server Component' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { createPool } from '@vercel/postgres';
+
+const pool = createPool({ connectionString: process.env.POSTGRES_URL, max: 5 });
+
+export default async function NotFound() {
+  const { rowCount } = await pool.query('select 1');
+  return <p>{rowCount}</p>;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'error file without \'use client\'',
+      filename: 'app/dashboard/error.tsx',
+      code: `import { Pool } from '@neondatabase/serverless';
+export default async function ErrorPage() {
+  const pool = new Pool();
+  await pool.query('insert into errors default values');
+  return <p>Something went wrong</p>;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 3,
+          column: 16,
+          data: { factory: '`new Pool()`', where: 'the Server Component' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from '@neondatabase/serverless';
+
+const pool = new Pool({ max: 5 });
+
+export default async function ErrorPage() {
+  await pool.query('insert into errors default values');
+  return <p>Something went wrong</p>;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
