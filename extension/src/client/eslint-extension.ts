@@ -25,7 +25,8 @@ export function watchEslintExtension(client: LanguageClient): vscode.Disposable 
     if (now === active) return;
     active = now;
     const state: EslintExtensionState = { active };
-    void client.sendNotification(EslintExtensionStateNotification, state);
+    // A server that is (re)starting gets the state in its initialization options instead.
+    if (client.isRunning()) client.sendNotification(EslintExtensionStateNotification, state).catch(() => undefined);
   });
 }
 

@@ -52,14 +52,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  const initializationOptions: InitializationOptions = { eslintExtensionActive: isEslintExtensionActive() };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
     synchronize: {
       configurationSection: SETTINGS_SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/eslint.config.{js,mjs,cjs,ts,mts,cts}'),
     },
-    initializationOptions,
+    // A function, so that a restarted server learns the current state.
+    initializationOptions: (): InitializationOptions => ({ eslintExtensionActive: isEslintExtensionActive() }),
     outputChannel: log,
     errorHandler: createErrorHandler(log),
   };
@@ -81,8 +81,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(ClientCommands.showOutput, () => log.show()),
   );
 
-  await languageClient.start();
-  log.info(`Activated in ${Date.now() - started} ms (server ready).`);
+  try {
+    await languageClient.start();
+    log.info(`Activated in ${Date.now() - started} ms (server ready).`);
+  } catch (error) {
+    log.error(`The next-db server did not start: ${String(error)}`);
+    void vscode.window.showErrorMessage('The next-db server did not start. See the "next-db" output for details.');
+  }
 }
 
 export async function deactivate(): Promise<void> {
