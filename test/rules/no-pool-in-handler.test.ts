@@ -2122,6 +2122,85 @@ export default async function ErrorPage() {
         },
       ],
     },
+    {
+      name: 'helpers whose callers query, end, or hand the pool to code they destroy; a listener added in place',
+      filename: 'app/api/helper/route.ts',
+      code: `import { Pool } from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+function getDb() {
+  return new Pool();
+}
+const getOther = () => new Pool();
+function getThird() {
+  return new Pool();
+}
+export async function GET() {
+  const { rows } = await getDb().query('select 1');
+  const db = drizzle(getOther());
+  await db.$client.end();
+  await getThird().end();
+  await new Pool().on('error', console.error).query('x');
+  return Response.json(rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 10,
+          data: { factory: '`new Pool()`', where: '`getDb`, called from the route handler `GET`' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+
+const pool = new Pool({ max: 5 });
+
+function getDb() {
+  return pool;
+}
+const getOther = () => new Pool();
+function getThird() {
+  return new Pool();
+}
+export async function GET() {
+  const { rows } = await getDb().query('select 1');
+  const db = drizzle(getOther());
+  await db.$client.end();
+  await getThird().end();
+  await new Pool().on('error', console.error).query('x');
+  return Response.json(rows);
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 6,
+          column: 24,
+          data: { factory: '`new Pool()`', where: '`getOther`, called from the route handler `GET`', reason: 'a caller hands what `getOther()` returns to other code and calls `db.$client.end()`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 8,
+          column: 10,
+          data: { factory: '`new Pool()`', where: '`getThird`, called from the route handler `GET`', reason: 'a caller calls `getThird().end()`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 15,
+          column: 9,
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'its result is used in a way the fix cannot follow' },
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });
 

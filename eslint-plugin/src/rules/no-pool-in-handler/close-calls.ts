@@ -3,7 +3,8 @@ import { walk } from './walk';
 
 /** Methods that may end a pool handed to a wrapper: Kysely's `db.destroy()`, Drizzle's `client.end()`... */
 const CLOSING_METHODS = new Set(['end', 'destroy', 'close', 'dispose', '$disconnect']);
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', '$on', '$use', '$extends']);
+/** Methods that register per-request state on a pool, which would pile up once it is shared. */
+export const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', '$on', '$use', '$extends']);
 
 export type PoolUses =
   | { ok: true; closeStatements: TSESTree.ExpressionStatement[] }
@@ -40,8 +41,8 @@ export function getPoolUses(
       escapes = true;
       continue;
     }
-    const method = member.computed ? undefined : member.property.type === 'Identifier' ? member.property.name : undefined;
     if (member.computed) return { ok: false, reason: `\`${label}\` is accessed with a computed key` };
+    const method = member.property.type === 'Identifier' ? member.property.name : undefined;
     if (method !== undefined && LISTENER_METHODS.has(method)) {
       return { ok: false, reason: `the handler calls \`${label}.${method}()\` on each request` };
     }
@@ -59,18 +60,18 @@ export function getPoolUses(
   return { ok: true, closeStatements };
 }
 
-/** A call such as `db.destroy()` in the handler, on anything but the pool itself. */
-function findClosingCall(
+/** A call such as `db.destroy()` in the handler, on anything but the pool itself: `db.destroy`. */
+export function findClosingCall(
   sourceCode: Readonly<TSESLint.SourceCode>,
   handler: TSESTree.Node,
-  pool: TSESLint.Scope.Variable,
+  pool?: TSESLint.Scope.Variable,
 ): string | undefined {
   let found: string | undefined;
   walk(sourceCode, handler, (node) => {
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return true;
     const { object, property } = node.callee;
     if (property.type !== 'Identifier' || !CLOSING_METHODS.has(property.name)) return true;
-    if (object.type === 'Identifier' && pool.references.some((reference) => reference.identifier === object)) return true;
+    if (object.type === 'Identifier' && pool?.references.some((reference) => reference.identifier === object)) return true;
     found = `${sourceCode.getText(object)}.${property.name}`;
     return 'stop';
   });

@@ -6,7 +6,7 @@ import { removeDeclarator } from '../../utils/fix/remove-statement';
 import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
 import type { PoolFactory } from '../../utils/pool-factories';
-import { getPoolUses } from './close-calls';
+import { LISTENER_METHODS, findClosingCall, getPoolUses } from './close-calls';
 import { getModuleReads } from './local-reads';
 import { getPoolSizeEdit } from './pool-size';
 import { removeCloseStatements } from './remove-close-statements';
@@ -38,12 +38,16 @@ function getLocalDeclarator(outer: TSESTree.Node): TSESTree.VariableDeclarator |
   return container?.type === 'BlockStatement' || container?.type === 'SwitchCase' ? declarator : undefined;
 }
 
+/** `.query`, `.connect`...: a member that is safe to use on a shared pool (not `end()`, not `on()`). */
+function isSafeMember(member: TSESTree.MemberExpression, closeMethod: string): boolean {
+  if (member.computed || member.property.type !== 'Identifier') return false;
+  return member.property.name !== closeMethod && !LISTENER_METHODS.has(member.property.name);
+}
+
 /** Whether the expression is used in place, so that replacing it with the shared pool means the same. */
 function isUsedInPlace(outer: TSESTree.Node, closeMethod: string): boolean {
   const parent = outer.parent;
-  if (parent?.type === 'MemberExpression') {
-    return parent.object === outer && !parent.computed && parent.property.type === 'Identifier' && parent.property.name !== closeMethod;
-  }
+  if (parent?.type === 'MemberExpression') return parent.object === outer && isSafeMember(parent, closeMethod);
   if (parent?.type === 'TaggedTemplateExpression') return parent.tag === outer;
   return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === outer);
 }
@@ -66,10 +70,18 @@ function getReturnedPoolProblem(sourceCode: SourceCode, outer: TSESTree.Node, cl
       let result: TSESTree.Node | undefined = reference.identifier.parent;
       if (result?.type !== 'CallExpression' || result.callee !== reference.identifier) continue;
       if (result.parent?.type === 'AwaitExpression') result = result.parent;
-      if (result.parent?.type === 'MemberExpression') return `the pool \`${variable.name}()\` returns is used directly by its callers`;
-      if (result.parent?.type !== 'VariableDeclarator') continue;
+      const caller = getEnclosingFunction(result);
+      if (result.parent?.type === 'MemberExpression') {
+        if (isSafeMember(result.parent, closeMethod)) continue;
+        return `a caller calls \`${sourceCode.getText(result.parent)}()\``;
+      }
+      if (result.parent?.type !== 'VariableDeclarator') {
+        const closing = caller && findClosingCall(sourceCode, caller);
+        if (closing) return `a caller hands what \`${variable.name}()\` returns to other code and calls \`${closing}()\``;
+        continue;
+      }
       for (const held of sourceCode.getDeclaredVariables(result.parent)) {
-        const uses = getPoolUses(sourceCode, held, closeMethod, getEnclosingFunction(result));
+        const uses = getPoolUses(sourceCode, held, closeMethod, caller);
         if (!uses.ok) return uses.reason;
         if (uses.closeStatements.length > 0) return `callers of \`${variable.name}()\` call \`${held.name}.${closeMethod}()\``;
       }
