@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -88,9 +89,12 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(relativePath);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused').waitFor();
+    // Results arrive in steps (recent files first); wait until the focused one is this file.
+    const fileName = path.posix.basename(relativePath);
+    const folder = path.posix.dirname(relativePath);
+    const label = folder === '.' ? `${fileName},` : `${fileName} ${folder},`;
+    await this.page.locator(`.quick-input-list .monaco-list-row.focused[aria-label^="${label}"]`).waitFor();
     await this.page.keyboard.press('Enter');
-    const fileName = relativePath.split('/').pop()!;
     await this.page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
     await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
   }
@@ -108,11 +112,17 @@ export class Workbench {
     await this.page.keyboard.type(text);
   }
 
+  async openEditorCount(): Promise<number> {
+    return this.page.locator('.tabs-container .tab').count();
+  }
+
   async isActiveEditorDirty(): Promise<boolean> {
     return (await this.page.locator('.tabs-container .tab.active.dirty').count()) > 0;
   }
 
+  /** Saves the active editor, once it has unsaved changes (an applied quick fix arrives asynchronously). */
   async save(): Promise<void> {
+    await this.page.locator('.tabs-container .tab.active.dirty').waitFor();
     await this.page.keyboard.press('Control+S');
     await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
   }
@@ -127,9 +137,21 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * Shows the Problems view filtered to next-db's own diagnostics: the built-in TypeScript
+   * support adds many of its own here, and the view only renders the rows that fit.
+   */
   async showProblems(): Promise<void> {
-    await this.page.keyboard.press('Control+Shift+M');
-    await this.page.locator('.markers-panel').waitFor();
+    // The shortcut toggles the view, so press it only when the view is hidden.
+    if (!(await this.page.locator('.markers-panel').isVisible())) {
+      await this.page.keyboard.press('Control+Shift+M');
+      await this.page.locator('.markers-panel').waitFor();
+    }
+    await this.page.locator('input[aria-label="Filter Problems"]').fill('@source:next-db');
+  }
+
+  async isProblemsViewVisible(): Promise<boolean> {
+    return this.page.locator('.markers-panel').isVisible();
   }
 
   async problems(): Promise<Problem[]> {
@@ -170,7 +192,11 @@ export class Workbench {
     await this.goTo(line, column);
     await this.page.keyboard.press('Control+.');
     const rows = this.page.locator('.action-widget .monaco-list-row');
-    await rows.first().waitFor();
+    await rows.first().waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+      // VS Code says why in an overlay, e.g. "No code actions available".
+      const hint = await this.page.locator('.monaco-editor-overlaymessage').allTextContents();
+      throw new Error(`the quick-fix menu did not open at ${line}:${column} (${hint.join(' ') || 'no message'}): ${String(error)}`);
+    });
     const entries = await rows.evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
     if (!entries.some((entry) => entry.startsWith(title))) {
       throw new Error(`quick-fix menu has no "${title}"; it offers: ${JSON.stringify(entries)}`);
@@ -180,7 +206,7 @@ export class Workbench {
       if (((await focused.textContent({ timeout: 1_000 }).catch(() => '')) ?? '').startsWith(title)) {
         await beforeChoosing?.();
         await this.page.keyboard.press('Enter');
-        await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
+        await rows.first().waitFor({ state: 'hidden' });
         return;
       }
       await this.page.keyboard.press('ArrowDown');

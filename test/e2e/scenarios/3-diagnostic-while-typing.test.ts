@@ -17,10 +17,6 @@ test('a pool typed into a route handler is reported while typing, before any sav
 
   // A new line right after the existing pool, inside the same GET handler.
   const lines = original.split('\n');
-  await workbench.goTo(existing.line, lines[existing.line - 1]!.length + 1);
-  await workbench.page.keyboard.press('Enter');
-  await workbench.type(TYPED);
-
   const typedLine = existing.line + 1;
   const indent = /^\s*/.exec(lines[existing.line - 1]!)![0];
   const edited = [...lines.slice(0, existing.line), indent + TYPED, ...lines.slice(existing.line)].join('\n');
@@ -28,6 +24,13 @@ test('a pool typed into a route handler is reported while typing, before any sav
     (message) => message.ruleId === 'next-db/no-pool-in-handler' && message.line === typedLine,
   );
   if (!expected) throw new Error(`ESLint does not report the typed pool in:\n${edited}`);
+
+  await workbench.goTo(existing.line, lines[existing.line - 1]!.length + 1);
+  await workbench.page.keyboard.press('Enter');
+  await workbench.type(TYPED);
+  const typedAt = performance.now();
+  await workbench.waitForProblemLabel(`${expected.message} at line ${expected.line} and character`);
+  console.log(`[e2e] typing-to-diagnostic in ${FILE} (${lines.length} lines, last keystroke to Problems view): ${(performance.now() - typedAt).toFixed(0)} ms`);
 
   await workbench.waitForProblems(`no-pool-in-handler at the typed line ${typedLine}`, (problems) =>
     problems.some((problem) => isReportOf(problem, FILE, expected)),

@@ -1,4 +1,5 @@
 import { chromium, type BrowserServer } from 'playwright-core';
+import { isolatedHomeEnv } from './isolated-home';
 import { CHROMIUM_PATH } from './system-packages';
 
 export interface BrowserHost {
@@ -8,12 +9,15 @@ export interface BrowserHost {
 
 /**
  * Starts Debian's Chromium headless behind a Playwright browser server, so every test file
- * can connect to the same browser. Playwright gives it a fresh temporary profile.
+ * can connect to the same browser. Playwright gives it a fresh temporary profile, and HOME
+ * points into `stateDir`.
  */
-export async function startBrowser(): Promise<BrowserHost> {
+export async function startBrowser(stateDir: string): Promise<BrowserHost> {
   const server: BrowserServer = await chromium.launchServer({
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // Chromium keeps crash reports and dconf state under HOME/XDG even with its own profile.
+    env: { ...process.env, ...isolatedHomeEnv(stateDir) },
     args: [
       '--no-sandbox',
       '--disable-gpu',

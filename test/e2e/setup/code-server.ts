@@ -1,6 +1,7 @@
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getFreePort } from './free-port';
+import { isolatedHomeEnv } from './isolated-home';
 import { CODE_SERVER_ENTRY, NODE24_BIN } from './paths';
 import { spawnGroup, stopGroup } from './processes';
 import { runCommand } from './run-command';
@@ -34,26 +35,6 @@ const QUIET_USER_SETTINGS = {
   'editor.acceptSuggestionOnCommitCharacter': false,
 };
 
-/**
- * code-server keeps everything under `stateDir`: user data, extensions, XDG dirs and even
- * HOME, so nothing is written into the real home directory.
- */
-function codeServerEnv(stateDir: string): NodeJS.ProcessEnv {
-  const dir = (name: string) => {
-    const full = path.join(stateDir, name);
-    mkdirSync(full, { recursive: true });
-    return full;
-  };
-  return {
-    ...process.env,
-    HOME: dir('home'),
-    XDG_CONFIG_HOME: dir('xdg-config'),
-    XDG_DATA_HOME: dir('xdg-data'),
-    XDG_CACHE_HOME: dir('xdg-cache'),
-    XDG_STATE_HOME: dir('xdg-state'),
-  };
-}
-
 function commonArgs(stateDir: string): string[] {
   return [
     '--user-data-dir', path.join(stateDir, 'user-data'),
@@ -80,7 +61,8 @@ async function waitForHealthz(url: string, exited: Promise<unknown>, logFile: st
 
 /** Installs the VSIX into a fresh extensions dir and starts one code-server on a free port. */
 export async function startCodeServer(stateDir: string, vsixPath: string): Promise<CodeServer> {
-  const env = codeServerEnv(stateDir);
+  // User data, extensions, XDG dirs and even HOME live under stateDir: nothing goes into the real home.
+  const env = { ...process.env, ...isolatedHomeEnv(stateDir) };
   const args = commonArgs(stateDir);
   const userDir = path.join(stateDir, 'user-data/User');
   mkdirSync(userDir, { recursive: true });

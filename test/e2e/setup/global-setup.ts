@@ -39,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const started = performance.now();
     const codeServer = await startCodeServer(path.join(stateDir, 'code-server'), vsixPath);
     stops.push(codeServer.stop);
-    const browser = await startBrowser();
+    const browser = await startBrowser(path.join(stateDir, 'browser'));
     stops.push(browser.stop);
     console.log(`[e2e] code-server (pid ${codeServer.pid}) at ${codeServer.url} and Chromium ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
