@@ -270,6 +270,25 @@ export async function GET() {
 }
 `,
     },
+    {
+      name: 'per-tenant pools cached in a module-level Map or object',
+      filename: 'app/api/tenants/[tenant]/route.ts',
+      code: `import { Pool } from 'pg';
+import { PrismaClient } from '@prisma/client';
+const pools = new Map<string, Pool>();
+const clients: Record<string, PrismaClient> = {};
+export async function GET(req: Request, { params }: { params: { tenant: string } }) {
+  let pool = pools.get(params.tenant);
+  if (!pool) {
+    pool = new Pool({ database: params.tenant });
+    pools.set(params.tenant, pool);
+  }
+  if (!clients[params.tenant]) clients[params.tenant] = new PrismaClient();
+  const cached = pools.get('x') ?? (pools.set('x', new Pool()), undefined);
+  return Response.json([await pool.query('select 1'), cached]);
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -2198,6 +2217,58 @@ export async function GET() {
           column: 9,
           data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'its result is used in a way the fix cannot follow' },
           suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'stored in a map on every request; PrismaClient kept on globalThis only in development',
+      filename: 'app/api/tenants2/route.ts',
+      code: `import { Pool } from 'pg';
+import { PrismaClient } from '@prisma/client';
+const pools = new Map<string, Pool>();
+export async function GET(req: Request) {
+  const pool = new Pool({ application_name: req.url });
+  pools.set(req.url, pool);
+  const prisma = new PrismaClient();
+  if (process.env.NODE_ENV !== 'production') globalThis.prisma = prisma;
+  return Response.json([await pool.query('select 1'), prisma]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 5,
+          column: 16,
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'it reads `req`, which only exists inside the function' },
+          suggestions: [],
+        },
+        {
+          messageId: 'poolInHandler',
+          line: 7,
+          column: 18,
+          data: { factory: '`new PrismaClient()`', where: 'the route handler `GET`' },
+          suggestions: [
+            {
+              messageId: 'hoistPrismaClient',
+              data: { name: 'prisma' },
+              output: `import { Pool } from 'pg';
+import { PrismaClient } from '@prisma/client';
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const prisma = globalForPrisma.prisma ?? new PrismaClient();
+if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;
+
+const pools = new Map<string, Pool>();
+export async function GET(req: Request) {
+  const pool = new Pool({ application_name: req.url });
+  pools.set(req.url, pool);
+  if (process.env.NODE_ENV !== 'production') globalThis.prisma = prisma;
+  return Response.json([await pool.query('select 1'), prisma]);
+}
+`,
+            },
+          ],
         },
       ],
     },

@@ -2,29 +2,20 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction } from '../../utils/exported-functions';
 import { walk } from './walk';
 
-const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** Steps over wrappers that do not change the value: `(x as Pool)`, `x!`, `x satisfies T`. */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
+
+/** Steps up over wrappers that do not change the value: `(x as Pool)`, `x!`, `x satisfies T`. */
 function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === 'TSAsExpression' ||
-      current.parent.type === 'TSNonNullExpression' ||
-      current.parent.type === 'TSSatisfiesExpression' ||
-      current.parent.type === 'TSTypeAssertion')
-  ) {
-    current = current.parent;
-  }
+  while (current.parent && TYPE_WRAPPERS.has(current.parent.type)) current = current.parent;
   return current;
 }
 
-function isModuleLevel(scope: TSESLint.Scope.Scope): boolean {
-  return scope.block.type === 'Program';
-}
-
-/** The binding `name` resolves to from `node`'s scope, if declared in the file. */
-function resolve(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+/** The binding an identifier resolves to, if the file declares it. */
+function resolve(sourceCode: SourceCode, node: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
   for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
     const variable = scope.set.get(node.name);
     if (variable) return variable;
@@ -33,18 +24,19 @@ function resolve(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Ident
 }
 
 /**
- * Whether the assignment target lives as long as the module: a module-scope
- * binding, a property of `globalThis`/`global`, or a property of a module-scope
- * object (`globalForPrisma.prisma`).
+ * Whether a place lives as long as the module: a module-scope binding, a
+ * property of `globalThis`/`global`, or a property of a module-scope object
+ * (`globalForPrisma.prisma`, `pools[tenant]`).
  */
-function isLongLivedTarget(sourceCode: Readonly<TSESLint.SourceCode>, target: TSESTree.Node): boolean {
+function isLongLived(sourceCode: SourceCode, target: TSESTree.Node): boolean {
   let root = target;
-  while (root.type === 'MemberExpression') root = root.object;
-  while (root.type === 'TSAsExpression' || root.type === 'TSNonNullExpression') root = root.expression;
+  while (root.type === 'MemberExpression' || TYPE_WRAPPERS.has(root.type)) {
+    root = root.type === 'MemberExpression' ? root.object : (root as TSESTree.TSAsExpression).expression;
+  }
   if (root.type !== 'Identifier') return false;
   const variable = resolve(sourceCode, root);
   if (!variable || variable.defs.length === 0) return target !== root && GLOBAL_OBJECTS.has(root.name);
-  return isModuleLevel(variable.scope);
+  return variable.scope.block.type === 'Program';
 }
 
 function getTestedExpression(node: TSESTree.Node): TSESTree.Node | undefined {
@@ -54,44 +46,81 @@ function getTestedExpression(node: TSESTree.Node): TSESTree.Node | undefined {
 }
 
 /**
- * Whether the function tests the target before assigning it, as in
+ * Whether the function tests one of `texts` before `node`, as in
  * `if (!pool) pool = new Pool()`, `if (pool) return pool; pool = new Pool()`
- * or `pool || (pool = new Pool())`.
+ * or `pool || (pool = new Pool())`: the creation only runs when nothing is cached.
  */
-function isGuardedByTest(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  assignment: TSESTree.AssignmentExpression,
-): boolean {
-  const targetText = sourceCode.getText(assignment.left);
-  const container = getEnclosingFunction(assignment) ?? sourceCode.ast;
+function isGuardedByTest(sourceCode: SourceCode, node: TSESTree.Node, texts: readonly string[]): boolean {
+  const container = getEnclosingFunction(node) ?? sourceCode.ast;
   const body = container.type === 'Program' ? container : container.body;
-  return walk(sourceCode, body, (node) => {
-    if (node.range[0] >= assignment.range[0]) return false;
-    const tested = getTestedExpression(node);
-    const isGuard = tested && tested.range[1] <= assignment.range[0] && sourceCode.getText(tested).includes(targetText);
-    return isGuard ? 'stop' : true;
+  return walk(sourceCode, body, (current) => {
+    if (current.range[0] >= node.range[0]) return false;
+    const tested = getTestedExpression(current);
+    if (!tested || tested.range[1] > node.range[0]) return true;
+    const testText = sourceCode.getText(tested);
+    return texts.some((text) => testText.includes(text)) ? 'stop' : true;
   });
 }
 
+/** `pools.set(key, value)` on a long-lived map: the call. */
+function getCacheSetCall(sourceCode: SourceCode, value: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const call = value.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(value as TSESTree.CallExpressionArgument)) return undefined;
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+  return callee.property.name === 'set' && isLongLived(sourceCode, callee.object) ? call : undefined;
+}
+
+/** Where a value is stored for later requests: a long-lived target, or a long-lived map's `set()`. */
+function getLongLivedStore(sourceCode: SourceCode, value: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = value.parent;
+  if (parent?.type === 'AssignmentExpression' && parent.right === value && isLongLived(sourceCode, parent.left)) {
+    return parent.left;
+  }
+  const call = getCacheSetCall(sourceCode, value);
+  return call?.callee.type === 'MemberExpression' ? call.callee.object : undefined;
+}
+
+/** The local variable the created value is put in: `const pool = ...` or `pool = ...`. */
+function getHoldingVariable(sourceCode: SourceCode, value: TSESTree.Node): TSESLint.Scope.Variable | undefined {
+  const parent = value.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.init === value) return sourceCode.getDeclaredVariables(parent)[0];
+  if (parent?.type === 'AssignmentExpression' && parent.right === value && parent.left.type === 'Identifier') {
+    return resolve(sourceCode, parent.left);
+  }
+  return undefined;
+}
+
 /**
- * Whether the created pool is kept in a lazy singleton, so it is only created
- * once: `pool ??= new Pool()`, `pool ||= ...`, `if (!pool) pool = new Pool()`,
- * `pool = pool ?? new Pool()`, `globalThis.prisma ??= new PrismaClient()`,
- * `g.prisma = g.prisma || new PrismaClient()`.
+ * Whether the created pool is cached for later requests, so it is only
+ * created once (per key): `pool ??= new Pool()`, `pool ||= ...`,
+ * `if (!pool) pool = new Pool()`, `pool = pool ?? new Pool()`,
+ * `globalThis.prisma ??= new PrismaClient()`, `prisma = global.prisma || new PrismaClient()`,
+ * and the same through a local variable or a map:
+ * `if (!pool) { pool = new Pool(); pools.set(tenant, pool); }`.
  */
-export function isLazySingleton(sourceCode: Readonly<TSESLint.SourceCode>, creation: TSESTree.Node): boolean {
+export function isLazySingleton(sourceCode: SourceCode, creation: TSESTree.Node): boolean {
   let value = skipTypeWrappers(creation);
   let cachedRead: TSESTree.Node | undefined;
   while (value.parent?.type === 'LogicalExpression' && value.parent.right === value && value.parent.operator !== '&&') {
     cachedRead = value.parent.left;
     value = skipTypeWrappers(value.parent);
   }
-  const assignment = value.parent;
-  if (assignment?.type !== 'AssignmentExpression' || assignment.right !== value) return false;
-  if (!isLongLivedTarget(sourceCode, assignment.left)) return false;
-  if (assignment.operator === '??=' || assignment.operator === '||=') return true;
-  if (assignment.operator !== '=') return false;
-  // `pool = pool ?? new Pool()`, `prisma = global.prisma || new PrismaClient()`.
-  if (cachedRead && isLongLivedTarget(sourceCode, cachedRead)) return true;
-  return isGuardedByTest(sourceCode, assignment);
+  const readsCache = cachedRead !== undefined && isLongLived(sourceCode, cachedRead);
+
+  const store = getLongLivedStore(sourceCode, value);
+  if (store) {
+    const operator = value.parent?.type === 'AssignmentExpression' ? value.parent.operator : '=';
+    if (operator === '??=' || operator === '||=' || readsCache) return true;
+    return operator === '=' && isGuardedByTest(sourceCode, value, [sourceCode.getText(store)]);
+  }
+
+  const holder = getHoldingVariable(sourceCode, value);
+  if (!holder || holder.scope.block.type === 'Program') return false;
+  for (const reference of holder.references) {
+    const stored = reference.isRead() ? getLongLivedStore(sourceCode, skipTypeWrappers(reference.identifier)) : undefined;
+    if (!stored) continue;
+    if (readsCache || isGuardedByTest(sourceCode, value, [holder.name, sourceCode.getText(stored)])) return true;
+  }
+  return false;
 }
