@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -266,6 +267,48 @@ describe('the bundled language server', () => {
       findings.filter(([, count]) => count > 0).map(([file]) => file),
     );
     expect(session.progress.get('lint-1')?.length).toBe(files.length);
+  });
+});
+
+describe('a cancelled Lint Workspace', () => {
+  const workspace = path.join(ROOT, 'test/.tmp/many-files-app');
+  let session: LspSession;
+
+  beforeAll(async () => {
+    fs.rmSync(workspace, { recursive: true, force: true });
+    for (let index = 0; index < 200; index++) {
+      const file = path.join(workspace, `pages/api/route-${index}.ts`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, read('pages/api/users.ts'));
+    }
+    session = await startServer({ serverPath: SERVER, rootPath: workspace });
+  });
+  afterAll(async () => {
+    await stopServer(session);
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('stops between files and says it was cancelled', async () => {
+    const source = new CancellationTokenSource();
+    const request = session.connection.sendRequest<{ files: number; cancelled: boolean }>(
+      'next-db/lintWorkspace',
+      { progressToken: 'cancelled' },
+      source.token,
+    );
+    // Cancel once the first files are done.
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if ((session.progress.get('cancelled')?.length ?? 0) >= 3) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 5);
+    });
+    source.cancel();
+    const result = await request;
+    expect(result.cancelled).toBe(true);
+    expect(result.files).toBeLessThan(200);
+    expect(session.exited).toBe(false);
   });
 });
 

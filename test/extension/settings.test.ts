@@ -1,4 +1,7 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintText } from '../../extension/src/server/lint';
 import { buildRulesConfig, getPresetRules } from '../../extension/src/server/rule-config';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../extension/src/shared/settings';
 
@@ -54,5 +57,19 @@ describe('buildRulesConfig', () => {
 
   it('knows the rules of the plugin presets', () => {
     expect(getPresetRules().all.sort()).toEqual(['no-pool-in-handler', 'require-connection']);
+  });
+});
+
+describe('next.rootDir', () => {
+  const text = "import { Pool } from 'pg';\nexport default async function handler() {\n  const pool = new Pool();\n  await pool.query('SELECT 1');\n}\n";
+  const cwd = path.join(os.tmpdir(), 'next-db-monorepo');
+  const lint = (rootDir: unknown) =>
+    lintText({ text, filename: path.join(cwd, 'apps/web/pages/api/users.ts'), cwd, settings: normalizeSettings({ next: { rootDir } }) })
+      .messages.map((message) => message.ruleId);
+
+  it('finds the Next.js project of a monorepo only where the setting points', () => {
+    expect(lint(undefined)).toEqual([]);
+    expect(lint('apps/*')).toEqual(['next-db/no-pool-in-handler']);
+    expect(lint(['apps/web'])).toEqual(['next-db/no-pool-in-handler']);
   });
 });
