@@ -43,7 +43,8 @@ function buildConfig(settings: NextDbSettings, rules: LinterType.RulesRecord): L
         parser: tsParser as LinterType.Parser,
         ecmaVersion: 'latest',
         sourceType: 'module',
-        parserOptions: { ecmaFeatures: { jsx: true } },
+        // No rule reads JSDoc; skipping it makes parsing, most of a lint, a little cheaper.
+        parserOptions: { ecmaFeatures: { jsx: true }, jsDocParsingMode: 'none' },
       },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       plugins: { 'next-db': plugin as unknown as ESLint.Plugin },
