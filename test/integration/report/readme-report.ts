@@ -1,7 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPOSITORY_ROOT } from '../paths';
 
-/** Where the tests write their figures for the README (the lead merges them). */
-export const REPORT_PATH = process.env.NEXT_DB_INTEGRATION_REPORT ?? '/tmp/readme-integration.md';
+/** Where the tests write their figures, in README form (gitignored; copy them into the README by hand). */
+export const REPORT_PATH =
+  process.env.NEXT_DB_INTEGRATION_REPORT ?? path.join(REPOSITORY_ROOT, 'test-results/integration-report.md');
 
 /**
  * Replaces the block between `<!-- name -->` and `<!-- /name -->` in the
@@ -11,6 +14,7 @@ export function writeReportSection(name: string, markdown: string): void {
   const open = `<!-- ${name} -->`;
   const close = `<!-- /${name} -->`;
   const block = `${open}\n${markdown.trim()}\n${close}`;
+  mkdirSync(path.dirname(REPORT_PATH), { recursive: true });
   const current = existsSync(REPORT_PATH) ? readFileSync(REPORT_PATH, 'utf8') : '';
   const start = current.indexOf(open);
   const end = current.indexOf(close);
