@@ -1,7 +1,9 @@
+import { Linter } from 'eslint';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { createLintedDocument, toCodeActions } from '../../extension/src/server/code-actions';
 import { getDisableFileEdit, getDisableLineEdit } from '../../extension/src/server/disable-comments';
+import { startsInJsxChildren } from '../../extension/src/server/jsx-context';
 import { getDocsUrl } from '../../extension/src/server/rule-config';
 import { getReplaceAllEdit } from '../../extension/src/server/text-edits';
 import { type ApplyEditsArgs, ServerCommands } from '../../extension/src/shared/protocol';
@@ -107,5 +109,62 @@ describe('toCodeActions', () => {
     expect(toCodeActions(changed, linted, diagnostics, getDocsUrl)).toEqual([]);
     const foreign = { ...diagnostics[0]!, message: 'Some other problem' };
     expect(toCodeActions(document, linted, [foreign], getDocsUrl)).toEqual([]);
+  });
+});
+
+describe('disable for the line among JSX children', () => {
+  const relativePath = 'app/inline/page.tsx';
+  const text = [
+    "import Database from 'better-sqlite3';",
+    '',
+    "const db = new Database('app.db');",
+    '',
+    'export default async function Page() {',
+    '  return (',
+    '    <p>',
+    "      {(db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n} users",
+    '    </p>',
+    '  );',
+    '}',
+    '',
+  ].join('\n');
+
+  it('uses a JSX comment, which ESLint honours and React does not render', () => {
+    const { document, problems } = lintAsServer(relativePath, text);
+    expect(problems.map((problem) => [problem.ruleId, problem.diagnostic.range.start.line])).toEqual([['next-db/require-connection', 7]]);
+    expect(problems[0]!.inJsxChildren).toBe(true);
+    const linted = createLintedDocument(document.uri, 1, problems);
+    const action = toCodeActions(document, linted, [problems[0]!.diagnostic], getDocsUrl).find((candidate) =>
+      candidate.title.startsWith('Disable require-connection for this line'),
+    )!;
+    const [edit] = (action.command!.arguments![0] as ApplyEditsArgs).edits;
+    const disabled = TextDocument.applyEdits(document, [edit!]);
+    expect(disabled.split('\n')[7]).toBe('      {/* eslint-disable-next-line next-db/require-connection */}');
+    expect(lintAsServer(relativePath, disabled).problems).toEqual([]);
+  });
+
+  it.each([
+    [1, 'plain code', false],
+    [3, 'the root element of a return', false],
+    [4, 'an attribute inside an opening tag', false],
+    [5, 'an expression child', true],
+    [6, 'an element child', true],
+    [7, 'text', true],
+    [8, 'a closing tag', true],
+  ])('line %i, starting with %s: in JSX children %s', (line, _, expected) => {
+    const source = [
+      'const x = 1;',
+      'const view = (',
+      '  <div',
+      '    id="a">',
+      '    {x}',
+      '    <span />',
+      '    text',
+      '  </div>',
+      ');',
+    ].join('\n');
+    const linter = new Linter();
+    linter.verify(source, { languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }, { filename: 'x.js' });
+    expect(startsInJsxChildren(linter.getSourceCode(), line)).toBe(expected);
   });
 });

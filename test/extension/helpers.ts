@@ -4,6 +4,7 @@ import type { Linter } from 'eslint';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Problem, toProblem } from '../../extension/src/server/diagnostics';
 import { type LintRequest, lintText } from '../../extension/src/server/lint';
+import { startsInJsxChildren } from '../../extension/src/server/jsx-context';
 import { createPositionMapper } from '../../extension/src/server/positions';
 import { getDocsUrl } from '../../extension/src/server/rule-config';
 import { normalizeSettings } from '../../extension/src/shared/settings';
@@ -30,6 +31,8 @@ export function lintAsServer(
   const filename = path.join(EXAMPLE_APP, relativePath);
   const document = TextDocument.create(`file://${filename}`, 'typescript', 1, text);
   const mapper = createPositionMapper(document);
-  const problems = lintMessages(relativePath, text, overrides).flatMap((message) => toProblem(message, mapper, getDocsUrl(message.ruleId ?? '')) ?? []);
+  const outcome = lintText({ text, filename, cwd: EXAMPLE_APP, settings: normalizeSettings({}), ...overrides });
+  const inJsxChildren = (line: number) => outcome.sourceCode !== undefined && startsInJsxChildren(outcome.sourceCode, line);
+  const problems = outcome.messages.flatMap((message) => toProblem(message, mapper, getDocsUrl(message.ruleId ?? ''), inJsxChildren) ?? []);
   return { document, problems };
 }

@@ -51,7 +51,12 @@ function ruleActions(document: TextDocument, linted: LintedDocument, problem: Pr
   const name = shortRuleName(ruleId);
   const line = diagnostic.range.start.line;
   const actions = [
-    editAction(`Disable ${name} for this line`, linted, [getDisableLineEdit(document, line, ruleId)], diagnostic),
+    editAction(
+      `Disable ${name} for this line`,
+      linted,
+      [getDisableLineEdit(document, line, ruleId, problem.inJsxChildren)],
+      diagnostic,
+    ),
     editAction(`Disable ${name} for this file`, linted, [getDisableFileEdit(document, ruleId)], diagnostic),
   ];
   if (docsUrl !== undefined) {

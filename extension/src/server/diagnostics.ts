@@ -12,6 +12,8 @@ export interface Problem {
   /** The autofix, if the rule offers one. */
   fix: TextEdit | undefined;
   suggestions: Array<{ title: string; edit: TextEdit }>;
+  /** The problem's line starts among JSX children, where a disable comment must be `{/* … *\/}`. */
+  inJsxChildren: boolean;
 }
 
 type RuleTextEdit = NonNullable<Linter.LintMessage['fix']>;
@@ -32,6 +34,7 @@ export function toProblem(
   message: Linter.LintMessage,
   mapper: PositionMapper,
   docsUrl: string | undefined,
+  startsInJsxChildren: (line: number) => boolean = () => false,
 ): Problem | undefined {
   if (message.fatal === true || message.ruleId === null || !message.ruleId.startsWith('next-db/')) return undefined;
   const start = mapper.fromLineColumn(message.line, message.column);
@@ -55,6 +58,7 @@ export function toProblem(
       title: suggestion.desc,
       edit: toTextEdit(suggestion.fix, mapper),
     })),
+    inJsxChildren: startsInJsxChildren(message.line),
   };
 }
 

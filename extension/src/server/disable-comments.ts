@@ -20,8 +20,15 @@ const DISABLE_NEXT_LINE = /^(\s*\/\/\s*eslint-disable-next-line\s+)([^\n]*?)(\s+
 /**
  * `// eslint-disable-next-line <rule>` above the line, with that line's
  * indentation; added to an existing disable-next-line comment when there is one.
+ * Among JSX children, where `//` would be rendered as text, the comment is
+ * `{/* eslint-disable-next-line <rule> *\/}`.
  */
-export function getDisableLineEdit(document: TextDocument, line: number, ruleId: string): TextEdit {
+export function getDisableLineEdit(document: TextDocument, line: number, ruleId: string, inJsxChildren = false): TextEdit {
+  const indentation = /^\s*/.exec(getLineText(document, line))?.[0] ?? '';
+  const start = { line, character: 0 };
+  if (inJsxChildren) {
+    return { range: { start, end: start }, newText: `${indentation}{/* eslint-disable-next-line ${ruleId} */}${getEol(document)}` };
+  }
   if (line > 0) {
     const previous = getLineText(document, line - 1);
     const match = DISABLE_NEXT_LINE.exec(previous);
@@ -30,8 +37,6 @@ export function getDisableLineEdit(document: TextDocument, line: number, ruleId:
       return { range: { start: { line: line - 1, character: end }, end: { line: line - 1, character: end } }, newText: `, ${ruleId}` };
     }
   }
-  const indentation = /^\s*/.exec(getLineText(document, line))?.[0] ?? '';
-  const start = { line, character: 0 };
   return { range: { start, end: start }, newText: `${indentation}// eslint-disable-next-line ${ruleId}${getEol(document)}` };
 }
 

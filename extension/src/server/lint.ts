@@ -1,4 +1,4 @@
-import type { ESLint, Linter as LinterType } from 'eslint';
+import type { ESLint, Linter as LinterType, SourceCode } from 'eslint';
 import { Linter } from 'eslint/universal';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../../../eslint-plugin/src/index';
@@ -33,6 +33,8 @@ export interface LintOutcome {
   skipped: boolean;
   /** Set when a rule or the parser threw; the messages are then empty. */
   error?: string;
+  /** The parsed file, when it was linted. */
+  sourceCode?: SourceCode;
 }
 
 function buildConfig(settings: NextDbSettings, rules: LinterType.RulesRecord): LinterType.Config[] {
@@ -80,7 +82,7 @@ export function lintText(request: LintRequest): LintOutcome {
   if (prepared === undefined) return { messages: [], skipped: true };
   try {
     const messages = prepared.linter.verify(request.text, prepared.config, { filename: request.filename });
-    return { messages, skipped: false };
+    return { messages, skipped: false, sourceCode: prepared.linter.getSourceCode() };
   } catch (error) {
     return { messages: [], skipped: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

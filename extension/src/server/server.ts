@@ -26,6 +26,7 @@ import { type Problem, toProblem } from './diagnostics';
 import { EslintDeferral } from './eslint-deferral';
 import { findWorkspaceFolder, toFilePath } from './folders';
 import { type LintRequest, fixText, isLintablePath, lintText } from './lint';
+import { startsInJsxChildren } from './jsx-context';
 import { lintWorkspace } from './lint-workspace';
 import { createPositionMapper } from './positions';
 import { getDocsUrl } from './rule-config';
@@ -75,9 +76,11 @@ function lintToProblems(request: LintRequest, document: TextDocument): Problem[]
     connection.console.debug(`${outcome.skipped ? 'Skipped' : 'Linted'} ${request.filename} in ${elapsed} ms`);
   }
   const mapper = createPositionMapper(document);
+  const { sourceCode } = outcome;
+  const inJsxChildren = (line: number) => sourceCode !== undefined && startsInJsxChildren(sourceCode, line);
   return outcome.messages.flatMap((message) => {
-    const problem = toProblem(message, mapper, message.ruleId === null ? undefined : getDocsUrl(message.ruleId));
-    return problem === undefined ? [] : [problem];
+    const docsUrl = message.ruleId === null ? undefined : getDocsUrl(message.ruleId);
+    return toProblem(message, mapper, docsUrl, inJsxChildren) ?? [];
   });
 }
 
