@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind } from 'vscode-languageserver/node';
+import { CodeActionKind, TextDocumentEdit } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver/node';
-import { type ApplyEditsArgs, type FixAllArgs, ServerCommands } from '../shared/protocol';
+import { type ApplyEditsArgs, FIX_ALL_KIND, type FixAllArgs, ServerCommands } from '../shared/protocol';
 import { type Problem, getDiagnosticKey } from './diagnostics';
 import { getDisableFileEdit, getDisableLineEdit } from './disable-comments';
 
@@ -71,10 +71,25 @@ function ruleActions(document: TextDocument, linted: LintedDocument, problem: Pr
   return actions;
 }
 
-export function getFixAllAction(linted: LintedDocument, kind: string = CodeActionKind.QuickFix): CodeAction {
-  const title = 'Fix all next-db problems in this file';
+const FIX_ALL_TITLE = 'Fix all next-db problems in this file';
+
+/** "Fix all" in the quick-fix menu: a command, so the edit is computed for the version at hand when chosen. */
+export function getFixAllAction(linted: LintedDocument): CodeAction {
   const args: FixAllArgs = { uri: linted.uri, version: linted.version };
-  return { title, kind, command: { title, command: ServerCommands.fixAll, arguments: [args] } };
+  return {
+    title: FIX_ALL_TITLE,
+    kind: CodeActionKind.QuickFix,
+    command: { title: FIX_ALL_TITLE, command: ServerCommands.fixAll, arguments: [args] },
+  };
+}
+
+/** `source.fixAll.next-db` for `editor.codeActionsOnSave`: the edit itself, for the version it was computed for. */
+export function getSourceFixAllAction(uri: string, version: number, edit: TextEdit): CodeAction {
+  return {
+    title: FIX_ALL_TITLE,
+    kind: FIX_ALL_KIND,
+    edit: { documentChanges: [TextDocumentEdit.create({ uri, version }, [edit])] },
+  };
 }
 
 /**

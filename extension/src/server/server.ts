@@ -9,7 +9,7 @@ import {
   WorkDoneProgress,
   createConnection,
 } from 'vscode-languageserver/node';
-import type { CodeAction, InitializeResult, TextEdit } from 'vscode-languageserver/node';
+import type { InitializeResult, TextEdit } from 'vscode-languageserver/node';
 import {
   type ApplyEditsArgs,
   EslintExtensionStateNotification,
@@ -21,7 +21,7 @@ import {
   type LintWorkspaceParams,
   ServerCommands,
 } from '../shared/protocol';
-import { type LintedDocument, createLintedDocument, getFixAllAction, hasAutofix, toCodeActions } from './code-actions';
+import { type LintedDocument, createLintedDocument, getSourceFixAllAction, hasAutofix, toCodeActions } from './code-actions';
 import { type Problem, toProblem } from './diagnostics';
 import { EslintDeferral } from './eslint-deferral';
 import { findWorkspaceFolder, toFilePath } from './folders';
@@ -122,17 +122,14 @@ function relintOpenDocuments(): void {
 
 // ------------------------------------------------------------ code actions
 
-async function getSourceFixAllAction(document: TextDocument, linted: LintedDocument): Promise<CodeAction | undefined> {
+/** One edit applying every autofix to the document (as `eslint --fix` would), or undefined if none applies. */
+async function computeFixAllEdit(document: TextDocument): Promise<TextEdit | undefined> {
   const filePath = toFilePath(document.uri);
-  if (filePath === undefined || !hasAutofix(linted)) return undefined;
+  if (filePath === undefined) return undefined;
   const request = await buildLintRequest(filePath, document.getText(), document.uri);
   const output = request === undefined ? undefined : fixText(request);
   if (output === undefined || documents.get(document.uri)?.version !== document.version) return undefined;
-  const action = getFixAllAction(linted, FIX_ALL_KIND);
-  delete action.command;
-  const edit = TextDocumentEdit.create({ uri: document.uri, version: document.version }, [getReplaceAllEdit(document, output)]);
-  action.edit = { documentChanges: [edit] };
-  return action;
+  return getReplaceAllEdit(document, output);
 }
 
 connection.onCodeAction(async ({ textDocument, context }) => {
@@ -142,8 +139,8 @@ connection.onCodeAction(async ({ textDocument, context }) => {
   const only = context.only;
   const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== '') ?? false;
   if (wantsFixAll) {
-    const action = await getSourceFixAllAction(document, linted);
-    return action === undefined ? [] : [action];
+    const edit = hasAutofix(linted) ? await computeFixAllEdit(document) : undefined;
+    return edit === undefined ? [] : [getSourceFixAllAction(document.uri, document.version, edit)];
   }
   if (only !== undefined && !only.some((kind) => kind === CodeActionKind.QuickFix || kind === '')) return [];
   return toCodeActions(document, linted, context.diagnostics, getDocsUrl);
@@ -171,12 +168,9 @@ connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
   if (command === ServerCommands.fixAll) {
     const { uri, version } = args[0] as FixAllArgs;
     const document = documents.get(uri);
-    const filePath = toFilePath(uri);
-    if (document === undefined || filePath === undefined || document.version !== version) return false;
-    const request = await buildLintRequest(filePath, document.getText(), uri);
-    const output = request === undefined ? undefined : fixText(request);
-    if (output === undefined) return false;
-    return applyEdits(uri, version, [getReplaceAllEdit(document, output)], 'Fix all next-db problems');
+    if (document === undefined || document.version !== version) return false;
+    const edit = await computeFixAllEdit(document);
+    return edit === undefined ? false : applyEdits(uri, version, [edit], 'Fix all next-db problems');
   }
   if (command === ServerCommands.showDocumentation) {
     const url = args[0];
