@@ -137,7 +137,8 @@ connection.onCodeAction(async ({ textDocument, context }) => {
   const linted = lintedDocuments.get(textDocument.uri);
   if (document === undefined || linted === undefined || linted.version !== document.version) return [];
   const only = context.only;
-  const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== '') ?? false;
+  // `source`, `source.fixAll` and `source.fixAll.next-db` all include our fix-all action.
+  const wantsFixAll = only?.some((kind) => kind === FIX_ALL_KIND || FIX_ALL_KIND.startsWith(`${kind}.`)) ?? false;
   if (wantsFixAll) {
     const edit = hasAutofix(linted) ? await computeFixAllEdit(document) : undefined;
     return edit === undefined ? [] : [getSourceFixAllAction(document.uri, document.version, edit)];
