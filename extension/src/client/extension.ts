@@ -52,11 +52,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  const eslintConfigWatcher = vscode.workspace.createFileSystemWatcher('**/eslint.config.{js,mjs,cjs,ts,mts,cts}');
+  context.subscriptions.push(eslintConfigWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
     synchronize: {
       configurationSection: SETTINGS_SECTION,
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/eslint.config.{js,mjs,cjs,ts,mts,cts}'),
+      // "Not twice" reads these; a change re-reads them.
+      fileEvents: eslintConfigWatcher,
     },
     // A function, so that a restarted server learns the current state.
     initializationOptions: (): InitializationOptions => ({ eslintExtensionActive: isEslintExtensionActive() }),
