@@ -33,6 +33,11 @@ const QUIET_USER_SETTINGS = {
   'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
   'editor.suggestOnTriggerCharacters': false,
   'editor.acceptSuggestionOnCommitCharacter': false,
+  'editor.cursorBlinking': 'solid',
+  // The example app has no node_modules, so the built-in TypeScript support would fill the
+  // Problems view with "Cannot find module" errors; only next-db's diagnostics are under test.
+  'typescript.validate.enable': false,
+  'javascript.validate.enable': false,
 };
 
 function commonArgs(stateDir: string): string[] {
@@ -69,7 +74,7 @@ export async function startCodeServer(stateDir: string, vsixPath: string): Promi
   writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(QUIET_USER_SETTINGS, null, 2));
   writeFileSync(path.join(stateDir, 'config.yaml'), 'auth: none\ncert: false\n');
 
-  await runCommand(NODE24_BIN, [CODE_SERVER_ENTRY, ...args, '--install-extension', vsixPath], { env, stdio: 'ignore' });
+  await runCommand(NODE24_BIN, [CODE_SERVER_ENTRY, ...args, '--install-extension', vsixPath], { env, quiet: true });
 
   const port = await getFreePort();
   const url = `http://127.0.0.1:${port}`;
