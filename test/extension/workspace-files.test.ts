@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findWorkspaceFolder, toFileUri, toFilePath } from '../../extension/src/server/folders';
 import { GitIgnore } from '../../extension/src/server/gitignore';
 import { findLintableFiles } from '../../extension/src/server/workspace-files';
 
@@ -64,5 +65,21 @@ describe('findLintableFiles', () => {
 
   it('stops when cancelled', () => {
     expect([...findLintableFiles(root, () => true)]).toEqual([]);
+  });
+});
+
+describe('workspace folders', () => {
+  it('picks the innermost folder holding the file, and none for files outside', () => {
+    const folders = ['/w', '/w/apps/web', '/other'];
+    expect(findWorkspaceFolder(folders, '/w/apps/web/app/page.tsx')).toBe('/w/apps/web');
+    expect(findWorkspaceFolder(folders, '/w/lib/db.ts')).toBe('/w');
+    expect(findWorkspaceFolder(folders, '/wx/lib/db.ts')).toBeUndefined();
+    expect(findWorkspaceFolder(folders, '/w')).toBeUndefined();
+  });
+
+  it('turns file URIs into paths and ignores other schemes', () => {
+    expect(toFilePath('file:///w/app/%C3%A9t%C3%A9/page.tsx')).toBe('/w/app/été/page.tsx');
+    expect(toFilePath('untitled:Untitled-1')).toBeUndefined();
+    expect(toFilePath(toFileUri('/w/a b/@x.ts'))).toBe('/w/a b/@x.ts');
   });
 });
