@@ -1,16 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: the packaged VSIX in a real VS Code workbench (code-server) driven by
-// headless Chromium. One code-server and one browser serve every scenario, one at a time.
+// headless Chromium. The global setup installs the host on first use, builds the VSIX when
+// it is stale, and starts one code-server and one browser that every scenario reuses.
 export default defineConfig({
   test: {
     root: `${import.meta.dirname}/../..`,
     include: ['test/e2e/scenarios/**/*.test.ts'],
     globalSetup: ['test/e2e/setup/global-setup.ts'],
+    // One workbench at a time: two windows would compete for the same 2 cores.
     fileParallelism: false,
-    // The first run installs the host (2-3 minutes) and may build the VSIX.
-    hookTimeout: 600_000,
     testTimeout: 120_000,
+    // Closing a window and taking a failure screenshot happen in test hooks.
+    hookTimeout: 30_000,
     teardownTimeout: 60_000,
   },
 });

@@ -71,4 +71,9 @@ test('a syntax error and a 2,000-line file raise no error notifications; typing-
   // The broken file got no next-db diagnostics, and nothing went wrong loudly.
   expect(problems.filter((problem) => problem.source === 'next-db' && problem.file === BROKEN_FILE)).toEqual([]);
   expect(await workbench.errorNotifications()).toEqual([]);
+
+  // The check above can fail: a save conflict, a real error notification, is seen by it.
+  workspace.write(BIG_FILE, `${big}\n// changed on disk\n`);
+  await workbench.page.keyboard.press('Control+S');
+  await expect.poll(() => workbench.errorNotifications(), { timeout: 15_000 }).toContainEqual(expect.stringContaining('Failed to save'));
 });

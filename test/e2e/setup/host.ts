@@ -24,7 +24,7 @@ function isHostInstalled(): boolean {
  */
 export async function ensureHost(): Promise<void> {
   if (isHostInstalled()) return;
-  await ensureSystemPackages(['libkrb5-dev']);
+  await ensureSystemPackages(['libkrb5-dev', 'g++', 'make', 'python3']);
 
   const started = performance.now();
   console.log('[e2e] installing the E2E host (code-server + Node 24) into test/e2e/host, one time only');

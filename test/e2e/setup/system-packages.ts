@@ -7,8 +7,11 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 const SYSTEM_PACKAGES = {
   // Playwright's own browser download is unreachable here; Debian's Chromium works.
   chromium: () => existsSync(CHROMIUM_PATH),
-  // Headers for code-server's `kerberos` native module, needed only while building the host.
+  // Needed only while building the host's native modules (node-pty, argon2, kerberos, spdlog).
   'libkrb5-dev': () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h'),
+  'g++': () => existsSync('/usr/bin/g++'),
+  make: () => existsSync('/usr/bin/make'),
+  python3: () => existsSync('/usr/bin/python3'),
 } as const;
 
 export type SystemPackage = keyof typeof SYSTEM_PACKAGES;
@@ -23,7 +26,7 @@ export async function ensureSystemPackages(packages: SystemPackage[]): Promise<v
 
   const install = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    throw new Error(`The E2E tests need ${missing.join(' and ')}. Install with:\n  sudo sh -c '${install}'`);
+    throw new Error(`The E2E tests need ${missing.join(', ')}. Install them with:\n  sudo sh -c '${install}'`);
   }
 
   console.log(`[e2e] installing ${missing.join(', ')} with apt`);
