@@ -17,6 +17,15 @@ function isHostInstalled(): boolean {
 }
 
 /**
+ * The environment without what an outer `npm run` adds (npm_config_*, npm_package_*, ...).
+ * Otherwise the inner npm inherits, for example, a user agent naming Node 20, and
+ * code-server's install script refuses to run.
+ */
+function withoutNpmRunEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD'));
+}
+
+/**
  * Installs code-server and Node 24 into test/e2e/host the first time (about 2-3 minutes),
  * so the unit tests never pay for it. code-server's native modules must be built against
  * Node 24, so the rebuild runs with that Node first on PATH and its headers as nodedir
@@ -28,14 +37,15 @@ export async function ensureHost(): Promise<void> {
 
   const started = performance.now();
   console.log('[e2e] installing the E2E host (code-server + Node 24) into test/e2e/host, one time only');
-  await runCommand('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: HOST_DIR });
+  const env = withoutNpmRunEnv(process.env);
+  await runCommand('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: HOST_DIR, env });
 
-  const env = {
-    ...process.env,
-    PATH: `${path.dirname(NODE24_BIN)}${path.delimiter}${process.env.PATH ?? ''}`,
+  const node24Env = {
+    ...env,
+    PATH: `${path.dirname(NODE24_BIN)}${path.delimiter}${env.PATH ?? ''}`,
     npm_config_nodedir: NODE24_DIR,
   };
-  await runCommand('npm', ['rebuild', '--no-audit', '--no-fund'], { cwd: HOST_DIR, env });
+  await runCommand('npm', ['rebuild', '--no-audit', '--no-fund'], { cwd: HOST_DIR, env: node24Env });
 
   writeFileSync(INSTALL_MARKER, lockfileHash());
   console.log(`[e2e] E2E host installed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
