@@ -7,7 +7,7 @@ import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { planHoist } from './no-pool-in-handler/hoist';
 import { isEdgeRuntime } from './no-pool-in-handler/is-edge-runtime';
-import { isLazySingleton } from './no-pool-in-handler/is-lazy-singleton';
+import { isCreatedOnce } from './no-pool-in-handler/is-created-once';
 
 export type Options = [
   {
@@ -94,14 +94,14 @@ export default createRule<Options, MessageId>({
 
     return {
       'Program:exit'(program) {
-        const onEdge = isEdgeRuntime(program);
+        const onEdge = isEdgeRuntime(program, kind, context.filename);
         const seen = new Set<TSESTree.Node>();
         for (const { node, info: factory } of iterateModuleReferences<PoolFactory>(sourceCode, buildFactoryTraceMap(factories))) {
           if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
           if (seen.has(node) || (onEdge && factory.perRequestOnEdge)) continue;
           seen.add(node);
           const handler = findRequestScopedAncestor(node, requestScoped);
-          if (!handler || isLazySingleton(sourceCode, node)) continue;
+          if (!handler || isCreatedOnce(sourceCode, node)) continue;
 
           const data = { factory: describeCreation(node, factory), where: requestScoped.get(handler) ?? 'a request handler' };
           const plan = planHoist(context, node, factory, poolSize);

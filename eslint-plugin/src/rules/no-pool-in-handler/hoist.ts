@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction } from '../../utils/exported-functions';
 import { applyEditsToSlice } from '../../utils/fix/object-option';
-import { getTopLevelStatement, insertAtModuleScope, usesSemicolons } from '../../utils/fix/module-insertion';
+import { getEffectStatementsBefore, getTopLevelStatement, insertAtModuleScope, usesSemicolons } from '../../utils/fix/module-insertion';
 import { removeDeclarator } from '../../utils/fix/remove-statement';
 import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
@@ -156,7 +156,10 @@ export function planHoist(
     factory,
     semicolon: usesSemicolons(sourceCode) ? ';' : '',
   });
-  const after = reads.declarations.map(getTopLevelStatement).filter((node) => node !== undefined);
+  const after = [
+    ...reads.declarations.map(getTopLevelStatement).filter((node) => node !== undefined),
+    ...getEffectStatementsBefore(sourceCode, creation),
+  ];
 
   return {
     ok: true,

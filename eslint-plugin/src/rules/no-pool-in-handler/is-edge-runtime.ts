@@ -1,19 +1,61 @@
+import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { NextFileKind } from '../../utils/next-file-kind';
 
 const EDGE_RUNTIMES = new Set(['edge', 'experimental-edge']);
 
-/** Whether the file declares `export const runtime = 'edge'` (route segment config). */
-export function isEdgeRuntime(program: TSESTree.Program): boolean {
-  return program.body.some(
-    (statement) =>
-      statement.type === 'ExportNamedDeclaration' &&
-      statement.declaration?.type === 'VariableDeclaration' &&
-      statement.declaration.declarations.some(
-        (declarator) =>
-          declarator.id.type === 'Identifier' &&
-          declarator.id.name === 'runtime' &&
-          declarator.init?.type === 'Literal' &&
-          EDGE_RUNTIMES.has(String(declarator.init.value)),
-      ),
-  );
+/** A string literal's value, through `as const` and template literals without expressions. */
+function getStringValue(node: TSESTree.Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') return getStringValue(node.expression);
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+function getObject(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined {
+  if (!node) return undefined;
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') return getObject(node.expression);
+  return node.type === 'ObjectExpression' ? node : undefined;
+}
+
+/** The initializers of `export const <name> = ...` declarations. */
+function getExportedConstants(program: TSESTree.Program, name: string): TSESTree.Expression[] {
+  const values: TSESTree.Expression[] = [];
+  for (const statement of program.body) {
+    if (statement.type !== 'ExportNamedDeclaration' || statement.declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) values.push(declarator.init);
+    }
+  }
+  return values;
+}
+
+/** `runtime` as declared by the App Router segment config or the `config` export (Pages API routes, middleware). */
+function getDeclaredRuntime(program: TSESTree.Program): string | undefined {
+  for (const value of getExportedConstants(program, 'runtime')) {
+    const runtime = getStringValue(value);
+    if (runtime !== undefined) return runtime;
+  }
+  for (const value of getExportedConstants(program, 'config')) {
+    for (const property of getObject(value)?.properties ?? []) {
+      if (property.type !== 'Property' || property.computed) continue;
+      const key = property.key.type === 'Identifier' ? property.key.name : getStringValue(property.key);
+      if (key === 'runtime') return getStringValue(property.value);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the file runs on the edge runtime: it declares
+ * `export const runtime = 'edge'` (App Router) or
+ * `export const config = { runtime: 'edge' }` (Pages API routes), or it is a
+ * `middleware` file, which runs on the edge unless its config says `nodejs`
+ * (`proxy` files always run on Node.js).
+ */
+export function isEdgeRuntime(program: TSESTree.Program, kind: NextFileKind, filename: string): boolean {
+  const runtime = getDeclaredRuntime(program);
+  if (runtime !== undefined) return EDGE_RUNTIMES.has(runtime);
+  return kind === 'middleware' && path.basename(filename).replace(/\.[^.]+$/, '') === 'middleware';
 }

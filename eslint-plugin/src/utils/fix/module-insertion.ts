@@ -10,6 +10,38 @@ export function getTopLevelStatement(node: TSESTree.Node): Statement | undefined
   return current.parent ? (current as Statement) : undefined;
 }
 
+/** Statements that declare names; any other top-level statement runs code for its effects. */
+const DECLARATIONS = new Set([
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportDefaultDeclaration',
+  'ExportAllDeclaration',
+  'VariableDeclaration',
+  'FunctionDeclaration',
+  'ClassDeclaration',
+  'TSImportEqualsDeclaration',
+  'TSExportAssignment',
+  'TSInterfaceDeclaration',
+  'TSTypeAliasDeclaration',
+  'TSEnumDeclaration',
+  'TSModuleDeclaration',
+  'TSDeclareFunction',
+  'EmptyStatement',
+]);
+
+/**
+ * The top-level statements before the one holding `node` that run for their
+ * effects, such as `dotenv.config()` or `neonConfig.webSocketConstructor = ws`:
+ * code moved out of `node`'s function to module scope must run after them, as it did.
+ */
+export function getEffectStatementsBefore(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): Statement[] {
+  const holder = getTopLevelStatement(node);
+  if (!holder) return [];
+  return sourceCode.ast.body.filter(
+    (statement) => statement.range[1] <= holder.range[0] && !DECLARATIONS.has(statement.type),
+  );
+}
+
 function isImport(statement: Statement): boolean {
   return statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration';
 }

@@ -1,0 +1,78 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, getEnclosingFunction } from '../../utils/exported-functions';
+import { isLazySingleton } from './is-lazy-singleton';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** How many helpers deep a returned pool is followed: `getPool()` → `createPool()`. */
+const MAX_DEPTH = 3;
+
+/** Steps up over wrappers that do not change the value: `new Pool() as Pool`, `await createPool()`. */
+function skipWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'AwaitExpression'].includes(
+      current.parent.type,
+    )
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** Whether `value` is what `fn` returns: `return value`, or the body of an arrow. */
+function isReturnedBy(value: TSESTree.Node, fn: FunctionNode): boolean {
+  const parent = value.parent;
+  if (parent?.type === 'ArrowFunctionExpression') return parent === fn && parent.body === value;
+  return parent?.type === 'ReturnStatement' && getEnclosingFunction(parent) === fn;
+}
+
+/**
+ * The function whose result the created value is: `return new Pool()`,
+ * `() => new Pool()`, or `const pool = new Pool(); ...; return pool`.
+ */
+function getReturningFunction(sourceCode: SourceCode, creation: TSESTree.Node): FunctionNode | undefined {
+  const value = skipWrappers(creation);
+  const fn = getEnclosingFunction(value);
+  if (!fn) return undefined;
+  if (isReturnedBy(value, fn)) return fn;
+  const declarator = value.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== value) return undefined;
+  const [variable] = sourceCode.getDeclaredVariables(declarator);
+  const returned = variable?.references.some((reference) => isReturnedBy(skipWrappers(reference.identifier), fn));
+  return returned ? fn : undefined;
+}
+
+/** The calls of a same-file function by name; undefined when it is also used otherwise (passed, exported...). */
+function getCalls(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+  const binding = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
+  if (!binding) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const variable of sourceCode.getDeclaredVariables(binding)) {
+    for (const reference of variable.references) {
+      // `ReturnType<typeof createPool>` only names its type.
+      const call = reference.identifier.parent;
+      if (reference.init || call?.type === 'TSTypeQuery') continue;
+      if (call?.type !== 'CallExpression' || call.callee !== reference.identifier) return undefined;
+      calls.push(call);
+    }
+  }
+  return calls;
+}
+
+/**
+ * Whether the created pool is only created once per server instance (or per
+ * cache key): a lazy singleton itself, or the result of a helper whose every
+ * call is one, such as `pool ??= createPool()` or
+ * `globalThis.prisma ?? (globalThis.prisma = prismaClientSingleton())`.
+ */
+export function isCreatedOnce(sourceCode: SourceCode, creation: TSESTree.Node, depth = 0): boolean {
+  if (isLazySingleton(sourceCode, creation)) return true;
+  if (depth >= MAX_DEPTH) return false;
+  const fn = getReturningFunction(sourceCode, creation);
+  const calls = fn && getCalls(sourceCode, fn);
+  if (!calls || calls.length === 0) return false;
+  // A call at module scope runs once, when the module loads.
+  return calls.every((call) => !getEnclosingFunction(call) || isCreatedOnce(sourceCode, skipWrappers(call), depth + 1));
+}

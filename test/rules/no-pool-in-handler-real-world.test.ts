@@ -1,0 +1,401 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../eslint-plugin/src/rules/no-pool-in-handler';
+
+// Shapes taken from real Next.js projects and driver docs that the first
+// version of the rule got wrong. Filenames are relative to the repository root.
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-pool-in-handler (real-world shapes)', rule, {
+  valid: [
+    {
+      name: 'a factory helper whose result the caller caches with ??=',
+      filename: 'app/api/users/route.ts',
+      code: `import { Pool } from 'pg';
+
+let pool: Pool | undefined;
+
+function createPool() {
+  return new Pool({ connectionString: process.env.DATABASE_URL });
+}
+
+export async function GET() {
+  pool ??= createPool();
+  const { rows } = await pool.query('SELECT 1');
+  return Response.json(rows);
+}
+`,
+    },
+    {
+      name: 'an arrow factory called behind if (!pool)',
+      filename: 'pages/api/users.js',
+      code: `import { Pool } from 'pg';
+
+let pool;
+const makePool = () => new Pool({ connectionString: process.env.DATABASE_URL });
+
+function getPool() {
+  if (!pool) pool = makePool();
+  return pool;
+}
+
+export default async function handler(req, res) {
+  const { rows } = await getPool().query('SELECT 1');
+  res.json(rows);
+}
+`,
+    },
+    {
+      name: 'an async factory whose promise is cached',
+      filename: 'app/actions.ts',
+      code: `'use server';
+import { Pool } from 'pg';
+
+let poolPromise: Promise<Pool> | undefined;
+
+async function createPool() {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  await pool.query('SELECT 1');
+  return pool;
+}
+
+function getPool() {
+  poolPromise ??= createPool();
+  return poolPromise;
+}
+
+export async function addUser(name: string) {
+  const pool = await getPool();
+  await pool.query('INSERT INTO users (name) VALUES ($1)', [name]);
+}
+`,
+    },
+    {
+      name: "Prisma's documented prismaClientSingleton, kept on globalThis by a helper",
+      filename: 'app/users/page.tsx',
+      code: `import { PrismaClient } from '@prisma/client';
+
+const prismaClientSingleton = () => {
+  return new PrismaClient();
+};
+
+declare const globalThis: {
+  prismaGlobal: ReturnType<typeof prismaClientSingleton>;
+} & typeof global;
+
+function db() {
+  return globalThis.prismaGlobal ?? (globalThis.prismaGlobal = prismaClientSingleton());
+}
+
+export default async function Page() {
+  const users = await db().user.findMany();
+  return <ul>{users.map((user) => <li key={user.id}>{user.name}</li>)}</ul>;
+}
+`,
+    },
+    {
+      name: "Neon Pool in a Pages API route on the edge (export const config = { runtime: 'edge' })",
+      filename: 'pages/api/edge.ts',
+      code: `import { Pool } from '@neondatabase/serverless';
+import type { NextFetchEvent, NextRequest } from 'next/server';
+
+export const config = { runtime: 'edge' };
+
+export default async function handler(req: NextRequest, event: NextFetchEvent) {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  const { rows } = await pool.query('SELECT now()');
+  event.waitUntil(pool.end());
+  return new Response(JSON.stringify(rows));
+}
+`,
+    },
+    {
+      name: "Neon Pool in an edge route declared with as const",
+      filename: 'app/api/edge/route.ts',
+      code: `import { Pool } from '@neondatabase/serverless';
+
+export const runtime = 'edge' as const;
+
+export async function GET() {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  const { rows } = await pool.query('SELECT now()');
+  await pool.end();
+  return Response.json(rows);
+}
+`,
+    },
+    {
+      name: 'Neon Pool in middleware, which runs on the edge by default',
+      filename: 'src/middleware.ts',
+      code: `import { Pool } from '@neondatabase/serverless';
+import { NextResponse, type NextRequest } from 'next/server';
+
+export async function middleware(request: NextRequest) {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  const { rows } = await pool.query('SELECT 1');
+  await pool.end();
+  return rows.length > 0 ? NextResponse.next() : NextResponse.redirect(new URL('/login', request.url));
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a factory helper that one caller caches and another calls on every request',
+      filename: 'app/api/users/route.ts',
+      code: `import { Pool } from 'pg';
+
+let pool: Pool | undefined;
+
+function createPool() {
+  return new Pool({ connectionString: process.env.DATABASE_URL });
+}
+
+export async function GET() {
+  pool ??= createPool();
+  return Response.json((await pool.query('SELECT 1')).rows);
+}
+
+export async function POST() {
+  const fresh = createPool();
+  return Response.json((await fresh.query('SELECT 2')).rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 6,
+          column: 10,
+          data: { factory: '`new Pool()`', where: '`createPool`, called from the route handler `POST`' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'sharedPool', size: ' with `max: 5`' },
+              output: `import { Pool } from 'pg';
+
+const sharedPool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+let pool: Pool | undefined;
+
+function createPool() {
+  return sharedPool;
+}
+
+export async function GET() {
+  pool ??= createPool();
+  return Response.json((await pool.query('SELECT 1')).rows);
+}
+
+export async function POST() {
+  const fresh = createPool();
+  return Response.json((await fresh.query('SELECT 2')).rows);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Neon Pool in middleware that opts into the Node.js runtime",
+      filename: 'middleware.ts',
+      code: `import { Pool } from '@neondatabase/serverless';
+import { NextResponse } from 'next/server';
+
+export const config = { runtime: 'nodejs' };
+
+export async function middleware() {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  await pool.query('SELECT 1');
+  return NextResponse.next();
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 7,
+          column: 16,
+          data: { factory: '`new Pool()`', where: 'the middleware' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from '@neondatabase/serverless';
+import { NextResponse } from 'next/server';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+export const config = { runtime: 'nodejs' };
+
+export async function middleware() {
+  await pool.query('SELECT 1');
+  return NextResponse.next();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Neon Pool in proxy, which always runs on Node.js',
+      filename: 'proxy.ts',
+      code: `import { Pool } from '@neondatabase/serverless';
+import { NextResponse } from 'next/server';
+
+export async function proxy() {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  await pool.query('SELECT 1');
+  return NextResponse.next();
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 5,
+          column: 16,
+          data: { factory: '`new Pool()`', where: 'the proxy' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from '@neondatabase/serverless';
+import { NextResponse } from 'next/server';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+export async function proxy() {
+  await pool.query('SELECT 1');
+  return NextResponse.next();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the hoisted pool goes after dotenv.config(), which loads the URL it reads',
+      filename: 'pages/api/users.js',
+      code: `import { Pool } from 'pg';
+import dotenv from 'dotenv';
+
+dotenv.config();
+
+export default async function handler(req, res) {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  const { rows } = await pool.query('SELECT 1');
+  await pool.end();
+  res.json(rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 7,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from 'pg';
+import dotenv from 'dotenv';
+
+dotenv.config();
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+export default async function handler(req, res) {
+  const { rows } = await pool.query('SELECT 1');
+  res.json(rows);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "CommonJS: the hoisted pool goes after require('dotenv').config()",
+      filename: 'pages/api/users.js',
+      code: `const { Pool } = require('pg');
+require('dotenv').config();
+
+module.exports = async function handler(req, res) {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  const { rows } = await pool.query('SELECT 1');
+  await pool.end();
+  res.json(rows);
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 5,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `const { Pool } = require('pg');
+require('dotenv').config();
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+module.exports = async function handler(req, res) {
+  const { rows } = await pool.query('SELECT 1');
+  res.json(rows);
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the hoisted Neon pool goes after the neonConfig set-up',
+      filename: 'app/api/users/route.ts',
+      code: `import { Pool, neonConfig } from '@neondatabase/serverless';
+import ws from 'ws';
+
+neonConfig.webSocketConstructor = ws;
+
+export async function GET() {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  const { rows } = await pool.query('SELECT 1');
+  return Response.json(rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 7,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool, neonConfig } from '@neondatabase/serverless';
+import ws from 'ws';
+
+neonConfig.webSocketConstructor = ws;
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+export async function GET() {
+  const { rows } = await pool.query('SELECT 1');
+  return Response.json(rows);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
