@@ -397,5 +397,50 @@ export async function GET() {
         },
       ],
     },
+    {
+      name: 'the hoisted pool goes after what a helper it calls reads (no temporal dead zone at module load)',
+      filename: 'app/api/users/route.ts',
+      code: `import { Pool } from 'pg';
+
+export async function GET() {
+  const pool = new Pool(getConfig());
+  return Response.json((await pool.query('SELECT 1')).rows);
+}
+
+function getConfig() {
+  return { ...DEFAULTS, connectionString: process.env.DATABASE_URL };
+}
+
+const DEFAULTS = { ssl: true };
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from 'pg';
+
+export async function GET() {
+  return Response.json((await pool.query('SELECT 1')).rows);
+}
+
+function getConfig() {
+  return { ...DEFAULTS, connectionString: process.env.DATABASE_URL };
+}
+
+const DEFAULTS = { ssl: true };
+
+const pool = new Pool({ max: 5, ...getConfig() });
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -85,7 +85,41 @@ export function getModuleReads(
       const reassigned = variable.references.some((ref) => ref.isWrite() && !ref.init);
       if (reassigned) return { reason: `${name}, which is reassigned at run time`, declarations };
       for (const def of variable.defs) if (def.type !== 'ImportBinding') declarations.push(def.node);
+      declarations.push(...getDeclarationsReadByFunction(sourceCode, variable, new Set()));
     }
   }
   return { reason: undefined, declarations };
+}
+
+/** The function a module-level binding holds: `function getConfig() {}` or `const getConfig = () => ...`. */
+function getHeldFunction(variable: TSESLint.Scope.Variable): TSESTree.Node | undefined {
+  for (const def of variable.defs) {
+    if (def.node.type === 'FunctionDeclaration') return def.node;
+    if (def.node.type === 'VariableDeclarator' && isFunctionNode(def.node.init ?? undefined)) return def.node.init ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The module-level declarations a module-level function reads, transitively:
+ * once moved code calls `getConfig()` at module load, `getConfig` reads them
+ * then, so they must already be initialized (`const DEFAULTS` below it would
+ * throw a ReferenceError).
+ */
+function getDeclarationsReadByFunction(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  variable: TSESLint.Scope.Variable,
+  visited: Set<TSESLint.Scope.Variable>,
+): TSESTree.Node[] {
+  const fn = getHeldFunction(variable);
+  if (!fn || visited.has(variable)) return [];
+  visited.add(variable);
+  const declarations: TSESTree.Node[] = [];
+  for (const reference of getReferencesIn(sourceCode, fn.range)) {
+    const read = reference.resolved;
+    if (!read || read.scope.block.type !== 'Program') continue;
+    for (const def of read.defs) if (def.type !== 'ImportBinding') declarations.push(def.node);
+    declarations.push(...getDeclarationsReadByFunction(sourceCode, read, visited));
+  }
+  return declarations;
 }
