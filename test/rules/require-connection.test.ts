@@ -460,6 +460,76 @@ export default async function Stats() {
 }
 `,
     },
+    // --- Routes rendered per request: a dynamic segment that generateStaticParams does not list ---
+    {
+      name: 'a page under a dynamic segment without generateStaticParams is rendered per request (ƒ)',
+      filename: 'app/posts/[slug]/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Post({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const post = db.prepare('SELECT * FROM posts WHERE slug = ?').get(slug) as { title: string };
+  return <h1>{post.title}</h1>;
+}
+`,
+    },
+    {
+      name: 'a parent layout lists [lang], but the deeper [slug] segment stays unlisted',
+      ...inProject('next15', 'app/[lang]/posts/[slug]/page.tsx'),
+      code: `
+import { selectUser } from '../../../../lib/db';
+export default function Post() {
+  return <p>{String(selectUser.get(1))}</p>;
+}
+`,
+    },
+    {
+      name: 'Next 15: revalidate opts a GET in, but its unlisted [id] segment still renders per request',
+      filename: 'app/api/posts/[id]/route.ts',
+      settings: NEXT15,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const revalidate = 60;
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return Response.json(db.prepare('SELECT * FROM posts WHERE id = ?').get(id));
+}
+`,
+    },
+    // --- Setup, not results ---
+    {
+      name: 'setup inside a lazy getDb() factory freezes nothing',
+      filename: 'app/lib/db.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+let db: Database.Database | undefined;
+export function getDb() {
+  if (!db) {
+    db = new Database('app.db');
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE IF NOT EXISTS posts (id INTEGER PRIMARY KEY, title TEXT)');
+  }
+  return db;
+}
+`,
+    },
+    {
+      name: 'setup in an immediately invoked function at module scope',
+      filename: 'app/lib/db.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+export const db = new Database('app.db');
+(() => {
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE IF NOT EXISTS posts (id INTEGER PRIMARY KEY)');
+})();
+`,
+    },
   ],
   invalid: [
     // --- Drivers and query shapes ---
@@ -664,7 +734,7 @@ export function getVisitorCount(): unknown {
 import Database from 'better-sqlite3';
 import { connection } from 'next/server';
 const db = new Database('app.db');
-export async function getVisitorCount(): unknown {
+export async function getVisitorCount(): Promise<unknown> {
   await connection();
   return db.prepare('SELECT value FROM counters').get();
 }
@@ -739,7 +809,7 @@ export const getUsers = async () => { await connection(); return db.prepare('SEL
     },
     {
       name: 'generateMetadata is prerendered too',
-      filename: 'app/posts/[slug]/page.tsx',
+      filename: 'app/about/page.tsx',
       settings: NEXT16,
       code: `
 import Database from 'better-sqlite3';
@@ -1182,9 +1252,9 @@ export default async function Users() {
     },
     {
       name: 'default import, relative path; a statement, a transaction and a factory from the same module',
-      ...inProject('next15', 'app/users/[id]/page.tsx'),
+      ...inProject('next15', 'app/users/page.tsx'),
       code: `
-import database, { selectUser, addVisits, getDb, analyticsDb } from '../../../lib/db';
+import database, { selectUser, addVisits, getDb, analyticsDb } from '../../lib/db';
 export default async function User({ id }: { id: string }) {
   const user = selectUser.get(id);
   addVisits(1);
@@ -1195,7 +1265,7 @@ export default async function User({ id }: { id: string }) {
 }
 `,
       output: `
-import database, { selectUser, addVisits, getDb, analyticsDb } from '../../../lib/db';
+import database, { selectUser, addVisits, getDb, analyticsDb } from '../../lib/db';
 import { connection } from 'next/server';
 export default async function User({ id }: { id: string }) {
   await connection();
@@ -1343,6 +1413,166 @@ export default async function Stats() {
   await connection();
   return <p>{String(first)}{String(getStats())}</p>;
 }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- Dynamic segments that are prerendered after all ---
+    {
+      name: 'a layout in the segment lists [lang]: the page is prerendered once per language',
+      ...inProject('next15', 'app/[lang]/page.tsx'),
+      code: `
+import { selectUser } from '../../lib/db';
+export default async function Home() {
+  return <p>{String(selectUser.get(1))}</p>;
+}
+`,
+      output: `
+import { selectUser } from '../../lib/db';
+import { connection } from 'next/server';
+export default async function Home() {
+  await connection();
+  return <p>{String(selectUser.get(1))}</p>;
+}
+`,
+      errors: [connectionError(4, 32)],
+    },
+    {
+      name: 'cacheComponents: code before await params runs in the prerendered shell, even without generateStaticParams',
+      ...inProject('cache-components', 'app/posts/[slug]/page.tsx'),
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Post({ params }: { params: Promise<{ slug: string }> }) {
+  const total = db.prepare('SELECT count(*) FROM posts').pluck().get();
+  const { slug } = await params;
+  return <p>{slug} of {String(total)}</p>;
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export default async function Post({ params }: { params: Promise<{ slug: string }> }) {
+  await connection();
+  const total = db.prepare('SELECT count(*) FROM posts').pluck().get();
+  const { slug } = await params;
+  return <p>{slug} of {String(total)}</p>;
+}
+`,
+      errors: [connectionError(5, 66)],
+    },
+    // --- Where a fix cannot go ---
+    {
+      name: 'a read in an immediately invoked function at module scope runs on import: no fix',
+      filename: 'app/lib/settings.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const settings = (() => db.prepare('SELECT * FROM settings').all())();
+export const flags = (async () => db.prepare('SELECT * FROM flags').all())();
+`,
+      output: null,
+      errors: [
+        { messageId: 'queryAtModuleScope', line: 4, column: 69, data: { method: 'all()' } },
+        { messageId: 'queryAtModuleScope', line: 5, column: 69, data: { method: 'all()' } },
+      ],
+    },
+    {
+      name: 'a query in a parameter default runs before the body: report without a fix',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function getPosts(limit = db.prepare('SELECT value FROM settings').pluck().get() as number) {
+  return limit;
+}
+`,
+      output: null,
+      errors: [{ ...connectionError(4, 89), suggestions: [] }],
+    },
+    // --- Making a function async, in TypeScript ---
+    {
+      name: 'a declared return type becomes a Promise of it',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+type Post = { id: number; title: string };
+export function getPosts(): Post[] {
+  return db.prepare('SELECT * FROM posts').all() as Post[];
+}
+`,
+      output: null,
+      errors: [
+        {
+          ...connectionError(6, 44, 'all()'),
+          suggestions: [
+            {
+              messageId: 'addConnectionAndAsync',
+              output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+type Post = { id: number; title: string };
+export async function getPosts(): Promise<Post[]> {
+  await connection();
+  return db.prepare('SELECT * FROM posts').all() as Post[];
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a type predicate or overloads cannot simply become async: report without a fix',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export function isKnownUser(id: unknown): id is number {
+  return db.prepare('SELECT 1 FROM users WHERE id = ?').get(id) !== undefined;
+}
+export function findUser(id: number): { name: string };
+export function findUser(name: string): { name: string };
+export function findUser(key: number | string) {
+  return db.prepare('SELECT * FROM users WHERE id = ? OR name = ?').get(key, key) as { name: string };
+}
+`,
+      output: null,
+      errors: [
+        { ...connectionError(5, 57), suggestions: [] },
+        { ...connectionError(10, 69), suggestions: [] },
+      ],
+    },
+    {
+      name: 'a one-line body in a file without semicolons still gets one between the statements',
+      filename: 'app/lib/data.js',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3'
+const db = new Database('app.db')
+export function getPosts() { return db.prepare('SELECT * FROM posts').all() }
+`,
+      output: null,
+      errors: [
+        {
+          ...connectionError(4, 71, 'all()'),
+          suggestions: [
+            {
+              messageId: 'addConnectionAndAsync',
+              output: `
+import Database from 'better-sqlite3'
+import { connection } from 'next/server'
+const db = new Database('app.db')
+export async function getPosts() { await connection(); return db.prepare('SELECT * FROM posts').all() }
 `,
             },
           ],

@@ -1,10 +1,12 @@
+import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule';
 import { getNextFileInfo } from '../utils/next-file-kind';
 import { getNextMajorVersion, isCacheComponentsEnabled } from '../utils/next-project';
 import { getNextSettings } from '../utils/next-settings';
 import { CONNECTION_CALL, getConnectionFix, NO_STORE_CALL } from './require-connection/connection-fix';
-import { collectExemptions, getEnclosingFunctions, isSearchParamsMember } from './require-connection/exemptions';
+import { isUnlistedDynamicRoute } from './require-connection/dynamic-segments';
+import { collectExemptions, isSearchParamsMember, runsAtModuleLoad } from './require-connection/exemptions';
 import { getPrerenderScope, isInPrerenderedGet } from './require-connection/prerender-scope';
 import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
 
@@ -65,6 +67,9 @@ export default createRule<Options, MessageId>({
     const scope = getPrerenderScope(sourceCode.ast, kind, {
       version,
       cacheComponents: () => isCacheComponentsEnabled(projectRoot, settings, context.languageOptions.parser),
+      isUnlistedDynamicRoute: () =>
+        projectRoot !== undefined &&
+        isUnlistedDynamicRoute(sourceCode.ast, path.resolve(context.cwd, context.filename), projectRoot, settings.pageExtensions),
     });
     if (!scope) return {};
 
@@ -78,7 +83,7 @@ export default createRule<Options, MessageId>({
       const data = { method: query.method };
       const loc = getReportLocation(node);
       if (exemptions.isInBuildTimeOrActionContext(node)) return;
-      if (getEnclosingFunctions(node).length === 0) {
+      if (runsAtModuleLoad(node)) {
         if (query.isRead) context.report({ node, loc, messageId: 'queryAtModuleScope', data });
         return;
       }

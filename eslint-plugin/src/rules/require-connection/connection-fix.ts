@@ -3,7 +3,7 @@ import type { FunctionNode } from '../../utils/exported-functions';
 import { insertFirstStatement } from '../../utils/fix/insert-first-statement';
 import { planNamedImport, type NamedImportRequest } from '../../utils/fix/insert-import';
 import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
-import { getEnclosingFunctions } from './exemptions';
+import { getEnclosingFunctions, isInside } from './exemptions';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -46,7 +46,8 @@ function getTargetFunction(query: TSESTree.Node): FunctionNode | undefined {
 /** The fix for a query inside a function, or undefined when there is no safe one. */
 export function getConnectionFix(sourceCode: SourceCode, query: TSESTree.Node, call: OptOutCall): ConnectionFix | undefined {
   const target = getTargetFunction(query);
-  if (!target) return undefined;
+  // A query in a parameter default (`limit = stmt.get()`) runs before the body does.
+  if (!target || !isInside(query, target.body)) return undefined;
   const addsAsync = call.awaited && !target.async;
   if (addsAsync && !canMakeAsync(target)) return undefined;
   const scope = sourceCode.scopeManager?.acquire(target, true) ?? sourceCode.getScope(target);
@@ -57,8 +58,8 @@ export function getConnectionFix(sourceCode: SourceCode, query: TSESTree.Node, c
     isAutofix: !addsAsync && target === getEnclosingFunctions(query)[0],
     addsAsync,
     fix: (fixer) => {
-      const asyncFix = addsAsync ? makeAsync(fixer, sourceCode, target) : undefined;
-      return [...plan.fix(fixer), ...(asyncFix ? [asyncFix] : []), insertFirstStatement(fixer, sourceCode, target, statement)];
+      const asyncFixes = addsAsync ? makeAsync(fixer, sourceCode, target) : [];
+      return [...plan.fix(fixer), ...asyncFixes, insertFirstStatement(fixer, sourceCode, target, statement)];
     },
   };
 }

@@ -39,7 +39,18 @@ export function getEnclosingFunctions(node: TSESTree.Node): FunctionNode[] {
   return functions;
 }
 
-function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
+/** `(() => …)()` or `(async function () { … })()`: the function runs where it stands. */
+function isImmediatelyInvoked(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === fn;
+}
+
+/** Whether `node` runs when its module is imported: at module scope, or only inside immediately invoked functions. */
+export function runsAtModuleLoad(node: TSESTree.Node): boolean {
+  return getEnclosingFunctions(node).every(isImmediatelyInvoked);
+}
+
+export function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
 }
 

@@ -18,6 +18,8 @@ export interface ProjectFacts {
   /** The Next.js major version, undefined when unknown (then the current behaviour is assumed). */
   version: number | undefined;
   cacheComponents: () => boolean;
+  /** Whether the route's deepest dynamic segment has no `generateStaticParams` (see dynamic-segments.ts). */
+  isUnlistedDynamicRoute: () => boolean;
 }
 
 function importsServerOnly(program: TSESTree.Program): boolean {
@@ -41,6 +43,11 @@ export function getPrerenderScope(program: TSESTree.Program, kind: NextFileKind,
     return undefined;
   }
   if (isForcedDynamic(program)) return undefined;
+  // Rendered per request (ƒ in `next build`). With cacheComponents, the code
+  // before `await params` still runs at build time, in the prerendered shell.
+  if ((kind === 'app-page' || kind === 'app-route') && facts.isUnlistedDynamicRoute() && !facts.cacheComponents()) {
+    return undefined;
+  }
   if (isServerComponentFile(kind) || kind === 'app-other') return { type: 'module' };
   // Outside app/, only modules that declare themselves server code: scripts and seeds stay silent.
   if (kind === 'other') return importsServerOnly(program) ? { type: 'module' } : undefined;

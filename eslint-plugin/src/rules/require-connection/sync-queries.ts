@@ -149,8 +149,18 @@ export function createSyncQueryFinder(context: RuleContextLike): (node: TSESTree
     return getSyncValueKind(callee, resolver) === 'transaction' ? { node, method: 'transaction()', isRead: false } : undefined;
   }
 
+  /**
+   * Setup inside a function that returns the database (`getDb()` running
+   * `db.pragma('journal_mode = WAL')` on first use) freezes no result, and
+   * making such a factory async would break every `getDb().prepare()`.
+   */
+  function isSetupInDatabaseFactory(query: SyncQuery): boolean {
+    return !query.isRead && getEnclosingFunctions(query.node).some((fn) => getFunctionKind(fn, resolver) === 'databaseFactory');
+  }
+
   return (node) => {
     const query = findQuery(node);
-    return query && !getEnclosingFunctions(node).some(isTransactionBody) ? query : undefined;
+    if (!query || getEnclosingFunctions(node).some(isTransactionBody) || isSetupInDatabaseFactory(query)) return undefined;
+    return query;
   };
 }

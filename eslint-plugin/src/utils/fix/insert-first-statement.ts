@@ -46,8 +46,9 @@ export function insertFirstStatement(
   const anchor = lastDirective ?? sourceCode.getFirstToken(body);
   if (!anchor) return fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], text);
 
-  // `{ return x; }` on one line: stay on that line.
-  if (next && next.loc.start.line === anchor.loc.end.line) return fixer.insertTextBefore(next, `${text} `);
+  // `{ return x; }` on one line: stay on that line, where only a semicolon
+  // separates the two statements (`{ await connection() return x }` would not parse).
+  if (next && next.loc.start.line === anchor.loc.end.line) return fixer.insertTextBefore(next, `${statement}; `);
 
   const firstInside = sourceCode.getTokenAfter(anchor, { includeComments: true });
   const indentSource = firstInside && firstInside !== sourceCode.getLastToken(body) ? firstInside : undefined;

@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { readCached } from '../../utils/workspace-files';
+import { hasExportedName } from './route-config';
+
+/**
+ * A route under a dynamic segment (`app/posts/[slug]/page.tsx`) is prerendered
+ * only for the params that `generateStaticParams` lists; without it, `next
+ * build` marks the route ƒ (rendered on demand, per request). The list for the
+ * deepest dynamic segment can come from the page or route file itself, or
+ * from a layout in that segment's folder or below it (a parent's list cannot
+ * fill in a deeper segment).
+ */
+
+const DYNAMIC_SEGMENT = /^\[.+\]$/;
+
+function mentionsGenerateStaticParams(filePath: string): boolean {
+  return readCached('generate-static-params', filePath, (text) => text.includes('generateStaticParams')) ?? false;
+}
+
+/** Folders from the deepest dynamic segment down to the file's own folder, or none without a dynamic segment. */
+function getFoldersBelowDeepestDynamicSegment(filename: string, projectRoot: string): string[] {
+  const relative = path.relative(projectRoot, path.dirname(filename)).split(/[\\/]+/);
+  const appIndex = relative.indexOf('app');
+  const deepest = relative.findLastIndex((segment, index) => index > appIndex && DYNAMIC_SEGMENT.test(segment));
+  if (appIndex === -1 || deepest === -1) return [];
+  return relative.slice(deepest).map((_, index) => path.join(projectRoot, ...relative.slice(0, deepest + index + 1)));
+}
+
+/**
+ * Whether a page or route handler file is rendered per request because its
+ * deepest dynamic segment has no `generateStaticParams` (in the file, or in a
+ * layout between that segment and the file).
+ */
+export function isUnlistedDynamicRoute(
+  program: TSESTree.Program,
+  filename: string,
+  projectRoot: string,
+  pageExtensions: readonly string[],
+): boolean {
+  const folders = getFoldersBelowDeepestDynamicSegment(filename, projectRoot);
+  if (folders.length === 0 || hasExportedName(program, 'generateStaticParams')) return false;
+  return !folders.some((folder) =>
+    pageExtensions.some((extension) => mentionsGenerateStaticParams(path.join(folder, `layout.${extension}`))),
+  );
+}
