@@ -7,6 +7,7 @@ import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
 import type { PoolFactory } from '../../utils/pool-factories';
 import { LISTENER_METHODS, findClosingCall, getPoolUses } from './close-calls';
+import { matchLineEndings } from './line-endings';
 import { getModuleReads } from './local-reads';
 import { getPoolSizeEdit } from './pool-size';
 import { removeCloseStatements } from './remove-close-statements';
@@ -167,11 +168,11 @@ export function planHoist(
     sizeText: sizeEdit ? ` with \`${factory.sizeOption ?? 'max'}: ${poolSize}\`` : '',
     fix(fixer) {
       const fixes = [insertAtModuleScope(fixer, sourceCode, code, after)];
-      if (!declarator || !local) return [...fixes, fixer.replaceText(creation, name)];
+      if (!declarator || !local) return matchLineEndings(sourceCode, [...fixes, fixer.replaceText(creation, name)]);
       fixes.push(removeDeclarator(fixer, sourceCode, declarator));
       if (name !== local.name) fixes.push(...renameReferences(fixer, local, name, uses.closeStatements));
       const otherEdits = fixes.slice(1).map((fix) => fix.range);
-      return [...fixes, ...removeCloseStatements(fixer, sourceCode, uses.closeStatements, otherEdits)];
+      return matchLineEndings(sourceCode, [...fixes, ...removeCloseStatements(fixer, sourceCode, uses.closeStatements, otherEdits)]);
     },
   };
 }

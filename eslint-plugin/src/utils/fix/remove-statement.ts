@@ -15,7 +15,7 @@ export function getStatementRemovalRange(
   const onlySpaceBefore = /^[ \t]*$/.test(text.slice(lineStart, start));
   const lineEnd = text.indexOf('\n', end);
   const restOfLine = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
-  if (onlySpaceBefore && /^[ \t]*$/.test(restOfLine)) {
+  if (onlySpaceBefore && /^[ \t]*\r?$/.test(restOfLine)) {
     return [lineStart, lineEnd === -1 ? text.length : lineEnd + 1];
   }
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;

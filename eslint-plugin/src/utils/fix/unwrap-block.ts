@@ -30,7 +30,7 @@ export function getUnwrappedBlockText(
   if (hasMultilineTemplate(sourceCode, block) || declaresCollidingNames(sourceCode, block)) return undefined;
   const text = sourceCode.text;
   const inner = text.slice(block.range[0] + 1, block.range[1] - 1);
-  const lines = inner.split('\n');
+  const lines = inner.split(/\r?\n/);
   while (lines.length > 0 && lines[0]?.trim() === '') lines.shift();
   while (lines.length > 0 && lines.at(-1)?.trim() === '') lines.pop();
   if (lines.length === 0) return '';
