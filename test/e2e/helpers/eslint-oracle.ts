@@ -43,7 +43,7 @@ export function isReportOf(problem: Problem, file: string, finding: Linter.LintM
 
 const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
-/** Every finding of the plugin in a workspace, keyed like the Problems view: `file:line message`. */
+/** Every finding of the plugin in every lintable file of a workspace, as `eslint .` would list them. */
 export function lintWorkspaceWithPlugin(workspaceDir: string): Array<{ file: string; finding: Linter.LintMessage }> {
   const files = readdirSync(workspaceDir, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split(path.sep).join('/'))

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'vitest';
-import { FAILURE_SCREENSHOT_DIR } from '../setup/paths';
+import { TEST_RESULTS_DIR } from '../setup/paths';
 import { Workbench } from './workbench';
 import { createWorkspace, type Workspace } from './workspace';
 
@@ -25,8 +25,8 @@ export async function openScenario(
   const workbench = await Workbench.connect();
   context.onTestFinished(async () => {
     if (context.task.result?.state === 'fail') {
-      mkdirSync(FAILURE_SCREENSHOT_DIR, { recursive: true });
-      const file = path.join(FAILURE_SCREENSHOT_DIR, `e2e-${name}.png`);
+      mkdirSync(TEST_RESULTS_DIR, { recursive: true });
+      const file = path.join(TEST_RESULTS_DIR, `e2e-${name}.png`);
       await workbench.screenshot(file).then(
         () => console.log(`[e2e] screenshot of the failed scenario: ${file}`),
         (error: unknown) => console.error(`[e2e] could not take a screenshot: ${String(error)}`),

@@ -6,6 +6,7 @@ import { startBrowser } from './browser';
 import { startCodeServer } from './code-server';
 import { ensureHost } from './host';
 import { ensureSystemPackages } from './system-packages';
+import { clearPreviousResults, keepLogs } from './test-results';
 import { ensureVsix } from './vsix';
 
 declare module 'vitest' {
@@ -24,6 +25,7 @@ declare module 'vitest' {
  * VSIX, then ONE code-server and ONE browser. The returned teardown stops both by PID.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  clearPreviousResults();
   await ensureSystemPackages(['chromium']);
   await ensureHost();
   const vsixPath = await ensureVsix();
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const stops: Array<() => Promise<void>> = [];
   const teardown = async () => {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('[e2e] teardown:', error));
+    keepLogs(path.join(stateDir, 'code-server'));
     rmSync(stateDir, { recursive: true, force: true });
   };
 

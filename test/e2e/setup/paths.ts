@@ -8,5 +8,6 @@ export const NODE24_BIN = path.join(NODE24_DIR, 'bin/node');
 export const CODE_SERVER_ENTRY = path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js');
 export const VSIX_PATH = path.join(REPO_ROOT, 'next-db.vsix');
 export const EXAMPLE_APP_DIR = path.join(REPO_ROOT, 'test/fixtures/example-app');
-export const FAILURE_SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results');
+// Failure screenshots and the last run's logs (gitignored).
+export const TEST_RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 export const README_SCREENSHOT_PATH = path.join(REPO_ROOT, 'docs/images/quick-fix.png');
