@@ -137,6 +137,52 @@ export async function middleware(request: NextRequest) {
 }
 `,
     },
+    {
+      name: 'an async IIFE whose promise is cached behind if (!poolPromise)',
+      filename: 'app/api/users/route.ts',
+      code: `import { Pool } from 'pg';
+
+let poolPromise: Promise<Pool> | undefined;
+
+function getPool() {
+  if (!poolPromise) {
+    poolPromise = (async () => {
+      const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+      await pool.query('SELECT 1');
+      return pool;
+    })();
+  }
+  return poolPromise;
+}
+
+export async function GET() {
+  const pool = await getPool();
+  return Response.json((await pool.query('SELECT 1')).rows);
+}
+`,
+    },
+    {
+      name: 'a pool created once behind a module-level flag',
+      filename: 'pages/api/users.ts',
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { Pool } from 'pg';
+
+let pool: Pool;
+let initialized = false;
+
+function init() {
+  if (initialized) return;
+  initialized = true;
+  pool = new Pool({ connectionString: process.env.DATABASE_URL });
+}
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  init();
+  const { rows } = await pool.query('SELECT 1');
+  res.json(rows);
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -485,6 +531,32 @@ const pool = new Pool({ max: 5, ...getConfig() });
               ].join('\r\n'),
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'a test of another name that merely contains the pool variable is no guard',
+      filename: 'pages/api/users.ts',
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { Pool } from 'pg';
+
+let pool: Pool | undefined;
+let poolReady = false;
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  if (!poolReady) console.log('warming up');
+  pool = new Pool();
+  res.json(await pool.query('SELECT 1'));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 9,
+          column: 10,
+          data: { factory: '`new Pool()`', where: 'the API route handler', reason: 'it is assigned to `pool` on every call' },
+          suggestions: [],
         },
       ],
     },

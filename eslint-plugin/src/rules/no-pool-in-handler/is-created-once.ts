@@ -44,8 +44,10 @@ function getReturningFunction(sourceCode: SourceCode, creation: TSESTree.Node): 
   return returned ? fn : undefined;
 }
 
-/** The calls of a same-file function by name; undefined when it is also used otherwise (passed, exported...). */
+/** The calls of a same-file function by name, or of an IIFE; undefined when it is also used otherwise (passed, exported...). */
 function getCalls(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+  // `(async () => { ... })()`
+  if (fn.parent?.type === 'CallExpression' && fn.parent.callee === fn) return [fn.parent];
   const binding = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
   if (!binding) return undefined;
   const calls: TSESTree.CallExpression[] = [];

@@ -45,6 +45,12 @@ function getTestedExpression(node: TSESTree.Node): TSESTree.Node | undefined {
   return undefined;
 }
 
+/** Whether code mentions `text` as a whole: `!pool` mentions `pool`, `!poolReady` does not. */
+function mentions(code: string, text: string): boolean {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w$])${escaped}($|[^\\w$])`).test(code);
+}
+
 /**
  * Whether the function tests one of `texts` before `node`, as in
  * `if (!pool) pool = new Pool()`, `if (pool) return pool; pool = new Pool()`
@@ -58,8 +64,26 @@ function isGuardedByTest(sourceCode: SourceCode, node: TSESTree.Node, texts: rea
     const tested = getTestedExpression(current);
     if (!tested || tested.range[1] > node.range[0]) return true;
     const testText = sourceCode.getText(tested);
-    return texts.some((text) => testText.includes(text)) ? 'stop' : true;
+    return texts.some((text) => mentions(testText, text)) ? 'stop' : true;
   });
+}
+
+/**
+ * Module-level flags the function around `node` sets before it, as in
+ * `if (initialized) return; initialized = true; pool = new Pool();`: a test
+ * of one of them guards the creation like a test of the pool itself.
+ */
+function getFlagsSetBefore(sourceCode: SourceCode, node: TSESTree.Node): string[] {
+  const fn = getEnclosingFunction(node);
+  if (!fn) return [];
+  const flags: string[] = [];
+  walk(sourceCode, fn.body, (current) => {
+    if (current.range[0] >= node.range[0]) return false;
+    if (current.type !== 'AssignmentExpression' || current.left.type !== 'Identifier') return true;
+    if (resolve(sourceCode, current.left)?.scope.block.type === 'Program') flags.push(current.left.name);
+    return true;
+  });
+  return flags;
 }
 
 /** `pools.set(key, value)` on a long-lived map: the call. */
@@ -112,7 +136,8 @@ export function isLazySingleton(sourceCode: SourceCode, creation: TSESTree.Node)
   if (store) {
     const operator = value.parent?.type === 'AssignmentExpression' ? value.parent.operator : '=';
     if (operator === '??=' || operator === '||=' || readsCache) return true;
-    return operator === '=' && isGuardedByTest(sourceCode, value, [sourceCode.getText(store)]);
+    const guards = [sourceCode.getText(store), ...getFlagsSetBefore(sourceCode, value)];
+    return operator === '=' && isGuardedByTest(sourceCode, value, guards);
   }
 
   const holder = getHoldingVariable(sourceCode, value);
