@@ -460,6 +460,70 @@ export default async function Stats() {
 }
 `,
     },
+    // --- Files that ask for a static result ---
+    {
+      name: "Next 15: dynamic = 'force-static' asks for a static GET, where connection() resolves at once without opting out",
+      ...inProject('next15', 'app/api/users/route.ts'),
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const dynamic = 'force-static';
+export async function GET() {
+  return Response.json(db.prepare('SELECT * FROM users').all());
+}
+`,
+    },
+    {
+      name: "dynamic = 'error' demands a static page, where connection() would fail the build",
+      filename: 'app/docs/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('docs.db');
+export const dynamic = 'error';
+export default function Docs() {
+  const pages = db.prepare('SELECT title FROM pages').all() as { title: string }[];
+  return <ul>{pages.map((page) => <li key={page.title}>{page.title}</li>)}</ul>;
+}
+`,
+    },
+    // --- Build-time contexts reached through a name ---
+    {
+      name: 'unstable_cache given a declared function, and a helper only its callback calls',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+import { unstable_cache } from 'next/cache';
+const db = new Database('app.db');
+async function fetchPosts() {
+  return db.prepare('SELECT * FROM posts').all();
+}
+export const getPosts = unstable_cache(fetchPosts, ['posts'], { revalidate: 3600 });
+const loadTags = () => db.prepare('SELECT * FROM tags').all();
+export const getTags = unstable_cache(async () => loadTags(), ['tags']);
+`,
+    },
+    {
+      name: 'a helper that only generateStaticParams calls, also through another helper',
+      filename: 'app/posts/[slug]/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+function listSlugs() {
+  return db.prepare('SELECT slug FROM posts').all() as { slug: string }[];
+}
+const toParams = () => listSlugs().map(({ slug }) => ({ slug }));
+export async function generateStaticParams() {
+  return toParams();
+}
+export default async function Post({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  return <h1>{slug}</h1>;
+}
+`,
+    },
     // --- Routes rendered per request: a dynamic segment that generateStaticParams does not list ---
     {
       name: 'a page under a dynamic segment without generateStaticParams is rendered per request (ƒ)',
@@ -1089,29 +1153,6 @@ function listUsers() {
 export const GET = async () => Response.json(listUsers());
 `,
       errors: [{ messageId: 'requireNoStore', line: 5, column: 44, data: { method: 'all()' } }],
-    },
-    {
-      name: "Next 15: dynamic = 'force-static' opts the GET into prerendering",
-      ...inProject('next15', 'app/api/users/route.ts'),
-      code: `
-import Database from 'better-sqlite3';
-const db = new Database('app.db');
-export const dynamic = 'force-static';
-export async function GET() {
-  return Response.json(db.prepare('SELECT * FROM users').all());
-}
-`,
-      output: `
-import Database from 'better-sqlite3';
-import { connection } from 'next/server';
-const db = new Database('app.db');
-export const dynamic = 'force-static';
-export async function GET() {
-  await connection();
-  return Response.json(db.prepare('SELECT * FROM users').all());
-}
-`,
-      errors: [connectionError(6, 58, 'all()')],
     },
     {
       name: 'Next 15: revalidate = 3600 opts the GET into prerendering',

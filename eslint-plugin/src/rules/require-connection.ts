@@ -88,7 +88,7 @@ export default createRule<Options, MessageId>({
         return;
       }
       if (scope?.type === 'get-handler' && !isInPrerenderedGet(node, scope, sourceCode, exemptions)) return;
-      if (exemptions.hasRequestTimeApiBefore(node) || exemptions.isHelperCalledOnlyAfterRequestTimeApi(node)) return;
+      if (exemptions.hasRequestTimeApiBefore(node) || exemptions.isHelperOnlyCalledWhereSafe(node)) return;
 
       const messageId = isLegacyNext ? 'requireNoStore' : 'requireConnection';
       const fix = getConnectionFix(sourceCode, node, optOutCall);

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getDirectives } from '../../utils/directives';
 import { getEnclosingFunction, getExportNames, isFunctionNode, type FunctionNode } from '../../utils/exported-functions';
 import { CALL, iterateModuleReferences } from '../../utils/module-references';
@@ -62,10 +63,12 @@ export interface Exemptions {
   /** Inside 'use cache', 'use server', an unstable_cache callback or generateStaticParams. */
   isInBuildTimeOrActionContext(node: TSESTree.Node): boolean;
   /**
-   * Whether a file-local helper around `node` is only ever called after a
-   * request-time API (`await connection(); return getStats();` in the page).
+   * Whether a file-local helper around `node` is only ever called where a
+   * query is fine: after a request-time API (`await connection(); return
+   * getStats();` in the page), or from a build-time context such as
+   * `generateStaticParams` (also through other such helpers).
    */
-  isHelperCalledOnlyAfterRequestTimeApi(node: TSESTree.Node): boolean;
+  isHelperOnlyCalledWhereSafe(node: TSESTree.Node): boolean;
 }
 
 /** The declared variable of a top-level function (`function load() {}` / `const load = () => {}`). */
@@ -75,6 +78,19 @@ export function getFunctionVariable(
 ): TSESLint.Scope.Variable | undefined {
   const declaring = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
   return declaring ? sourceCode.getDeclaredVariables(declaring)[0] : undefined;
+}
+
+/** The function given to `unstable_cache(fn)`: written inline, or declared in the file and passed by name. */
+function getCallbackFunction(
+  argument: TSESTree.CallExpressionArgument | undefined,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): FunctionNode | undefined {
+  if (isFunctionNode(argument)) return argument;
+  if (argument?.type !== 'Identifier') return undefined;
+  const definition = findVariable(sourceCode.getScope(argument), argument)?.defs[0];
+  const node = definition?.node as TSESTree.Node | undefined;
+  if (isFunctionNode(node)) return node;
+  return node?.type === 'VariableDeclarator' && isFunctionNode(node.init ?? undefined) ? (node.init as FunctionNode) : undefined;
 }
 
 /**
@@ -90,8 +106,8 @@ export function collectExemptions(
   for (const reference of iterateModuleReferences(sourceCode, NEXT_TRACE_MAP)) {
     if (reference.info === 'request') requestTimeNodes.push(reference.node);
     if (reference.info === 'cache' && reference.node.type === 'CallExpression') {
-      const [callback] = reference.node.arguments;
-      if (callback && isFunctionNode(callback)) cachedFunctions.add(callback);
+      const callback = getCallbackFunction(reference.node.arguments[0], sourceCode);
+      if (callback) cachedFunctions.add(callback);
     }
   }
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
@@ -108,25 +124,40 @@ export function collectExemptions(
     });
   }
 
+  function isInBuildTimeOrActionContext(node: TSESTree.Node): boolean {
+    return getEnclosingFunctions(node).some(
+      (fn) =>
+        getFunctionDirectives(fn).some((directive) => isUseCacheDirective(directive) || directive === 'use server') ||
+        cachedFunctions.has(fn) ||
+        getExportNames(fn, sourceCode).some((name) => BUILD_TIME_EXPORTS.has(name)),
+    );
+  }
+
+  function isOnlyCalledWhereSafe(helper: FunctionNode, seen: Set<FunctionNode>): boolean {
+    if (seen.has(helper) || getExportNames(helper, sourceCode).length > 0) return false;
+    seen.add(helper);
+    const uses = (getFunctionVariable(helper, sourceCode)?.references ?? []).filter((reference) => !reference.init);
+    return (
+      uses.length > 0 &&
+      uses.every((reference) => {
+        const use = reference.identifier;
+        if (hasRequestTimeApiBefore(use) || isInBuildTimeOrActionContext(use)) return true;
+        const caller = getEnclosingFunctions(use).at(-1);
+        return caller !== undefined && isOnlyCalledWhereSafe(caller, seen);
+      })
+    );
+  }
+
   return {
     hasRequestTimeApiBefore,
-    isHelperCalledOnlyAfterRequestTimeApi(node) {
+    isHelperOnlyCalledWhereSafe(node) {
       const helper = getEnclosingFunctions(node).at(-1);
-      if (!helper || getExportNames(helper, sourceCode).length > 0) return false;
-      const uses = (getFunctionVariable(helper, sourceCode)?.references ?? []).filter((reference) => !reference.init);
-      return uses.length > 0 && uses.every((reference) => hasRequestTimeApiBefore(reference.identifier));
+      return helper !== undefined && isOnlyCalledWhereSafe(helper, new Set());
     },
     usesRequestTimeApi(fn) {
       return requestTimeNodes.some((marker) => isInside(marker, fn));
     },
-    isInBuildTimeOrActionContext(node) {
-      return getEnclosingFunctions(node).some(
-        (fn) =>
-          getFunctionDirectives(fn).some((directive) => isUseCacheDirective(directive) || directive === 'use server') ||
-          cachedFunctions.has(fn) ||
-          getExportNames(fn, sourceCode).some((name) => BUILD_TIME_EXPORTS.has(name)),
-      );
-    },
+    isInBuildTimeOrActionContext,
   };
 }
 

@@ -4,7 +4,7 @@ import { getExportNames, type FunctionNode } from '../../utils/exported-function
 import { isServerComponentFile, type NextFileKind } from '../../utils/next-file-kind';
 import type { Exemptions } from './exemptions';
 import { getEnclosingFunctions, getFunctionVariable, isUseCacheDirective } from './exemptions';
-import { isForcedDynamic, isStaticRouteOptIn } from './route-config';
+import { isForcedDynamic, isStaticByIntent, isStaticRouteOptIn } from './route-config';
 
 /**
  * Which code of a file Next.js may prerender:
@@ -42,7 +42,7 @@ export function getPrerenderScope(program: TSESTree.Program, kind: NextFileKind,
   if (directives.some((directive) => directive === 'use client' || directive === 'use server' || isUseCacheDirective(directive))) {
     return undefined;
   }
-  if (isForcedDynamic(program)) return undefined;
+  if (isForcedDynamic(program) || isStaticByIntent(program)) return undefined;
   // Rendered per request (ƒ in `next build`). With cacheComponents, the code
   // before `await params` still runs at build time, in the prerendered shell.
   if ((kind === 'app-page' || kind === 'app-route') && facts.isUnlistedDynamicRoute() && !facts.cacheComponents()) {

@@ -44,6 +44,17 @@ export function isForcedDynamic(program: TSESTree.Program): boolean {
   );
 }
 
+/**
+ * `dynamic = 'force-static'` or `'error'`: the file asks for a static result, so
+ * a build-time query is intended, and connection() cannot help: under
+ * force-static it resolves at once without opting out, and under 'error' it
+ * throws and fails the build.
+ */
+export function isStaticByIntent(program: TSESTree.Program): boolean {
+  const dynamic = getLiteralValue(getExportedConstInit(program, 'dynamic'));
+  return dynamic === 'force-static' || dynamic === 'error';
+}
+
 /** `revalidate = false` or a positive number of seconds (also `60 * 60`). */
 function isStaticRevalidate(init: TSESTree.Expression | undefined): boolean {
   if (!init) return false;
@@ -55,12 +66,9 @@ function isStaticRevalidate(init: TSESTree.Expression | undefined): boolean {
 
 /**
  * Whether a route handler file opts into static generation (Next 15+):
- * `dynamic = 'force-static'`, `revalidate` false or a number, or `generateStaticParams`.
+ * `revalidate` false or a number, or `generateStaticParams`
+ * (`dynamic = 'force-static'` does too, but see isStaticByIntent).
  */
 export function isStaticRouteOptIn(program: TSESTree.Program): boolean {
-  return (
-    getLiteralValue(getExportedConstInit(program, 'dynamic')) === 'force-static' ||
-    isStaticRevalidate(getExportedConstInit(program, 'revalidate')) ||
-    hasExportedName(program, 'generateStaticParams')
-  );
+  return isStaticRevalidate(getExportedConstInit(program, 'revalidate')) || hasExportedName(program, 'generateStaticParams');
 }
