@@ -560,5 +560,69 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
         },
       ],
     },
+    {
+      name: "postgres.js's documented sql.end({ timeout: 5 }) is removed like end()",
+      filename: 'app/api/users/route.ts',
+      code: `import postgres from 'postgres';
+
+export async function GET() {
+  const sql = postgres(process.env.DATABASE_URL!, { ssl: 'require' });
+  try {
+    const users = await sql\`SELECT * FROM users\`;
+    return Response.json(users);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 15,
+          data: { factory: '`postgres()`', where: 'the route handler `GET`' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'sql', size: ' with `max: 5`' },
+              output: `import postgres from 'postgres';
+
+const sql = postgres(process.env.DATABASE_URL!, { ssl: 'require', max: 5 });
+
+export async function GET() {
+  const users = await sql\`SELECT * FROM users\`;
+  return Response.json(users);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'end() given a callback variable keeps its report without a suggestion',
+      filename: 'app/api/users/route.ts',
+      code: `import postgres from 'postgres';
+
+export async function GET() {
+  const sql = postgres(process.env.DATABASE_URL!);
+  const done = () => console.log('closed');
+  const users = await sql\`SELECT * FROM users\`;
+  await sql.end(done);
+  return Response.json(users);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 4,
+          column: 15,
+          data: { factory: '`postgres()`', where: 'the route handler `GET`', reason: '`sql.end()` is given a callback' },
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });

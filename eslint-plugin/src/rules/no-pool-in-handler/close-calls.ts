@@ -10,6 +10,16 @@ export type PoolUses =
   | { ok: true; closeStatements: TSESTree.ExpressionStatement[] }
   | { ok: false; reason: string };
 
+/**
+ * Options such as postgres.js's `sql.end({ timeout: 5 })`, which removing the
+ * call cannot lose, unlike a callback (or a value that may be one).
+ */
+function isPlainData(node: TSESTree.Node): boolean {
+  if (node.type === 'Literal') return true;
+  if (node.type !== 'ObjectExpression') return false;
+  return node.properties.every((property) => property.type === 'Property' && !property.computed && isPlainData(property.value));
+}
+
 /** `pool.end()` as a statement, possibly awaited or voided: the statement, else undefined. */
 function getCloseStatement(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | undefined {
   let current: TSESTree.Node = call;
@@ -48,7 +58,7 @@ export function getPoolUses(
     }
     if (method !== closeMethod) continue;
     const call = member.parent;
-    if (call?.type === 'CallExpression' && call.callee === member && call.arguments.length > 0) {
+    if (call?.type === 'CallExpression' && call.callee === member && !call.arguments.every(isPlainData)) {
       return { ok: false, reason: `\`${label}.${closeMethod}()\` is given a callback` };
     }
     const statement = call?.type === 'CallExpression' && call.callee === member ? getCloseStatement(call) : undefined;
