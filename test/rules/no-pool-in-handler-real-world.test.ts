@@ -624,5 +624,54 @@ export async function GET() {
         },
       ],
     },
+    {
+      name: 'an exported factory is still reported when a local caller caches it (other callers may not)',
+      filename: 'app/actions.ts',
+      code: `'use server';
+import { Pool } from 'pg';
+
+let pool: Pool | undefined;
+
+export async function createPool() {
+  return new Pool({ connectionString: process.env.DATABASE_URL });
+}
+
+export async function addUser(name: string) {
+  pool ??= await createPool();
+  await pool.query('INSERT INTO users (name) VALUES ($1)', [name]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 7,
+          column: 10,
+          data: { factory: '`new Pool()`', where: 'the Server Action `createPool`' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'sharedPool', size: ' with `max: 5`' },
+              output: `'use server';
+import { Pool } from 'pg';
+
+const sharedPool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+let pool: Pool | undefined;
+
+export async function createPool() {
+  return sharedPool;
+}
+
+export async function addUser(name: string) {
+  pool ??= await createPool();
+  await pool.query('INSERT INTO users (name) VALUES ($1)', [name]);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
