@@ -183,6 +183,21 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 }
 `,
     },
+    {
+      name: 'a per-tenant pool read from a module-level Map with get() ?? and stored back with set()',
+      filename: 'app/api/[tenant]/route.ts',
+      code: `import { Pool } from 'pg';
+
+const pools = new Map<string, Pool>();
+
+export async function GET(req: Request, { params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const pool = pools.get(tenant) ?? new Pool({ connectionString: process.env[\`DB_\${tenant}\`] });
+  pools.set(tenant, pool);
+  return Response.json((await pool.query('SELECT 1')).rows);
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -670,6 +685,33 @@ export async function addUser(name: string) {
 `,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'a pool read from a Map with get() ?? but never stored back is created on every miss',
+      filename: 'app/api/[tenant]/route.ts',
+      code: `import { Pool } from 'pg';
+
+const pools = new Map<string, Pool>();
+
+export async function GET(req: Request) {
+  const pool = pools.get(req.url) ?? new Pool();
+  return Response.json((await pool.query('SELECT 1')).rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 6,
+          column: 38,
+          data: {
+            factory: '`new Pool()`',
+            where: 'the route handler `GET`',
+            reason: 'its result is used but not stored for the next request',
+          },
+          suggestions: [],
         },
       ],
     },

@@ -86,6 +86,14 @@ function getFlagsSetBefore(sourceCode: SourceCode, node: TSESTree.Node): string[
   return flags;
 }
 
+/** A read of a long-lived place: `pool`, `globalThis.prisma`, or a long-lived map's `pools.get(key)`. */
+function isCacheRead(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  if (isLongLived(sourceCode, node)) return true;
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return false;
+  const { object, property } = node.callee;
+  return property.type === 'Identifier' && property.name === 'get' && isLongLived(sourceCode, object);
+}
+
 /** `pools.set(key, value)` on a long-lived map: the call. */
 function getCacheSetCall(sourceCode: SourceCode, value: TSESTree.Node): TSESTree.CallExpression | undefined {
   const call = value.parent;
@@ -130,7 +138,7 @@ export function isLazySingleton(sourceCode: SourceCode, creation: TSESTree.Node)
     cachedRead = value.parent.left;
     value = skipTypeWrappers(value.parent);
   }
-  const readsCache = cachedRead !== undefined && isLongLived(sourceCode, cachedRead);
+  const readsCache = cachedRead !== undefined && isCacheRead(sourceCode, cachedRead);
 
   const store = getLongLivedStore(sourceCode, value);
   if (store) {
