@@ -524,6 +524,68 @@ export default async function Post({ params }: { params: Promise<{ slug: string 
 }
 `,
     },
+    // --- The request read through an import, or by a layout above ---
+    {
+      name: "Auth.js v5: await auth() from the project's auth.ts reads the request",
+      ...inProject('next15', 'app/account/page.tsx'),
+      code: `
+import { auth } from '@/auth';
+import { selectUser } from '@/lib/db';
+export default async function Account() {
+  const session = await auth();
+  return <p>{String(selectUser.get(session?.user?.id))}</p>;
+}
+`,
+    },
+    {
+      name: 'a session helper of the project that reads cookies() through a helper of its own',
+      ...inProject('next15', 'app/profile/page.tsx'),
+      code: `
+import { getCurrentUser } from '../../lib/session';
+import { selectUser } from '../../lib/db';
+export default async function Profile() {
+  const user = await getCurrentUser();
+  return <p>{String(selectUser.get(user?.id))}</p>;
+}
+`,
+    },
+    {
+      name: 'getServerSession (next-auth v4) and auth() (Clerk) read the request',
+      filename: 'app/dashboard/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+import { getServerSession } from 'next-auth';
+import { auth as clerkAuth } from '@clerk/nextjs/server';
+const db = new Database('app.db');
+export default async function Dashboard() {
+  const session = await getServerSession();
+  const { userId } = await clerkAuth();
+  const rows = db.prepare('SELECT * FROM todos WHERE user = ? OR user = ?').all(session?.user?.email, userId);
+  return <p>{rows.length}</p>;
+}
+`,
+    },
+    {
+      name: 'a page below a layout that reads cookies() renders per request (ƒ)',
+      ...inProject('next15', 'app/(dashboard)/stats/page.tsx'),
+      code: `
+import { selectUser } from '@/lib/db';
+export default function Stats() {
+  return <p>{String(selectUser.get(1))}</p>;
+}
+`,
+    },
+    {
+      name: "a page below a layout with dynamic = 'force-dynamic'",
+      ...inProject('next15', 'app/admin/users/page.tsx'),
+      code: `
+import { selectUser } from '@/lib/db';
+export default function Users() {
+  return <p>{String(selectUser.get(1))}</p>;
+}
+`,
+    },
     // --- Routes rendered per request: a dynamic segment that generateStaticParams does not list ---
     {
       name: 'a page under a dynamic segment without generateStaticParams is rendered per request (ƒ)',
@@ -1459,6 +1521,36 @@ export default async function Stats() {
           ],
         },
       ],
+    },
+    // --- Imports that do not read the request ---
+    {
+      name: 'a project helper that reads nothing from the request does not count; nor does auth() after the query',
+      ...inProject('next15', 'app/profile/page.tsx'),
+      code: `
+import { formatUserName } from '@/lib/session';
+import { auth } from '@/auth';
+import { selectUser } from '@/lib/db';
+export default async function Profile() {
+  const name = formatUserName(' Ada ');
+  const user = selectUser.get(name);
+  const session = await auth();
+  return <p>{String(user)}{String(session)}</p>;
+}
+`,
+      output: `
+import { formatUserName } from '@/lib/session';
+import { auth } from '@/auth';
+import { selectUser } from '@/lib/db';
+import { connection } from 'next/server';
+export default async function Profile() {
+  await connection();
+  const name = formatUserName(' Ada ');
+  const user = selectUser.get(name);
+  const session = await auth();
+  return <p>{String(user)}{String(session)}</p>;
+}
+`,
+      errors: [connectionError(7, 27)],
     },
     // --- Dynamic segments that are prerendered after all ---
     {

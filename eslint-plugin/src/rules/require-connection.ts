@@ -5,7 +5,9 @@ import { getNextFileInfo } from '../utils/next-file-kind';
 import { getNextMajorVersion, isCacheComponentsEnabled } from '../utils/next-project';
 import { getNextSettings } from '../utils/next-settings';
 import { CONNECTION_CALL, getConnectionFix, NO_STORE_CALL } from './require-connection/connection-fix';
+import { hasDynamicLayoutAbove } from './require-connection/dynamic-layouts';
 import { isUnlistedDynamicRoute } from './require-connection/dynamic-segments';
+import { callsImportedRequestApi } from './require-connection/imported-request-apis';
 import { collectExemptions, isSearchParamsMember, runsAtModuleLoad } from './require-connection/exemptions';
 import { getPrerenderScope, isInPrerenderedGet } from './require-connection/prerender-scope';
 import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
@@ -64,12 +66,15 @@ export default createRule<Options, MessageId>({
     const settings = getNextSettings(context.settings);
     const { kind, projectRoot } = getNextFileInfo(context.filename, context.cwd, settings);
     const version = getNextMajorVersion(context.filename, projectRoot ?? context.cwd, settings);
+    const absoluteFilename = path.resolve(context.cwd, context.filename);
     const scope = getPrerenderScope(sourceCode.ast, kind, {
       version,
       cacheComponents: () => isCacheComponentsEnabled(projectRoot, settings, context.languageOptions.parser),
       isUnlistedDynamicRoute: () =>
+        projectRoot !== undefined && isUnlistedDynamicRoute(sourceCode.ast, absoluteFilename, projectRoot, settings.pageExtensions),
+      hasDynamicLayoutAbove: () =>
         projectRoot !== undefined &&
-        isUnlistedDynamicRoute(sourceCode.ast, path.resolve(context.cwd, context.filename), projectRoot, settings.pageExtensions),
+        hasDynamicLayoutAbove(absoluteFilename, projectRoot, settings.pageExtensions, context.languageOptions.parser),
     });
     if (!scope) return {};
 
@@ -111,7 +116,10 @@ export default createRule<Options, MessageId>({
       },
       'Program:exit'() {
         const findQuery = createSyncQueryFinder(context);
-        const exemptions = collectExemptions(sourceCode, searchParamsMembers);
+        const importedRequestCalls = calls.filter((call) =>
+          callsImportedRequestApi(call, sourceCode, context.filename, context.languageOptions.parser),
+        );
+        const exemptions = collectExemptions(sourceCode, [...searchParamsMembers, ...importedRequestCalls]);
         for (const call of calls) {
           const query = findQuery(call);
           if (query) report(query, exemptions);

@@ -3,6 +3,7 @@ import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getDirectives } from '../../utils/directives';
 import { getEnclosingFunction, getExportNames, isFunctionNode, type FunctionNode } from '../../utils/exported-functions';
 import { CALL, iterateModuleReferences } from '../../utils/module-references';
+import { AUTH_LIBRARY_TRACE_MAP } from './imported-request-apis';
 
 /**
  * What makes a synchronous query fine where it stands: a request-time API
@@ -19,7 +20,8 @@ const NEXT_TRACE_MAP = {
   },
   // Deprecated in favour of connection(), but it still opts out of prerendering.
   'next/cache': { unstable_noStore: { [CALL]: 'request' }, unstable_cache: { [CALL]: 'cache' } },
-} as const;
+  ...AUTH_LIBRARY_TRACE_MAP,
+};
 
 /** Exports Next.js only runs at build time, to list what to prerender. */
 const BUILD_TIME_EXPORTS = new Set(['generateStaticParams', 'generateSitemaps']);
@@ -95,13 +97,14 @@ function getCallbackFunction(
 
 /**
  * Collects the file's request-time API uses and cache callbacks, given the
- * `x.searchParams` reads seen while traversing. Call at Program:exit.
+ * ones found while traversing (`x.searchParams` reads, calls of imported
+ * functions that read the request). Call at Program:exit.
  */
 export function collectExemptions(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  searchParamsMembers: readonly TSESTree.MemberExpression[],
+  requestTimeMarkers: readonly TSESTree.Node[],
 ): Exemptions {
-  const requestTimeNodes: TSESTree.Node[] = [...searchParamsMembers];
+  const requestTimeNodes: TSESTree.Node[] = [...requestTimeMarkers];
   const cachedFunctions = new Set<TSESTree.Node>();
   for (const reference of iterateModuleReferences(sourceCode, NEXT_TRACE_MAP)) {
     if (reference.info === 'request') requestTimeNodes.push(reference.node);

@@ -20,6 +20,8 @@ export interface ProjectFacts {
   cacheComponents: () => boolean;
   /** Whether the route's deepest dynamic segment has no `generateStaticParams` (see dynamic-segments.ts). */
   isUnlistedDynamicRoute: () => boolean;
+  /** Whether a layout above the file makes its route dynamic (see dynamic-layouts.ts). */
+  hasDynamicLayoutAbove: () => boolean;
 }
 
 function importsServerOnly(program: TSESTree.Program): boolean {
@@ -48,6 +50,8 @@ export function getPrerenderScope(program: TSESTree.Program, kind: NextFileKind,
   if ((kind === 'app-page' || kind === 'app-route') && facts.isUnlistedDynamicRoute() && !facts.cacheComponents()) {
     return undefined;
   }
+  // Likewise under a dynamic layout; with cacheComponents the page still renders into the shell.
+  if (isServerComponentFile(kind) && facts.hasDynamicLayoutAbove() && !facts.cacheComponents()) return undefined;
   if (isServerComponentFile(kind) || kind === 'app-other') return { type: 'module' };
   // Outside app/, only modules that declare themselves server code: scripts and seeds stay silent.
   if (kind === 'other') return importsServerOnly(program) ? { type: 'module' } : undefined;

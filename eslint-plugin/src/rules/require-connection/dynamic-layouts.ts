@@ -1,0 +1,44 @@
+import * as path from 'node:path';
+import { getParserKey, parseModule, readCached } from '../../utils/workspace-files';
+import { getRequestReadingExports } from './imported-request-apis';
+import { isForcedDynamic } from './route-config';
+
+/**
+ * A layout above a page can make the whole route dynamic: `export const
+ * dynamic = 'force-dynamic'` or `revalidate = 0` (route segment config applies
+ * to the segments below), or a layout component that calls cookies() or
+ * headers() (rendering the route then waits for a request). `next build` marks
+ * such routes ƒ, so the page's queries run per request.
+ */
+
+function isDynamicLayout(filePath: string, parser: unknown): boolean {
+  return (
+    readCached(`dynamic-layout:${getParserKey(parser)}`, filePath, (text) => {
+      const program = parseModule(parser, filePath, text);
+      return program !== undefined && (isForcedDynamic(program) || getRequestReadingExports(program).has('default'));
+    }) ?? false
+  );
+}
+
+/** Folders from `app/` down to the file's own one (the layouts that wrap it), outermost first. */
+function getRouteFolders(filename: string, projectRoot: string): string[] {
+  const relative = path.relative(projectRoot, path.dirname(filename)).split(/[\\/]+/);
+  const appIndex = relative.indexOf('app');
+  if (appIndex === -1) return [];
+  return relative.slice(appIndex).map((_, index) => path.join(projectRoot, ...relative.slice(0, appIndex + index + 1)));
+}
+
+/** Whether a layout that wraps this Server Component file (not the file itself) makes its route dynamic. */
+export function hasDynamicLayoutAbove(
+  filename: string,
+  projectRoot: string,
+  pageExtensions: readonly string[],
+  parser: unknown,
+): boolean {
+  return getRouteFolders(filename, projectRoot).some((folder) =>
+    pageExtensions.some((extension) => {
+      const layout = path.join(folder, `layout.${extension}`);
+      return layout !== path.resolve(filename) && isDynamicLayout(layout, parser);
+    }),
+  );
+}
