@@ -715,5 +715,39 @@ export async function GET(req: Request) {
         },
       ],
     },
+    {
+      name: 'a pool and its end() side by side on one line: the suggestion does not crash ESLint',
+      filename: 'app/api/health/route.ts',
+      code: `import { Pool } from 'pg';
+
+export async function GET() {
+  for (let attempt = 0; attempt < 3; attempt++) { const pool = new Pool(); await pool.end(); }
+  return new Response('ok');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 4,
+          column: 64,
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+export async function GET() {
+  for (let attempt = 0; attempt < 3; attempt++) {}
+  return new Response('ok');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

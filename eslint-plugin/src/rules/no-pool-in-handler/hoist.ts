@@ -11,6 +11,7 @@ import { matchLineEndings } from './line-endings';
 import { getModuleReads } from './local-reads';
 import { getPoolSizeEdit } from './pool-size';
 import { removeCloseStatements } from './remove-close-statements';
+import { separateFixes } from './separate-fixes';
 import { buildSingletonCode } from './singleton-code';
 
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -172,7 +173,8 @@ export function planHoist(
       fixes.push(removeDeclarator(fixer, sourceCode, declarator));
       if (name !== local.name) fixes.push(...renameReferences(fixer, local, name, uses.closeStatements));
       const otherEdits = fixes.slice(1).map((fix) => fix.range);
-      return matchLineEndings(sourceCode, [...fixes, ...removeCloseStatements(fixer, sourceCode, uses.closeStatements, otherEdits)]);
+      const closeFixes = removeCloseStatements(fixer, sourceCode, uses.closeStatements, otherEdits);
+      return matchLineEndings(sourceCode, separateFixes(sourceCode.text, [...fixes, ...closeFixes]));
     },
   };
 }
