@@ -749,5 +749,54 @@ export async function GET() {
         },
       ],
     },
+    {
+      name: 'a helper with TypeScript overload signatures is followed like any other',
+      filename: 'pages/api/users.ts',
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { Pool } from 'pg';
+
+function getDb(): Pool;
+function getDb(label: string): Pool;
+function getDb(label?: string): Pool {
+  console.log('db for', label);
+  return new Pool({ connectionString: process.env.DATABASE_URL });
+}
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json((await getDb().query('SELECT 1')).rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 8,
+          column: 10,
+          data: { factory: '`new Pool()`', where: '`getDb`, called from the API route handler' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { Pool } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+function getDb(): Pool;
+function getDb(label: string): Pool;
+function getDb(label?: string): Pool {
+  console.log('db for', label);
+  return pool;
+}
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json((await getDb().query('SELECT 1')).rows);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

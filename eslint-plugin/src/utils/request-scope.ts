@@ -54,8 +54,10 @@ function getAllFunctions(sourceCode: Readonly<TSESLint.SourceCode>): FunctionNod
 
 /** The function a same-file binding holds: `function getDb() {}` or `const getDb = () => {}`. */
 function getFunctionOfVariable(variable: TSESLint.Scope.Variable): FunctionNode | undefined {
-  if (variable.defs.length !== 1) return undefined;
-  const node = variable.defs[0]?.node;
+  // TypeScript overload signatures (`function getDb(): Pool;`) declare no body.
+  const defs = variable.defs.filter((def) => def.node.type !== 'TSDeclareFunction');
+  if (defs.length !== 1) return undefined;
+  const node = defs[0]?.node;
   if (node?.type === 'FunctionDeclaration') return node;
   if (node?.type === 'VariableDeclarator' && node.parent.kind === 'const' && isFunctionNode(node.init ?? undefined)) {
     return node.init as FunctionNode;
