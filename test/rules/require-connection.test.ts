@@ -602,6 +602,21 @@ export default async function Post({ params }: { params: Promise<{ slug: string 
 `,
     },
     {
+      name: 'an Open Graph image under an unlisted dynamic segment is rendered per request too',
+      filename: 'app/posts/[slug]/opengraph-image.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+import { ImageResponse } from 'next/og';
+const db = new Database('app.db');
+export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const post = db.prepare('SELECT title FROM posts WHERE slug = ?').get(slug) as { title: string };
+  return new ImageResponse(<div>{post.title}</div>);
+}
+`,
+    },
+    {
       name: 'a parent layout lists [lang], but the deeper [slug] segment stays unlisted',
       ...inProject('next15', 'app/[lang]/posts/[slug]/page.tsx'),
       code: `
@@ -1571,6 +1586,27 @@ export default async function Home() {
 }
 `,
       errors: [connectionError(4, 32)],
+    },
+    {
+      name: 'an Open Graph image in a segment its layout lists is prerendered',
+      ...inProject('next15', 'app/[lang]/opengraph-image.tsx'),
+      code: `
+import { ImageResponse } from 'next/og';
+import { selectUser } from '@/lib/db';
+export default async function Image() {
+  return new ImageResponse(<div>{String(selectUser.get(1))}</div>);
+}
+`,
+      output: `
+import { ImageResponse } from 'next/og';
+import { selectUser } from '@/lib/db';
+import { connection } from 'next/server';
+export default async function Image() {
+  await connection();
+  return new ImageResponse(<div>{String(selectUser.get(1))}</div>);
+}
+`,
+      errors: [connectionError(5, 52)],
     },
     {
       name: 'cacheComponents: code before await params runs in the prerendered shell, even without generateStaticParams',

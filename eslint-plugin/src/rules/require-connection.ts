@@ -71,7 +71,7 @@ export default createRule<Options, MessageId>({
       version,
       cacheComponents: () => isCacheComponentsEnabled(projectRoot, settings, context.languageOptions.parser),
       isUnlistedDynamicRoute: () =>
-        projectRoot !== undefined && isUnlistedDynamicRoute(sourceCode.ast, absoluteFilename, projectRoot, settings.pageExtensions),
+        projectRoot !== undefined && isUnlistedDynamicRoute(sourceCode.ast, kind, absoluteFilename, projectRoot, settings.pageExtensions),
       hasDynamicLayoutAbove: () =>
         projectRoot !== undefined &&
         hasDynamicLayoutAbove(absoluteFilename, projectRoot, settings.pageExtensions, context.languageOptions.parser),

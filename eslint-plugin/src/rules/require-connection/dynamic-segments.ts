@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { NextFileKind } from '../../utils/next-file-kind';
 import { readCached } from '../../utils/workspace-files';
 import { hasExportedName } from './route-config';
 
@@ -13,6 +14,13 @@ import { hasExportedName } from './route-config';
  */
 
 const DYNAMIC_SEGMENT = /^\[.+\]$/;
+
+/** Metadata image routes (`opengraph-image.tsx`), rendered like a page of their segment. */
+const METADATA_IMAGE = /^(opengraph-image|twitter-image|icon|apple-icon)\d*$/;
+
+function isRouteFile(kind: NextFileKind, filename: string): boolean {
+  return kind === 'app-page' || kind === 'app-route' || (kind === 'app-other' && METADATA_IMAGE.test(path.parse(filename).name));
+}
 
 function mentionsGenerateStaticParams(filePath: string): boolean {
   return readCached('generate-static-params', filePath, (text) => text.includes('generateStaticParams')) ?? false;
@@ -28,19 +36,22 @@ function getFoldersBelowDeepestDynamicSegment(filename: string, projectRoot: str
 }
 
 /**
- * Whether a page or route handler file is rendered per request because its
- * deepest dynamic segment has no `generateStaticParams` (in the file, or in a
- * layout between that segment and the file).
+ * Whether a page, route handler or metadata image file is rendered per
+ * request because its deepest dynamic segment has no `generateStaticParams`
+ * (in the file, or in a layout between that segment and the file; for a
+ * metadata image, also in the page beside it).
  */
 export function isUnlistedDynamicRoute(
   program: TSESTree.Program,
+  kind: NextFileKind,
   filename: string,
   projectRoot: string,
   pageExtensions: readonly string[],
 ): boolean {
+  if (!isRouteFile(kind, filename)) return false;
   const folders = getFoldersBelowDeepestDynamicSegment(filename, projectRoot);
   if (folders.length === 0 || hasExportedName(program, 'generateStaticParams')) return false;
-  return !folders.some((folder) =>
-    pageExtensions.some((extension) => mentionsGenerateStaticParams(path.join(folder, `layout.${extension}`))),
-  );
+  const listingFiles = folders.flatMap((folder) => pageExtensions.map((extension) => path.join(folder, `layout.${extension}`)));
+  if (kind === 'app-other') listingFiles.push(...pageExtensions.map((extension) => path.join(path.dirname(filename), `page.${extension}`)));
+  return !listingFiles.some(mentionsGenerateStaticParams);
 }

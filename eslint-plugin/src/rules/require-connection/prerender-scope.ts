@@ -18,7 +18,7 @@ export interface ProjectFacts {
   /** The Next.js major version, undefined when unknown (then the current behaviour is assumed). */
   version: number | undefined;
   cacheComponents: () => boolean;
-  /** Whether the route's deepest dynamic segment has no `generateStaticParams` (see dynamic-segments.ts). */
+  /** Whether the file is a route whose deepest dynamic segment has no `generateStaticParams` (see dynamic-segments.ts). */
   isUnlistedDynamicRoute: () => boolean;
   /** Whether a layout above the file makes its route dynamic (see dynamic-layouts.ts). */
   hasDynamicLayoutAbove: () => boolean;
@@ -47,9 +47,7 @@ export function getPrerenderScope(program: TSESTree.Program, kind: NextFileKind,
   if (isForcedDynamic(program) || isStaticByIntent(program)) return undefined;
   // Rendered per request (ƒ in `next build`). With cacheComponents, the code
   // before `await params` still runs at build time, in the prerendered shell.
-  if ((kind === 'app-page' || kind === 'app-route') && facts.isUnlistedDynamicRoute() && !facts.cacheComponents()) {
-    return undefined;
-  }
+  if (facts.isUnlistedDynamicRoute() && !facts.cacheComponents()) return undefined;
   // Likewise under a dynamic layout; with cacheComponents the page still renders into the shell.
   if (isServerComponentFile(kind) && facts.hasDynamicLayoutAbove() && !facts.cacheComponents()) return undefined;
   if (isServerComponentFile(kind) || kind === 'app-other') return { type: 'module' };
