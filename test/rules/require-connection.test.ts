@@ -550,6 +550,18 @@ export default async function Profile() {
 `,
     },
     {
+      name: "a project's session check wrapped in React's cache() (Lucia's validateRequest)",
+      ...inProject('next15', 'app/settings/page.tsx'),
+      code: `
+import { validateRequest } from '@/lib/session';
+import { selectUser } from '@/lib/db';
+export default async function Settings() {
+  const { user } = await validateRequest();
+  return <p>{String(selectUser.get(user?.id))}</p>;
+}
+`,
+    },
+    {
       name: 'getServerSession (next-auth v4) and auth() (Clerk) read the request',
       filename: 'app/dashboard/page.tsx',
       settings: NEXT16,

@@ -58,6 +58,13 @@ function callsAny(node: TSESTree.Node, names: ReadonlySet<string>): boolean {
   return found;
 }
 
+/** A function expression, also inside a wrapper call such as React's `cache(async () => …)`. */
+function unwrapFunction(init: TSESTree.Expression | null): TSESTree.Node | undefined {
+  if (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression') return init;
+  const [argument] = init?.type === 'CallExpression' ? init.arguments : [];
+  return argument?.type === 'ArrowFunctionExpression' || argument?.type === 'FunctionExpression' ? argument : undefined;
+}
+
 /** Top-level functions by name, and the export names pointing at each. */
 function collectTopLevelFunctions(program: TSESTree.Program): { functions: Map<string, TSESTree.Node>; exportNames: Map<string, string[]> } {
   const functions = new Map<string, TSESTree.Node>();
@@ -71,9 +78,8 @@ function collectTopLevelFunctions(program: TSESTree.Program): { functions: Map<s
       if (isExported) addExport(declaration.id.name, declaration.id.name);
     } else if (declaration?.type === 'VariableDeclaration') {
       for (const declarator of declaration.declarations) {
-        const init = declarator.init;
+        const init = unwrapFunction(declarator.init);
         if (declarator.id.type !== 'Identifier' || !init) continue;
-        if (init.type !== 'ArrowFunctionExpression' && init.type !== 'FunctionExpression') continue;
         functions.set(declarator.id.name, init);
         if (isExported) addExport(declarator.id.name, declarator.id.name);
       }
