@@ -941,7 +941,7 @@ const db = new Database('app.db');
 export const settings = db.prepare('SELECT * FROM settings').all();
 `,
       output: null,
-      errors: [{ messageId: 'queryAtModuleScope', line: 4, column: 62, data: { method: 'all()' } }],
+      errors: [{ messageId: 'queryAtModuleScope', line: 4, column: 62, data: { method: 'all()', optOut: 'await connection()' } }],
     },
     {
       name: 'an async arrow with an expression body becomes a block',
@@ -1658,9 +1658,21 @@ export const flags = (async () => db.prepare('SELECT * FROM flags').all())();
 `,
       output: null,
       errors: [
-        { messageId: 'queryAtModuleScope', line: 4, column: 69, data: { method: 'all()' } },
-        { messageId: 'queryAtModuleScope', line: 5, column: 69, data: { method: 'all()' } },
+        { messageId: 'queryAtModuleScope', line: 4, column: 69, data: { method: 'all()', optOut: 'await connection()' } },
+        { messageId: 'queryAtModuleScope', line: 5, column: 69, data: { method: 'all()', optOut: 'await connection()' } },
       ],
+    },
+    {
+      name: 'Next 14: a read at module scope names noStore(), since connection() does not exist there',
+      filename: 'app/lib/settings.ts',
+      settings: { next: { version: 14 } },
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export const settings = db.prepare('SELECT * FROM settings').all();
+`,
+      output: null,
+      errors: [{ messageId: 'queryAtModuleScope', line: 4, column: 62, data: { method: 'all()', optOut: 'noStore()' } }],
     },
     {
       name: 'a query in a parameter default runs before the body: report without a fix',

@@ -53,7 +53,7 @@ export default createRule<Options, MessageId>({
       requireNoStore:
         'This synchronous query (`{{method}}`) runs while Next.js prerenders, so its result is frozen into the build output. Call `noStore()` (`unstable_noStore` from next/cache, Next.js 14) before it.',
       queryAtModuleScope:
-        'This synchronous query (`{{method}}`) runs when the module is imported, including during `next build`, so its result is frozen. Move it into the function that needs it, after `await connection()`.',
+        'This synchronous query (`{{method}}`) runs when the module is imported, including during `next build`, so its result is frozen. Move it into the function that needs it, after `{{optOut}}`.',
       addConnection: 'Add `await connection()` at the start of this function.',
       addConnectionAndAsync:
         'Make this function async and add `await connection()` at its start (its callers then receive a Promise).',
@@ -89,7 +89,8 @@ export default createRule<Options, MessageId>({
       const loc = getReportLocation(node);
       if (exemptions.isInBuildTimeOrActionContext(node)) return;
       if (runsAtModuleLoad(node)) {
-        if (query.isRead) context.report({ node, loc, messageId: 'queryAtModuleScope', data });
+        const optOut = isLegacyNext ? 'noStore()' : 'await connection()';
+        if (query.isRead) context.report({ node, loc, messageId: 'queryAtModuleScope', data: { ...data, optOut } });
         return;
       }
       if (scope?.type === 'get-handler' && !isInPrerenderedGet(node, scope, sourceCode, exemptions)) return;
