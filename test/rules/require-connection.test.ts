@@ -1549,6 +1549,59 @@ export default async function Stats() {
         },
       ],
     },
+    // --- Shapes from real data modules ---
+    {
+      name: "an immediately called transaction, and React's cache() (a per-request memo, not a build-time cache)",
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: `
+import { cache } from 'react';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function recordVisit(path: string) {
+  db.transaction(() => {
+    db.prepare('INSERT INTO visits (path) VALUES (?)').run(path);
+  })();
+}
+export const getUser = cache(async (id: string) => {
+  return db.prepare('SELECT * FROM users WHERE id = ?').get(id);
+});
+`,
+      output: [
+        `
+import { cache } from 'react';
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export async function recordVisit(path: string) {
+  await connection();
+  db.transaction(() => {
+    db.prepare('INSERT INTO visits (path) VALUES (?)').run(path);
+  })();
+}
+export const getUser = cache(async (id: string) => {
+  return db.prepare('SELECT * FROM users WHERE id = ?').get(id);
+});
+`,
+        `
+import { cache } from 'react';
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export async function recordVisit(path: string) {
+  await connection();
+  db.transaction(() => {
+    db.prepare('INSERT INTO visits (path) VALUES (?)').run(path);
+  })();
+}
+export const getUser = cache(async (id: string) => {
+  await connection();
+  return db.prepare('SELECT * FROM users WHERE id = ?').get(id);
+});
+`,
+      ],
+      errors: [connectionError(6, 3, 'transaction()'), connectionError(11, 57)],
+    },
     // --- Imports that do not read the request ---
     {
       name: 'a project helper that reads nothing from the request does not count; nor does auth() after the query',
