@@ -198,6 +198,48 @@ export async function GET(req: Request, { params }: { params: Promise<{ tenant: 
 }
 `,
     },
+    {
+      name: 'Drizzle over postgres.js, built once behind if (!db)',
+      filename: 'app/actions.ts',
+      code: `'use server';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+
+let db: ReturnType<typeof drizzle> | undefined;
+
+function getDb() {
+  if (!db) {
+    const client = postgres(process.env.DATABASE_URL!, { prepare: false });
+    db = drizzle(client);
+  }
+  return db;
+}
+
+export async function listUsers() {
+  return getDb().execute('select 1');
+}
+`,
+    },
+    {
+      name: 'Kysely over a pg Pool, built once after if (db) return db',
+      filename: 'app/actions.ts',
+      code: `'use server';
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+
+let db: Kysely<any> | null = null;
+
+function getDb() {
+  if (db) return db;
+  db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: process.env.DATABASE_URL }) }) });
+  return db;
+}
+
+export async function listUsers() {
+  return getDb().selectFrom('users').selectAll().execute();
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -795,6 +837,73 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'a test of some other cached value earlier in the handler does not guard the pool',
+      filename: 'app/api/settings/route.ts',
+      code: `import { Pool } from 'pg';
+
+let settings: Record<string, string> | undefined;
+
+export async function GET() {
+  if (!settings) settings = { region: 'eu' };
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  const { rows } = await pool.query('SELECT 1');
+  await pool.end();
+  return Response.json({ rows, settings });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 7,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+
+let settings: Record<string, string> | undefined;
+
+export async function GET() {
+  if (!settings) settings = { region: 'eu' };
+  const { rows } = await pool.query('SELECT 1');
+  return Response.json({ rows, settings });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a module-level pool reassigned on every request after an unrelated cached value',
+      filename: 'app/api/settings/route.ts',
+      code: `import { Pool } from 'pg';
+
+let settings: Record<string, string> | undefined;
+let pool: Pool;
+
+export async function GET() {
+  if (!settings) settings = { region: 'eu' };
+  pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  return Response.json((await pool.query('SELECT 1')).rows);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 8,
+          column: 10,
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'it is assigned to `pool` on every call' },
+          suggestions: [],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction } from '../../utils/exported-functions';
+import { getEnclosingFunction, isFunctionNode } from '../../utils/exported-functions';
 import { walk } from './walk';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -69,21 +69,53 @@ function isGuardedByTest(sourceCode: SourceCode, node: TSESTree.Node, texts: rea
 }
 
 /**
- * Module-level flags the function around `node` sets before it, as in
- * `if (initialized) return; initialized = true; pool = new Pool();`: a test
- * of one of them guards the creation like a test of the pool itself.
+ * The long-lived places the function around `node` assigns (its own code, not
+ * nested functions'): `db` in `if (!db) { db = drizzle(postgres(url)) }`,
+ * `initialized` in `if (initialized) return; initialized = true; ...`. A test
+ * of one of them before the creation makes it run once, like a test of the pool.
  */
-function getFlagsSetBefore(sourceCode: SourceCode, node: TSESTree.Node): string[] {
+function getCachedPlaces(sourceCode: SourceCode, node: TSESTree.Node): string[] {
   const fn = getEnclosingFunction(node);
   if (!fn) return [];
-  const flags: string[] = [];
+  const places: string[] = [];
   walk(sourceCode, fn.body, (current) => {
-    if (current.range[0] >= node.range[0]) return false;
-    if (current.type !== 'AssignmentExpression' || current.left.type !== 'Identifier') return true;
-    if (resolve(sourceCode, current.left)?.scope.block.type === 'Program') flags.push(current.left.name);
+    if (isFunctionNode(current)) return false;
+    if (current.type === 'AssignmentExpression' && isLongLived(sourceCode, current.left)) {
+      places.push(sourceCode.getText(current.left));
+    }
     return true;
   });
-  return flags;
+  return places;
+}
+
+/** Whether a statement always leaves the function: `return db;`, `{ ...; return db; }`, `throw ...`. */
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  const last = statement.type === 'BlockStatement' ? statement.body.at(-1) : undefined;
+  return last !== undefined && exits(last);
+}
+
+/**
+ * Whether `node` only runs when a test of one of `places` allows it: inside
+ * `if (!db) { ... }` (or `db ? ... : ...`, `db || ...`), or after
+ * `if (db) return db;` in the same block. Unlike `isGuardedByTest`, a test
+ * elsewhere in the function (`if (!cache) cache = load();`) does not count.
+ */
+function isInsideGuard(sourceCode: SourceCode, node: TSESTree.Node, places: readonly string[]): boolean {
+  if (places.length === 0) return false;
+  const testsPlace = (test: TSESTree.Node) => places.some((place) => mentions(sourceCode.getText(test), place));
+  const fn = getEnclosingFunction(node);
+  for (let child = node, parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test !== child && testsPlace(parent.test)) {
+      return true;
+    }
+    if (parent.type === 'LogicalExpression' && parent.right === child && testsPlace(parent.left)) return true;
+    if (parent.type === 'BlockStatement') {
+      const earlier = parent.body.slice(0, parent.body.indexOf(child as TSESTree.Statement));
+      if (earlier.some((item) => item.type === 'IfStatement' && exits(item.consequent) && testsPlace(item.test))) return true;
+    }
+  }
+  return false;
 }
 
 /** A read of a long-lived place: `pool`, `globalThis.prisma`, or a long-lived map's `pools.get(key)`. */
@@ -144,16 +176,16 @@ export function isLazySingleton(sourceCode: SourceCode, creation: TSESTree.Node)
   if (store) {
     const operator = value.parent?.type === 'AssignmentExpression' ? value.parent.operator : '=';
     if (operator === '??=' || operator === '||=' || readsCache) return true;
-    const guards = [sourceCode.getText(store), ...getFlagsSetBefore(sourceCode, value)];
-    return operator === '=' && isGuardedByTest(sourceCode, value, guards);
+    if (operator !== '=') return false;
+    return isGuardedByTest(sourceCode, value, [sourceCode.getText(store)]) || isInsideGuard(sourceCode, value, getCachedPlaces(sourceCode, value));
   }
 
   const holder = getHoldingVariable(sourceCode, value);
-  if (!holder || holder.scope.block.type === 'Program') return false;
-  for (const reference of holder.references) {
+  for (const reference of holder && holder.scope.block.type !== 'Program' ? holder.references : []) {
     const stored = reference.isRead() ? getLongLivedStore(sourceCode, skipTypeWrappers(reference.identifier)) : undefined;
     if (!stored) continue;
-    if (readsCache || isGuardedByTest(sourceCode, value, [holder.name, sourceCode.getText(stored)])) return true;
+    if (readsCache || isGuardedByTest(sourceCode, value, [holder?.name ?? '', sourceCode.getText(stored)])) return true;
   }
-  return false;
+  // The pool feeds something the function caches: `if (!db) { db = new Kysely({ dialect: ... new Pool() }) }`.
+  return isInsideGuard(sourceCode, value, getCachedPlaces(sourceCode, value));
 }
