@@ -460,6 +460,21 @@ export default async function Stats() {
 }
 `,
     },
+    {
+      name: 'a closure declared before await connection() and called only after it',
+      filename: 'app/posts/page.tsx',
+      settings: NEXT16,
+      code: `
+import { connection } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Posts() {
+  const loadPosts = () => db.prepare('SELECT * FROM posts').all() as { id: number }[];
+  await connection();
+  return <ul>{loadPosts().map((post) => <li key={post.id}>{post.id}</li>)}</ul>;
+}
+`,
+    },
     // --- Files that ask for a static result ---
     {
       name: "Next 15: dynamic = 'force-static' asks for a static GET, where connection() resolves at once without opting out",
@@ -1542,6 +1557,45 @@ export default async function Stats() {
   const first = getStats();
   await connection();
   return <p>{String(first)}{String(getStats())}</p>;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a closure also called before await connection() is reported, with the fix in the component',
+      filename: 'app/posts/page.tsx',
+      settings: NEXT16,
+      code: `
+import { connection } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Posts() {
+  const count = () => db.prepare('SELECT count(*) FROM posts').pluck().get();
+  const before = count();
+  await connection();
+  return <p>{String(before)} / {String(count())}</p>;
+}
+`,
+      output: null,
+      errors: [
+        {
+          ...connectionError(6, 72),
+          suggestions: [
+            {
+              messageId: 'addConnection',
+              output: `
+import { connection } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Posts() {
+  await connection();
+  const count = () => db.prepare('SELECT count(*) FROM posts').pluck().get();
+  const before = count();
+  await connection();
+  return <p>{String(before)} / {String(count())}</p>;
 }
 `,
             },

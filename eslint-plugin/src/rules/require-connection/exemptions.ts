@@ -65,7 +65,7 @@ export interface Exemptions {
   /** Inside 'use cache', 'use server', an unstable_cache callback or generateStaticParams. */
   isInBuildTimeOrActionContext(node: TSESTree.Node): boolean;
   /**
-   * Whether a file-local helper around `node` is only ever called where a
+   * Whether a file-local function around `node` is only ever called where a
    * query is fine: after a request-time API (`await connection(); return
    * getStats();` in the page), or from a build-time context such as
    * `generateStaticParams` (also through other such helpers).
@@ -154,8 +154,9 @@ export function collectExemptions(
   return {
     hasRequestTimeApiBefore,
     isHelperOnlyCalledWhereSafe(node) {
-      const helper = getEnclosingFunctions(node).at(-1);
-      return helper !== undefined && isOnlyCalledWhereSafe(helper, new Set());
+      // Any named function around the query: a top-level helper, or a closure
+      // the component declares before `await connection()` and calls after it.
+      return getEnclosingFunctions(node).some((fn) => isOnlyCalledWhereSafe(fn, new Set()));
     },
     usesRequestTimeApi(fn) {
       return requestTimeNodes.some((marker) => isInside(marker, fn));
