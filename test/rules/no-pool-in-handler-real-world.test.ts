@@ -240,6 +240,23 @@ export async function listUsers() {
 }
 `,
     },
+    {
+      name: 'Drizzle over a pg Pool cached with db ??= and db ||=',
+      filename: 'app/actions.ts',
+      code: `'use server';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+
+let db: ReturnType<typeof drizzle> | undefined;
+let replica: ReturnType<typeof drizzle> | undefined;
+
+export async function listUsers() {
+  db ??= drizzle(new Pool({ connectionString: process.env.DATABASE_URL }));
+  replica ||= drizzle({ client: new Pool({ connectionString: process.env.REPLICA_URL }) });
+  return [await db.execute('select 1'), await replica.execute('select 1')];
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -903,6 +920,35 @@ export async function GET() {
           line: 8,
           column: 10,
           data: { factory: '`new Pool()`', where: 'the route handler `GET`', reason: 'it is assigned to `pool` on every call' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a pool handed to an ORM client that is rebuilt on every request',
+      filename: 'app/actions.ts',
+      code: `'use server';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+
+let db: ReturnType<typeof drizzle> | undefined;
+
+export async function listUsers() {
+  db = drizzle(new Pool({ connectionString: process.env.DATABASE_URL }));
+  return db.execute('select 1');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandlerNoFix',
+          line: 8,
+          column: 16,
+          data: {
+            factory: '`new Pool()`',
+            where: 'the Server Action `listUsers`',
+            reason: 'its result is used in a way the fix cannot follow',
+          },
           suggestions: [],
         },
       ],

@@ -97,7 +97,7 @@ function exits(statement: TSESTree.Statement): boolean {
 
 /**
  * Whether `node` only runs when a test of one of `places` allows it: inside
- * `if (!db) { ... }` (or `db ? ... : ...`, `db || ...`), or after
+ * `if (!db) { ... }` (or `db ? ... : ...`, `db || ...`, `db ??= ...`), or after
  * `if (db) return db;` in the same block. Unlike `isGuardedByTest`, a test
  * elsewhere in the function (`if (!cache) cache = load();`) does not count.
  */
@@ -110,6 +110,10 @@ function isInsideGuard(sourceCode: SourceCode, node: TSESTree.Node, places: read
       return true;
     }
     if (parent.type === 'LogicalExpression' && parent.right === child && testsPlace(parent.left)) return true;
+    // `db ??= drizzle(new Pool())`
+    if (parent.type === 'AssignmentExpression' && (parent.operator === '??=' || parent.operator === '||=')) {
+      if (parent.right === child && testsPlace(parent.left)) return true;
+    }
     if (parent.type === 'BlockStatement') {
       const earlier = parent.body.slice(0, parent.body.indexOf(child as TSESTree.Statement));
       if (earlier.some((item) => item.type === 'IfStatement' && exits(item.consequent) && testsPlace(item.test))) return true;
