@@ -124,13 +124,24 @@ export class Workbench {
     await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
   }
 
-  /** Runs a command by its title from the Command Palette. */
-  async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('Control+Shift+P');
+  /**
+   * Runs a command by its title from the Command Palette. Right after the window loads, the
+   * palette can open before extensions' commands are registered, so it is reopened until
+   * the command is listed.
+   */
+  async runCommand(title: string, timeoutMs = 30_000): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
+    const entry = this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.keyboard.press('Control+Shift+P');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      if (await entry.waitFor({ timeout: 3_000 }).then(() => true, () => false)) break;
+      if (Date.now() > deadline) throw new Error(`the Command Palette does not list "${title}"`);
+      await this.page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden' });
+    }
     await this.page.keyboard.press('Enter');
   }
 
