@@ -1603,6 +1603,45 @@ export default async function Posts() {
         },
       ],
     },
+    {
+      name: 'a query in an after() callback: the call goes into the component, since connection() throws inside after()',
+      filename: 'app/blog/page.tsx',
+      settings: NEXT16,
+      code: `
+import { after } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Blog() {
+  after(async () => {
+    db.prepare('INSERT INTO views (path) VALUES (?)').run('/blog');
+  });
+  return <h1>Blog</h1>;
+}
+`,
+      output: null,
+      errors: [
+        {
+          ...connectionError(7, 55, 'run()'),
+          suggestions: [
+            {
+              messageId: 'addConnection',
+              output: `
+import { after, connection } from 'next/server';
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Blog() {
+  await connection();
+  after(async () => {
+    db.prepare('INSERT INTO views (path) VALUES (?)').run('/blog');
+  });
+  return <h1>Blog</h1>;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // --- Shapes from real data modules ---
     {
       name: "an immediately called transaction, and React's cache() (a per-request memo, not a build-time cache)",

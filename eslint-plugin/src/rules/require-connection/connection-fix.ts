@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { FunctionNode } from '../../utils/exported-functions';
 import { insertFirstStatement } from '../../utils/fix/insert-first-statement';
 import { planNamedImport, type NamedImportRequest } from '../../utils/fix/insert-import';
@@ -34,18 +35,36 @@ export interface ConnectionFix {
   addsAsync: boolean;
 }
 
+/** Next's `after()` (`unstable_after()` in Next 15.0), imported from next/server. */
+function isAfterCall(node: TSESTree.Node | undefined, sourceCode: SourceCode): boolean {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier') return false;
+  const definition = findVariable(sourceCode.getScope(node.callee), node.callee)?.defs[0];
+  const specifier = definition?.node as TSESTree.Node | undefined;
+  return (
+    specifier?.type === 'ImportSpecifier' &&
+    specifier.parent.type === 'ImportDeclaration' &&
+    specifier.parent.source.value === 'next/server' &&
+    specifier.imported.type === 'Identifier' &&
+    (specifier.imported.name === 'after' || specifier.imported.name === 'unstable_after')
+  );
+}
+
 /**
  * The function that gets the call: the nearest async function around the
- * query, else the outermost one (the data function or component).
+ * query, else the outermost one (the data function or component). Never an
+ * `after()` callback or a function inside one: connection() throws there,
+ * so the call goes into the function that schedules it.
  */
-function getTargetFunction(query: TSESTree.Node): FunctionNode | undefined {
+function getTargetFunction(query: TSESTree.Node, sourceCode: SourceCode): FunctionNode | undefined {
   const enclosing = getEnclosingFunctions(query);
-  return enclosing.find((fn) => fn.async) ?? enclosing.at(-1);
+  const afterCallback = enclosing.findLastIndex((fn) => isAfterCall(fn.parent, sourceCode));
+  const candidates = afterCallback === -1 ? enclosing : enclosing.slice(afterCallback + 1);
+  return candidates.find((fn) => fn.async) ?? candidates.at(-1);
 }
 
 /** The fix for a query inside a function, or undefined when there is no safe one. */
 export function getConnectionFix(sourceCode: SourceCode, query: TSESTree.Node, call: OptOutCall): ConnectionFix | undefined {
-  const target = getTargetFunction(query);
+  const target = getTargetFunction(query, sourceCode);
   // A query in a parameter default (`limit = stmt.get()`) runs before the body does.
   if (!target || !isInside(query, target.body)) return undefined;
   const addsAsync = call.awaited && !target.async;
