@@ -28,14 +28,13 @@ export async function startBrowser(stateDir: string): Promise<BrowserHost> {
       '--disable-sync',
     ],
   });
-  const pid = server.process().pid;
   return {
     wsEndpoint: server.wsEndpoint(),
     async stop() {
-      // close() also removes the temporary profile; kill() is the by-PID fallback if it hangs.
+      // close() also removes the temporary profile; kill() ends Chromium by its PID if close() hangs.
       const closed = server.close().then(() => true);
       const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000));
-      if (!(await Promise.race([closed, timedOut])) && pid !== undefined) await server.kill();
+      if (!(await Promise.race([closed, timedOut]))) await server.kill();
     },
   };
 }
