@@ -117,14 +117,14 @@ export default createRule<Options, MessageId>({
       },
       'Program:exit'() {
         const findQuery = createSyncQueryFinder(context);
+        const queries = calls.map(findQuery).filter((query) => query !== undefined);
+        // Other files are read only when there is something to report.
+        if (queries.length === 0) return;
         const importedRequestCalls = calls.filter((call) =>
           callsImportedRequestApi(call, sourceCode, context.filename, context.languageOptions.parser),
         );
         const exemptions = collectExemptions(sourceCode, [...searchParamsMembers, ...importedRequestCalls]);
-        for (const call of calls) {
-          const query = findQuery(call);
-          if (query) report(query, exemptions);
-        }
+        for (const query of queries) report(query, exemptions);
       },
     };
   },
