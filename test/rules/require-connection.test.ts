@@ -667,6 +667,17 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
 }
 `,
     },
+    {
+      name: 'cacheComponents: a GET under an unlisted dynamic segment is still rendered per request',
+      ...inProject('cache-components', 'app/api/posts/[id]/route.ts'),
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export async function GET() {
+  return Response.json(db.prepare('SELECT count(*) AS n FROM posts').get());
+}
+`,
+    },
     // --- Setup, not results ---
     {
       name: 'setup inside a lazy getDb() factory freezes nothing',

@@ -45,9 +45,10 @@ export function getPrerenderScope(program: TSESTree.Program, kind: NextFileKind,
     return undefined;
   }
   if (isForcedDynamic(program) || isStaticByIntent(program)) return undefined;
-  // Rendered per request (ƒ in `next build`). With cacheComponents, the code
-  // before `await params` still runs at build time, in the prerendered shell.
-  if (facts.isUnlistedDynamicRoute() && !facts.cacheComponents()) return undefined;
+  // Rendered per request (ƒ in `next build`). With cacheComponents, a page's
+  // code before `await params` still runs at build time, in the prerendered
+  // shell; a route handler's does not (measured with next build 16.4.6).
+  if (facts.isUnlistedDynamicRoute() && (kind === 'app-route' || !facts.cacheComponents())) return undefined;
   // Likewise under a dynamic layout; with cacheComponents the page still renders into the shell.
   if (isServerComponentFile(kind) && facts.hasDynamicLayoutAbove() && !facts.cacheComponents()) return undefined;
   if (isServerComponentFile(kind) || kind === 'app-other') return { type: 'module' };
