@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { applyEdit, getOnlyFinding, isReportOf, lintWithPlugin } from '../helpers/eslint-oracle';
 import { openScenario } from '../helpers/scenario';
-import { README_SCREENSHOT_PATH } from '../setup/paths';
+import { QUICK_FIX_SCREENSHOT_PATH } from '../setup/paths';
 
 const FILE = 'pages/api/users.ts';
 
@@ -22,8 +22,8 @@ test('the pool hoist quick fix on a Pages API route writes exactly the rule’s 
 
   await workbench.applyQuickFix(finding.line, finding.column, hoist.desc, async () => {
     // The README's picture of the quick fix, taken while the menu is open on the real finding.
-    mkdirSync(path.dirname(README_SCREENSHOT_PATH), { recursive: true });
-    await workbench.screenshotEditor(README_SCREENSHOT_PATH);
+    mkdirSync(path.dirname(QUICK_FIX_SCREENSHOT_PATH), { recursive: true });
+    await workbench.screenshotEditor(QUICK_FIX_SCREENSHOT_PATH);
   });
   await workbench.save();
 

@@ -10,4 +10,9 @@ export const VSIX_PATH = path.join(REPO_ROOT, 'next-db.vsix');
 export const EXAMPLE_APP_DIR = path.join(REPO_ROOT, 'test/fixtures/example-app');
 // Failure screenshots and the last run's logs (gitignored).
 export const TEST_RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-export const README_SCREENSHOT_PATH = path.join(REPO_ROOT, 'docs/images/quick-fix.png');
+// The quick-fix picture every run takes; the README's copy is refreshed only on
+// request (NEXT_DB_UPDATE_SCREENSHOT=1), so a test run leaves the tree clean.
+export const QUICK_FIX_SCREENSHOT_PATH =
+  process.env.NEXT_DB_UPDATE_SCREENSHOT === '1'
+    ? path.join(REPO_ROOT, 'docs/images/quick-fix.png')
+    : path.join(TEST_RESULTS_DIR, 'quick-fix.png');
