@@ -1,6 +1,6 @@
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getFreePort } from './free-port';
+import { getFreePort } from '../../support/free-port';
 import { isolatedHomeEnv } from './isolated-home';
 import { CODE_SERVER_ENTRY, NODE24_BIN } from './paths';
 import { spawnGroup, stopGroup } from './processes';

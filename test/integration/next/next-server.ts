@@ -1,4 +1,4 @@
-import { getFreePort } from '../net/free-port';
+import { getFreePort } from '../../support/free-port';
 import { startProcess, type StartedProcess } from '../processes';
 import type { NextApp } from './next-app';
 import { NEXT_BIN, nextEnv } from './next-command';

@@ -4,7 +4,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { onExitCleanup } from '../exit-cleanup';
-import { getFreePort } from '../net/free-port';
+import { getFreePort } from '../../support/free-port';
 import { OutputTail } from '../output-tail';
 import { getPostgresOsUser, type OsUser } from './os-user';
 import { settingsAsFlags, superuserUrl, type PostgresServer } from './server';

