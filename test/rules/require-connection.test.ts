@@ -678,6 +678,19 @@ export async function GET() {
 }
 `,
     },
+    {
+      name: 'Next 14: a page under an unlisted dynamic segment renders per request too',
+      filename: 'app/posts/[slug]/page.jsx',
+      settings: { next: { version: 14 } },
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default function Post({ params }) {
+  const post = db.prepare('SELECT * FROM posts WHERE slug = ?').get(params.slug);
+  return <h1>{post.title}</h1>;
+}
+`,
+    },
     // --- Setup, not results ---
     {
       name: 'setup inside a lazy getDb() factory freezes nothing',
