@@ -953,5 +953,83 @@ export async function listUsers() {
         },
       ],
     },
+    {
+      name: 'handlers exported through satisfies or as are handlers',
+      filename: 'pages/api/users.ts',
+      code: `import type { NextApiHandler } from 'next';
+import { Pool } from 'pg';
+
+const handler = (async (req, res) => {
+  const pool = new Pool();
+  res.json((await pool.query('SELECT 1')).rows);
+}) satisfies NextApiHandler;
+
+export default handler as NextApiHandler;
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 5,
+          column: 16,
+          data: { factory: '`new Pool()`', where: 'the API route handler' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import type { NextApiHandler } from 'next';
+import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+const handler = (async (req, res) => {
+  res.json((await pool.query('SELECT 1')).rows);
+}) satisfies NextApiHandler;
+
+export default handler as NextApiHandler;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a route handler exported as (async () => {}) satisfies Handler',
+      filename: 'app/api/users/route.ts',
+      code: `import { Pool } from 'pg';
+
+type Handler = (request: Request) => Promise<Response>;
+
+export const GET = (async () => {
+  const pool = new Pool();
+  return Response.json((await pool.query('SELECT 1')).rows);
+}) satisfies Handler;
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 6,
+          column: 16,
+          data: { factory: '`new Pool()`', where: 'the route handler `GET`' },
+          suggestions: [
+            {
+              messageId: 'hoistPool',
+              data: { name: 'pool', size: ' with `max: 5`' },
+              output: `import { Pool } from 'pg';
+
+const pool = new Pool({ max: 5 });
+
+type Handler = (request: Request) => Promise<Response>;
+
+export const GET = (async () => {
+  return Response.json((await pool.query('SELECT 1')).rows);
+}) satisfies Handler;
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

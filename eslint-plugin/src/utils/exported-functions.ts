@@ -35,10 +35,17 @@ function getExportSpecifierName(specifier: TSESTree.ExportSpecifier): string {
   return specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
 }
 
+/** TypeScript wrappers that leave the value as it is. */
+const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
+
 /** Export names given to an expression by where it stands: `export default x`, `module.exports = x`. */
 function getExportNamesOfPosition(node: TSESTree.Node): string[] {
   const parent = node.parent;
   if (!parent) return [];
+  // `export default handler as NextApiHandler`, `export const GET = (async () => {}) satisfies Handler`.
+  if (TYPE_WRAPPERS.has(parent.type) && (parent as TSESTree.TSAsExpression).expression === node) {
+    return getExportNamesOfPosition(parent);
+  }
   if (parent.type === 'ExportDefaultDeclaration') return ['default'];
   if (parent.type === 'AssignmentExpression' && parent.right === node) {
     const name = getCommonJsExportName(parent.left);
@@ -66,8 +73,10 @@ function getExportNamesOfPosition(node: TSESTree.Node): string[] {
  */
 function getDeclaringNode(fn: TSESTree.Node): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | undefined {
   if (fn.type === 'FunctionDeclaration') return fn.id ? fn : undefined;
-  const parent = fn.parent;
-  if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') return parent;
+  let value: TSESTree.Node = fn;
+  while (value.parent && TYPE_WRAPPERS.has(value.parent.type)) value = value.parent; // `(async () => {}) satisfies Handler`
+  const parent = value.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier') return parent;
   return undefined;
 }
 
