@@ -475,6 +475,24 @@ export default async function Posts() {
 }
 `,
     },
+    {
+      name: "a fetch with cache: 'no-store' or next.revalidate = 0 before the query (the same as noStore())",
+      filename: 'app/weather/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Weather() {
+  const forecast = await fetch('https://api.example.com/forecast', { cache: 'no-store' }).then((res) => res.json());
+  const cities = db.prepare('SELECT * FROM cities').all();
+  return <p>{String(forecast)}{cities.length}</p>;
+}
+export async function generateMetadata() {
+  await fetch('https://api.example.com/alerts', { next: { revalidate: 0 } });
+  return { title: String(db.prepare('SELECT count(*) FROM alerts').pluck().get()) };
+}
+`,
+    },
     // --- Files that ask for a static result ---
     {
       name: "Next 15: dynamic = 'force-static' asks for a static GET, where connection() resolves at once without opting out",
@@ -1665,6 +1683,60 @@ export default async function Blog() {
           ],
         },
       ],
+    },
+    {
+      name: "a fetch cached for an hour does not make the page dynamic",
+      filename: 'app/weather/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+export default async function Weather() {
+  await fetch('https://api.example.com/forecast', { next: { revalidate: 3600 } });
+  const cities = db.prepare('SELECT * FROM cities').all();
+  return <p>{cities.length}</p>;
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export default async function Weather() {
+  await connection();
+  await fetch('https://api.example.com/forecast', { next: { revalidate: 3600 } });
+  const cities = db.prepare('SELECT * FROM cities').all();
+  return <p>{cities.length}</p>;
+}
+`,
+      errors: [connectionError(6, 53, 'all()')],
+    },
+    {
+      name: "an imported fetch with cache: 'no-store' is not Next's fetch",
+      filename: 'app/weather/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+import { fetch } from 'undici';
+const db = new Database('app.db');
+export default async function Weather() {
+  await fetch('https://api.example.com/now', { cache: 'no-store' });
+  const cities = db.prepare('SELECT * FROM cities').all();
+  return <p>{cities.length}</p>;
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { fetch } from 'undici';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+export default async function Weather() {
+  await connection();
+  await fetch('https://api.example.com/now', { cache: 'no-store' });
+  const cities = db.prepare('SELECT * FROM cities').all();
+  return <p>{cities.length}</p>;
+}
+`,
+      errors: [connectionError(7, 53, 'all()')],
     },
     // --- Shapes from real data modules ---
     {

@@ -11,6 +11,7 @@ import { callsImportedRequestApi } from './require-connection/imported-request-a
 import { collectExemptions, isSearchParamsMember, runsAtModuleLoad } from './require-connection/exemptions';
 import { getPrerenderScope, isInPrerenderedGet } from './require-connection/prerender-scope';
 import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
+import { isUncachedFetch } from './require-connection/uncached-fetch';
 
 export type Options = [Record<string, never>];
 export type MessageId =
@@ -120,10 +121,12 @@ export default createRule<Options, MessageId>({
         const queries = calls.map(findQuery).filter((query) => query !== undefined);
         // Other files are read only when there is something to report.
         if (queries.length === 0) return;
-        const importedRequestCalls = calls.filter((call) =>
-          callsImportedRequestApi(call, sourceCode, context.filename, context.languageOptions.parser),
+        const requestTimeCalls = calls.filter(
+          (call) =>
+            isUncachedFetch(call, sourceCode) ||
+            callsImportedRequestApi(call, sourceCode, context.filename, context.languageOptions.parser),
         );
-        const exemptions = collectExemptions(sourceCode, [...searchParamsMembers, ...importedRequestCalls]);
+        const exemptions = collectExemptions(sourceCode, [...searchParamsMembers, ...requestTimeCalls]);
         for (const query of queries) report(query, exemptions);
       },
     };
