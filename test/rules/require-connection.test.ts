@@ -493,6 +493,21 @@ export async function generateMetadata() {
 }
 `,
     },
+    {
+      name: "instrumentation.ts: register() runs at server start, where connection() would throw",
+      filename: 'instrumentation.ts',
+      settings: NEXT16,
+      code: `
+import 'server-only';
+import Database from 'better-sqlite3';
+export async function register() {
+  const db = new Database('app.db');
+  db.exec('CREATE TABLE IF NOT EXISTS posts (id INTEGER PRIMARY KEY)');
+  const { n } = db.prepare('SELECT count(*) AS n FROM posts').get() as { n: number };
+  console.log(\`\${n} posts\`);
+}
+`,
+    },
     // --- Files that ask for a static result ---
     {
       name: "Next 15: dynamic = 'force-static' asks for a static GET, where connection() resolves at once without opting out",

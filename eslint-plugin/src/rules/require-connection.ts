@@ -76,6 +76,7 @@ export default createRule<Options, MessageId>({
       hasDynamicLayoutAbove: () =>
         projectRoot !== undefined &&
         hasDynamicLayoutAbove(absoluteFilename, projectRoot, settings.pageExtensions, context.languageOptions.parser),
+      isInstrumentation: path.parse(absoluteFilename).name === 'instrumentation',
     });
     if (!scope) return {};
 

@@ -22,6 +22,8 @@ export interface ProjectFacts {
   isUnlistedDynamicRoute: () => boolean;
   /** Whether a layout above the file makes its route dynamic (see dynamic-layouts.ts). */
   hasDynamicLayoutAbove: () => boolean;
+  /** Whether the file is Next's `instrumentation.ts`, whose `register()` runs at server start, outside any request. */
+  isInstrumentation: boolean;
 }
 
 function importsServerOnly(program: TSESTree.Program): boolean {
@@ -53,7 +55,7 @@ export function getPrerenderScope(program: TSESTree.Program, kind: NextFileKind,
   if (isServerComponentFile(kind) && facts.hasDynamicLayoutAbove() && !facts.cacheComponents()) return undefined;
   if (isServerComponentFile(kind) || kind === 'app-other') return { type: 'module' };
   // Outside app/, only modules that declare themselves server code: scripts and seeds stay silent.
-  if (kind === 'other') return importsServerOnly(program) ? { type: 'module' } : undefined;
+  if (kind === 'other') return importsServerOnly(program) && !facts.isInstrumentation ? { type: 'module' } : undefined;
   if (kind !== 'app-route') return undefined;
   if (facts.version !== undefined && facts.version <= 14) return { type: 'get-handler', legacy: true };
   return isStaticRouteOptIn(program) || facts.cacheComponents() ? { type: 'get-handler', legacy: false } : undefined;
