@@ -1,5 +1,7 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { getNextFileInfo, getNextFileKind, isServerComponentFile } from '../../eslint-plugin/src/utils/next-file-kind';
 import { getNextSettings } from '../../eslint-plugin/src/utils/next-settings';
 
@@ -108,5 +110,32 @@ describe('isServerComponentFile', () => {
     for (const kind of ['app-route', 'app-other', 'pages-api', 'pages-page', 'middleware', 'other'] as const) {
       expect(isServerComponentFile(kind)).toBe(false);
     }
+  });
+});
+
+describe('getNextFileInfo without settings in a monorepo', () => {
+  // A real folder tree: apps/web is a Next.js app (it has a next.config), packages/ui is not.
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-monorepo-'));
+  fs.mkdirSync(path.join(repo, 'apps/web/app/api/users'), { recursive: true });
+  fs.writeFileSync(path.join(repo, 'apps/web/next.config.mjs'), 'export default {};\n');
+  fs.mkdirSync(path.join(repo, 'packages/ui/app'), { recursive: true });
+  afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('finds the app from the nearest next.config below the cwd', () => {
+    expect(getNextFileInfo('apps/web/app/api/users/route.ts', repo, defaults)).toEqual({
+      kind: 'app-route',
+      projectRoot: path.join(repo, 'apps/web'),
+    });
+    expect(getNextFileInfo(path.join(repo, 'apps/web/app/page.tsx'), repo, defaults).kind).toBe('app-page');
+  });
+
+  it('leaves folders without a next.config alone, and files outside the cwd', () => {
+    expect(getNextFileInfo('packages/ui/app/page.tsx', repo, defaults)).toEqual({ kind: 'other', projectRoot: undefined });
+    expect(getNextFileInfo(path.join(repo, 'apps/web/app/page.tsx'), path.join(repo, 'packages'), defaults).kind).toBe('other');
+  });
+
+  it('prefers a configured rootDir', () => {
+    const settings = getNextSettings({ next: { rootDir: 'apps/web' } });
+    expect(getNextFileInfo('apps/web/app/page.tsx', repo, settings).projectRoot).toBe(path.join(repo, 'apps/web'));
   });
 });

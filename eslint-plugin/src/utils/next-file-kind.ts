@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import { NEXT_CONFIG_FILES } from './next-project';
 import type { NextSettings } from './next-settings';
+import { ancestorDirs, isFile } from './workspace-files';
 
 /**
  * What a file is to Next.js, decided on whole path segments under the project
@@ -93,24 +95,44 @@ function matchesRoot(rootSegments: readonly string[], fileSegments: readonly str
 }
 
 /**
+ * The nearest folder between the file and the cwd that holds a next.config.*,
+ * so a Next.js app in a monorepo folder is recognised with no settings.
+ */
+function findNextConfigRoot(absoluteFile: string, cwd: string): string | undefined {
+  for (const dir of ancestorDirs(path.dirname(absoluteFile), cwd)) {
+    if (NEXT_CONFIG_FILES.some((name) => isFile(path.join(dir, name)))) return dir;
+  }
+  return undefined;
+}
+
+/** The file's kind under one project root given as segments relative to the cwd. */
+function classifyUnder(rootSegments: readonly string[], fileSegments: readonly string[], cwd: string, settings: NextSettings): NextFileInfo | undefined {
+  if (!matchesRoot(rootSegments, fileSegments)) return undefined;
+  const kind = classify(fileSegments.slice(rootSegments.length), settings.pageExtensions);
+  if (kind === undefined) return undefined;
+  return { kind, projectRoot: path.join(cwd, ...fileSegments.slice(0, rootSegments.length)) };
+}
+
+/**
  * Decides what a linted file is to Next.js. `filename` may be absolute or
  * relative to `cwd`; project roots come from `settings.next.rootDir`
- * (relative to `cwd`, `*` matching one folder, as in `apps/*`).
+ * (relative to `cwd`, `*` matching one folder, as in `apps/*`), and failing
+ * those, from the nearest folder with a next.config.* below the cwd.
  */
 export function getNextFileInfo(filename: string, cwd: string, settings: NextSettings): NextFileInfo {
-  const relativeToCwd = path.relative(cwd, path.resolve(cwd, filename));
+  const absoluteFile = path.resolve(cwd, filename);
+  const relativeToCwd = path.relative(cwd, absoluteFile);
   if (relativeToCwd.startsWith('..') || path.isAbsolute(relativeToCwd)) return { kind: 'other', projectRoot: undefined };
   const fileSegments = toSegments(relativeToCwd);
   for (const rootDir of settings.rootDir) {
     // An absolute root (as `@next/eslint-plugin-next` also accepts) counts from the cwd.
     const rootSegments = toSegments(path.isAbsolute(rootDir) ? path.relative(cwd, rootDir) : rootDir);
-    if (!matchesRoot(rootSegments, fileSegments)) continue;
-    const kind = classify(fileSegments.slice(rootSegments.length), settings.pageExtensions);
-    if (kind !== undefined) {
-      return { kind, projectRoot: path.join(cwd, ...fileSegments.slice(0, rootSegments.length)) };
-    }
+    const info = classifyUnder(rootSegments, fileSegments, cwd, settings);
+    if (info) return info;
   }
-  return { kind: 'other', projectRoot: undefined };
+  const configRoot = findNextConfigRoot(absoluteFile, cwd);
+  const detected = configRoot && classifyUnder(toSegments(path.relative(cwd, configRoot)), fileSegments, cwd, settings);
+  return detected || { kind: 'other', projectRoot: undefined };
 }
 
 export function getNextFileKind(filename: string, cwd: string, settings: NextSettings): NextFileKind {
