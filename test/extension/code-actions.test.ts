@@ -34,6 +34,38 @@ describe('disable comments', () => {
     );
   });
 
+  it.each([
+    ['a block comment', '  /* eslint-disable-next-line no-console */', '  /* eslint-disable-next-line no-console, next-db/no-pool-in-handler */'],
+    ['a JSX comment', '  {/* eslint-disable-next-line no-console -- noisy */}', '  {/* eslint-disable-next-line no-console, next-db/no-pool-in-handler -- noisy */}'],
+  ])('adds the rule to an existing disable-next-line in %s, which must stay right above the line', (_, comment, expected) => {
+    const document = doc(`${comment}\r\n  console.log(new Pool());\r\n`);
+    expect(apply(document, getDisableLineEdit(document, 1, RULE, true))).toBe(`${expected}\r\n  console.log(new Pool());\r\n`);
+  });
+
+  it('keeps an existing block disable-next-line comment in effect, as ESLint sees it', () => {
+    const text = [
+      "import { Pool } from 'pg';",
+      'export async function GET() {',
+      '  /* eslint-disable-next-line no-console */',
+      '  console.log(new Pool());',
+      '}',
+      '',
+    ].join('\n');
+    const { document, problems } = lintAsServer('app/api/users/route.ts', text);
+    expect(problems).toHaveLength(1);
+    const disabled = apply(document, getDisableLineEdit(document, problems[0]!.diagnostic.range.start.line, RULE));
+    expect(lintAsServer('app/api/users/route.ts', disabled).problems).toEqual([]);
+    const consoleMessages = new Linter().verify(disabled, { rules: { 'no-console': 'error' } }, { filename: 'route.js' });
+    expect(consoleMessages.filter((message) => message.ruleId === 'no-console')).toEqual([]);
+  });
+
+  it('inserts with the file\'s own line ending, lone \\r included', () => {
+    const document = doc('function f() {\r  new Pool();\r}\r');
+    expect(apply(document, getDisableLineEdit(document, 1, RULE))).toBe(
+      'function f() {\r  // eslint-disable-next-line next-db/no-pool-in-handler\r  new Pool();\r}\r',
+    );
+  });
+
   it("puts the file comment before a 'use client' directive, which stays a directive", () => {
     const document = doc("'use client';\n\nexport default function Page() {}\n");
     expect(apply(document, getDisableFileEdit(document, RULE))).toBe(
