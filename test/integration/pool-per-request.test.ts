@@ -10,11 +10,12 @@ import { bundleHandlerInstance } from './handlers/handler-instance';
 import { measureLoad, type LoadMeasurement } from './handlers/measure-load';
 import { formatErrorCodes, summarize } from './handlers/summarize';
 import type { HandlerKind } from './handlers/wave-result';
+import type { DatabaseInfo } from './postgres/database-info';
 import { applyFirstSuggestion } from './lint/rule-fixes';
 import { createScratchDir, FIXTURES } from './paths';
 import { markdownTable, writeReportSection } from './report/readme-report';
 
-const database = inject('database');
+const databases = inject('databases');
 const EXAMPLE_APP = path.join(FIXTURES, 'example-app');
 const LOAD = { requests: 50, waves: 2 };
 const POOL_MAX = 5;
@@ -24,11 +25,14 @@ const HANDLERS: { kind: HandlerKind; file: string }[] = [
 ];
 
 const scratch = createScratchDir('pool-per-request');
-const tableRows: (string | number)[][] = [];
+/** The README table's rows, per server. */
+const tableRows = new Map<DatabaseInfo, (string | number)[][]>();
 
-function record(file: string, version: string, measurement: LoadMeasurement): void {
+function record(database: DatabaseInfo, file: string, version: string, measurement: LoadMeasurement): void {
   const totals = summarize(measurement);
-  tableRows.push([
+  const rows = tableRows.get(database) ?? [];
+  tableRows.set(database, rows);
+  rows.push([
     `\`${file}\``,
     version,
     totals.requests,
@@ -41,61 +45,64 @@ function record(file: string, version: string, measurement: LoadMeasurement): vo
   ]);
 }
 
-describe.each(HANDLERS)('$file under $kind load', ({ kind, file }) => {
-  const filePath = path.join(EXAMPLE_APP, file);
-  const original = readFileSync(filePath, 'utf8');
-  let fixed: string | undefined;
+describe.each(databases)('PostgreSQL from $source', (database) => {
+  describe.each(HANDLERS)('$file under $kind load', ({ kind, file }) => {
+    const filePath = path.join(EXAMPLE_APP, file);
+    const original = readFileSync(filePath, 'utf8');
+    let fixed: string | undefined;
 
-  it('before the fix, PostgreSQL refuses connections with SQLSTATE 53300', async () => {
-    const bundle = await bundleHandlerInstance(original, path.join(scratch.dir, `${kind}-before`));
-    const measurement = await measureLoad(bundle, kind, database, LOAD);
-    record(file, 'before fix', measurement);
-    const totals = summarize(measurement);
+    it('before the fix, PostgreSQL refuses connections with SQLSTATE 53300', async () => {
+      const bundle = await bundleHandlerInstance(original, path.join(scratch.dir, `${database.source}-${kind}-before`));
+      const measurement = await measureLoad(bundle, kind, database, LOAD);
+      record(database, file, 'before fix', measurement);
+      const totals = summarize(measurement);
 
-    expect(totals.errorCodes['53300'], JSON.stringify(measurement)).toBeGreaterThan(0);
-    expect(totals.successes).toBeLessThan(totals.requests);
-    // More sockets at once than the role has slots: a pool, and a connection, per request.
-    expect(measurement.peakConnections).toBeGreaterThan(database.appSlots);
-    expect(measurement.peakSessions).toBeLessThanOrEqual(database.appSlots);
-  });
+      expect(totals.errorCodes['53300'], JSON.stringify(measurement)).toBeGreaterThan(0);
+      expect(totals.successes).toBeLessThan(totals.requests);
+      // More sockets at once than the role has slots: a pool, and a connection, per request.
+      expect(measurement.peakConnections).toBeGreaterThan(database.appSlots);
+      expect(measurement.peakSessions).toBeLessThanOrEqual(database.appSlots);
+    });
 
-  it("the rule reports the pool, and its own suggestion hoists it", async () => {
-    const suggestion = await applyFirstSuggestion('next-db/no-pool-in-handler', EXAMPLE_APP, filePath, original);
-    expect(suggestion.findings).toHaveLength(1);
-    expect(suggestion.findingsAfter).toEqual([]);
-    fixed = suggestion.fixed;
-    console.log(`${file} after the rule's suggestion:\n${fixed}`);
-  });
+    it("the rule reports the pool, and its own suggestion hoists it", async () => {
+      const suggestion = await applyFirstSuggestion('next-db/no-pool-in-handler', EXAMPLE_APP, filePath, original);
+      expect(suggestion.findings).toHaveLength(1);
+      expect(suggestion.findingsAfter).toEqual([]);
+      fixed = suggestion.fixed;
+      console.log(`${file} after the rule's suggestion:\n${fixed}`);
+    });
 
-  it(`after the fix, every request succeeds on at most ${POOL_MAX} connections`, async () => {
-    if (fixed === undefined) throw new Error('No fixed version: the previous test could not apply the rule\'s suggestion.');
-    const bundle = await bundleHandlerInstance(fixed, path.join(scratch.dir, `${kind}-after`));
-    const measurement = await measureLoad(bundle, kind, database, LOAD);
-    record(file, 'after fix', measurement);
-    const totals = summarize(measurement);
+    it(`after the fix, every request succeeds on at most ${POOL_MAX} connections`, async () => {
+      if (fixed === undefined) throw new Error('No fixed version: the previous test could not apply the rule\'s suggestion.');
+      const bundle = await bundleHandlerInstance(fixed, path.join(scratch.dir, `${database.source}-${kind}-after`));
+      const measurement = await measureLoad(bundle, kind, database, LOAD);
+      record(database, file, 'after fix', measurement);
+      const totals = summarize(measurement);
 
-    expect(totals.errorCodes).toEqual({});
-    expect(totals.successes).toBe(totals.requests);
-    expect(measurement.peakConnections).toBeGreaterThan(0);
-    expect(measurement.peakConnections).toBeLessThanOrEqual(POOL_MAX);
-    expect(measurement.peakSessions).toBeLessThanOrEqual(POOL_MAX);
-    // The second wave reuses the first wave's connections.
-    expect(measurement.connectionsOpened).toBeLessThanOrEqual(POOL_MAX);
+      expect(totals.errorCodes).toEqual({});
+      expect(totals.successes).toBe(totals.requests);
+      expect(measurement.peakConnections).toBeGreaterThan(0);
+      expect(measurement.peakConnections).toBeLessThanOrEqual(POOL_MAX);
+      expect(measurement.peakSessions).toBeLessThanOrEqual(POOL_MAX);
+      // The second wave reuses the first wave's connections.
+      expect(measurement.connectionsOpened).toBeLessThanOrEqual(POOL_MAX);
+    });
   });
 });
 
 afterAll(() => {
   scratch.remove();
-  if (tableRows.length === 0) return;
-  const table = markdownTable(
-    ['Handler', 'Version', 'Requests', 'Successes', 'Peak connections (proxy)', 'Peak sessions (pg_stat_activity)', 'Connections opened', 'Errors (SQLSTATE)', 'Wall time'],
-    tableRows,
-  );
-  const settings =
-    `PostgreSQL ${database.serverVersion} (${database.source}), max_connections=${database.maxConnections}, ` +
-    `superuser_reserved_connections=${database.superuserReservedConnections}, ` +
-    `app role slots=${database.appSlots}; ` +
-    `${LOAD.waves} waves of ${LOAD.requests} concurrent requests per handler instance, each running \`SELECT pg_sleep(0.05)\`.`;
-  console.log(`\n${settings}\n${table}\n`);
-  writeReportSection(`pool-load-table-${database.source}`, `${settings}\n\n${table}`);
+  for (const [database, rows] of tableRows) {
+    const table = markdownTable(
+      ['Handler', 'Version', 'Requests', 'Successes', 'Peak connections (proxy)', 'Peak sessions (pg_stat_activity)', 'Connections opened', 'Errors (SQLSTATE)', 'Wall time'],
+      rows,
+    );
+    const settings =
+      `PostgreSQL ${database.serverVersion} (${database.source}), max_connections=${database.maxConnections}, ` +
+      `superuser_reserved_connections=${database.superuserReservedConnections}, ` +
+      `app role slots=${database.appSlots}; ` +
+      `${LOAD.waves} waves of ${LOAD.requests} concurrent requests per handler instance, each running \`SELECT pg_sleep(0.05)\`.`;
+    console.log(`\n${settings}\n${table}\n`);
+    writeReportSection(`pool-load-table-${database.source}`, `${settings}\n\n${table}`);
+  }
 });

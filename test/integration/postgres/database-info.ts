@@ -18,6 +18,7 @@ export interface DatabaseInfo {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    database: DatabaseInfo;
+    /** One per server the run started (or the DATABASE_URL server). */
+    databases: DatabaseInfo[];
   }
 }
