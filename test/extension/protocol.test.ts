@@ -354,3 +354,34 @@ describe('not twice: a workspace whose ESLint config enables next-db, with the E
     expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
   });
 });
+
+describe('source.fixAll.next-db on save, for text typed since the last lint', () => {
+  let session: LspSession;
+
+  beforeAll(async () => {
+    // `run: onSave` leaves the last lint behind the text, as typing within the debounce does.
+    session = await startServer({ serverPath: SERVER, rootPath: EXAMPLE_APP, settings: { run: 'onSave' } });
+  });
+  afterAll(async () => {
+    await stopServer(session);
+  });
+
+  it('computes the fixes for the text being saved', async () => {
+    const relativePath = 'app/lib/data.ts';
+    const filePath = path.join(EXAMPLE_APP, relativePath);
+    const uri = toUri(filePath);
+    const opened = waitForDiagnostics(session, uri, 1);
+    await openDocument(session, filePath, read(relativePath));
+    expect(await opened).toHaveLength(1);
+
+    const typed = `// typed before saving\n${read(relativePath)}`;
+    const version = changeDocument(session, uri, typed);
+    const expected = new Linter({ cwd: EXAMPLE_APP }).verifyAndFix(typed, recommendedFlatConfig(plugin), { filename: filePath });
+    expect(expected.fixed).toBe(true);
+
+    const [action] = await requestCodeActions(session, uri, [], ['source.fixAll']);
+    const change = action?.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
+    expect(change?.textDocument.version).toBe(version);
+    expect(TextDocument.applyEdits(session.documents.get(uri)!, change!.edits as TextEdit[])).toBe(expected.output);
+  });
+});

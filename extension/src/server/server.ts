@@ -134,15 +134,20 @@ async function computeFixAllEdit(document: TextDocument): Promise<TextEdit | und
 
 connection.onCodeAction(async ({ textDocument, context }) => {
   const document = documents.get(textDocument.uri);
+  if (document === undefined) return [];
   const linted = lintedDocuments.get(textDocument.uri);
-  if (document === undefined || linted === undefined || linted.version !== document.version) return [];
+  const isCurrent = linted !== undefined && linted.version === document.version;
   const only = context.only;
   // `source`, `source.fixAll` and `source.fixAll.next-db` all include our fix-all action.
   const wantsFixAll = only?.some((kind) => kind === FIX_ALL_KIND || FIX_ALL_KIND.startsWith(`${kind}.`)) ?? false;
   if (wantsFixAll) {
-    const edit = hasAutofix(linted) ? await computeFixAllEdit(document) : undefined;
+    // On save the last lint is often older than the text (typed within the debounce, or `run: onSave`),
+    // so the fixes are computed from the text at hand; a current lint without autofixes saves the work.
+    if ((isCurrent && !hasAutofix(linted)) || (await settingsStore.get(document.uri)).run === 'off') return [];
+    const edit = await computeFixAllEdit(document);
     return edit === undefined ? [] : [getSourceFixAllAction(document.uri, document.version, edit)];
   }
+  if (!isCurrent) return [];
   if (only !== undefined && !only.some((kind) => kind === CodeActionKind.QuickFix || kind === '')) return [];
   return toCodeActions(document, linted, context.diagnostics, getDocsUrl);
 });
