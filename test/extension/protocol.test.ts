@@ -251,6 +251,21 @@ describe('the bundled language server', () => {
     await close(uri);
   });
 
+  it('ignores settings of the wrong type, with a log line, and keeps linting', async () => {
+    const { uri } = await open('pages/api/users.ts');
+    session.settings = { enable: 'yes', run: 7, rules: { 'no-pool-in-handler': true }, poolSize: 'five', poolFactories: {} };
+    const next = waitForDiagnostics(session, uri);
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    const warnings = session.logs.filter((line) => line.includes('Invalid setting ignored'));
+    expect(warnings.some((line) => line.includes('next-db.poolSize') && line.includes('"five"'))).toBe(true);
+    expect(warnings.some((line) => line.includes('next-db.rules.no-pool-in-handler'))).toBe(true);
+    expect(session.exited).toBe(false);
+    session.settings = {};
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await close(uri);
+  });
+
   it('lints the whole workspace on request, with progress, into diagnostics for unopened files', async () => {
     const files = listFixtureFiles()
       .filter((file) => file.appRoot === EXAMPLE_APP)

@@ -14,6 +14,37 @@ describe('normalizeSettings', () => {
     ).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('says which values it ignored, one line each, and nothing for valid or missing ones', () => {
+    const warnings: string[] = [];
+    normalizeSettings(
+      {
+        enable: 'yes',
+        run: 'always',
+        rules: { 'require-connection': 2, 'no-pool-in-handler': 'warn' },
+        poolSize: '5',
+        poolFactories: [{ module: '@acme/db' }, 'pg-like'],
+        next: { rootDir: 3 },
+        deferToEslintExtension: 1,
+      },
+      (message) => warnings.push(message),
+    );
+    expect(warnings.map((message) => message.split(':')[0])).toEqual([
+      'next-db.enable',
+      'next-db.run',
+      'next-db.rules.require-connection',
+      'next-db.poolSize',
+      'next-db.poolFactories',
+      'next-db.next.rootDir',
+      'next-db.deferToEslintExtension',
+    ]);
+    expect(warnings[1]).toContain('"always"');
+
+    const none: string[] = [];
+    normalizeSettings({ enable: false, run: 'off', rules: {}, poolSize: 3, next: { rootDir: ['apps/*'] } }, (message) => none.push(message));
+    normalizeSettings(undefined, (message) => none.push(message));
+    expect(none).toEqual([]);
+  });
+
   it('keeps valid values, drops invalid entries and accepts rule ids with the prefix', () => {
     const settings = normalizeSettings({
       enable: false,

@@ -3,13 +3,21 @@ import { type NextDbSettings, SETTINGS_SECTION, normalizeSettings } from '../sha
 
 /**
  * Pulls the resource-scoped `next-db` settings from the client, once per
- * scope (a document or folder URI) until the configuration changes.
+ * scope (a document or folder URI) until the configuration changes. Invalid
+ * values are replaced by their defaults and logged once per configuration.
  */
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<NextDbSettings>>();
+  private readonly warned = new Set<string>();
   canPull = false;
 
   constructor(private readonly connection: Connection) {}
+
+  private readonly warn = (message: string): void => {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.connection.console.warn(`Invalid setting ignored: ${message}`);
+  };
 
   get(scopeUri: string): Promise<NextDbSettings> {
     let settings = this.cache.get(scopeUri);
@@ -17,7 +25,7 @@ export class SettingsStore {
       settings = this.canPull
         ? this.connection.workspace
             .getConfiguration({ scopeUri, section: SETTINGS_SECTION })
-            .then(normalizeSettings, () => normalizeSettings(undefined))
+            .then((raw) => normalizeSettings(raw, this.warn), () => normalizeSettings(undefined))
         : Promise.resolve(normalizeSettings(undefined));
       this.cache.set(scopeUri, settings);
     }
@@ -30,5 +38,6 @@ export class SettingsStore {
 
   clear(): void {
     this.cache.clear();
+    this.warned.clear();
   }
 }

@@ -51,21 +51,41 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
-function toRuleSeverities(value: unknown): Record<string, RuleSeverity> {
-  if (!isRecord(value)) return {};
+/** Receives one line per ignored setting value, e.g. for the output channel. */
+export type SettingsWarn = (message: string) => void;
+
+function describe(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+function toRuleSeverities(value: unknown, warn: SettingsWarn): Record<string, RuleSeverity> {
+  if (value === undefined) return {};
+  if (!isRecord(value)) {
+    warn(`next-db.rules: expected an object of rule severities, got ${describe(value)}; using the recommended levels.`);
+    return {};
+  }
   const rules: Record<string, RuleSeverity> = {};
   for (const [name, severity] of Object.entries(value)) {
     if (SEVERITIES.includes(severity as RuleSeverity)) {
       rules[name.replace(/^next-db\//, '')] = severity as RuleSeverity;
+    } else {
+      warn(`next-db.rules.${name}: expected "off", "warn" or "error", got ${describe(severity)}; ignored.`);
     }
   }
   return rules;
 }
 
-function toPoolFactories(value: unknown): PoolFactorySetting[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(isRecord).flatMap((item) => {
-    if (!isNonEmptyString(item.module)) return [];
+function toPoolFactories(value: unknown, warn: SettingsWarn): PoolFactorySetting[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    warn(`next-db.poolFactories: expected an array, got ${describe(value)}; ignored.`);
+    return [];
+  }
+  return value.flatMap((item: unknown) => {
+    if (!isRecord(item) || !isNonEmptyString(item.module)) {
+      warn(`next-db.poolFactories: expected { "module": "…" }, got ${describe(item)}; ignored.`);
+      return [];
+    }
     const factory: PoolFactorySetting = { module: item.module.trim() };
     if (isNonEmptyString(item.import)) factory.import = item.import.trim();
     if (isNonEmptyString(item.sizeOption)) factory.sizeOption = item.sizeOption.trim();
@@ -73,34 +93,59 @@ function toPoolFactories(value: unknown): PoolFactorySetting[] {
   });
 }
 
-function toRootDirs(value: unknown): string[] {
+function toRootDirs(value: unknown, warn: SettingsWarn): string[] {
+  if (value === undefined) return [...DEFAULT_SETTINGS.next.rootDir];
   if (isNonEmptyString(value)) return [value.trim()];
   if (Array.isArray(value)) {
     const dirs = value.filter(isNonEmptyString).map((dir) => dir.trim());
-    if (dirs.length > 0) return dirs;
+    if (dirs.length === value.length && dirs.length > 0) return dirs;
+    if (dirs.length > 0) {
+      warn(`next-db.next.rootDir: ignored the entries that are not folder names in ${describe(value)}.`);
+      return dirs;
+    }
   }
+  warn(`next-db.next.rootDir: expected a folder or a list of folders, got ${describe(value)}; using ".".`);
   return [...DEFAULT_SETTINGS.next.rootDir];
 }
 
-function toPoolSize(value: unknown): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : DEFAULT_POOL_SIZE;
+function toPoolSize(value: unknown, warn: SettingsWarn): number {
+  if (value === undefined) return DEFAULT_POOL_SIZE;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  warn(`next-db.poolSize: expected a whole number of at least 1, got ${describe(value)}; using ${DEFAULT_POOL_SIZE}.`);
+  return DEFAULT_POOL_SIZE;
 }
 
-/** Turns the raw `next-db` configuration section into complete, valid settings. */
-export function normalizeSettings(raw: unknown): NextDbSettings {
+/** A boolean or one of a few strings; anything else is warned about and replaced by the default. */
+function toChoice<T>(name: string, value: unknown, isValid: (value: unknown) => value is T, fallback: T, warn: SettingsWarn): T {
+  if (value === undefined || isValid(value)) return value ?? fallback;
+  warn(`next-db.${name}: ${describe(value)} is not a valid value; using ${describe(fallback)}.`);
+  return fallback;
+}
+
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+const isRunMode = (value: unknown): value is RunMode => RUN_MODES.includes(value as RunMode);
+
+/**
+ * Turns the raw `next-db` configuration section into complete, valid settings.
+ * Each value of the wrong type or shape is replaced by its default and reported through `warn`.
+ */
+export function normalizeSettings(raw: unknown, warn: SettingsWarn = () => {}): NextDbSettings {
   const section = isRecord(raw) ? raw : {};
   const next = isRecord(section.next) ? section.next : {};
   return {
-    enable: typeof section.enable === 'boolean' ? section.enable : DEFAULT_SETTINGS.enable,
-    run: RUN_MODES.includes(section.run as RunMode) ? (section.run as RunMode) : DEFAULT_SETTINGS.run,
-    rules: toRuleSeverities(section.rules),
-    poolSize: toPoolSize(section.poolSize),
-    poolFactories: toPoolFactories(section.poolFactories),
+    enable: toChoice('enable', section.enable, isBoolean, DEFAULT_SETTINGS.enable, warn),
+    run: toChoice('run', section.run, isRunMode, DEFAULT_SETTINGS.run, warn),
+    rules: toRuleSeverities(section.rules, warn),
+    poolSize: toPoolSize(section.poolSize, warn),
+    poolFactories: toPoolFactories(section.poolFactories, warn),
     // VS Code hands dotted settings over nested (`next: { rootDir }`), other clients may not.
-    next: { rootDir: toRootDirs(next.rootDir ?? section['next.rootDir']) },
-    deferToEslintExtension:
-      typeof section.deferToEslintExtension === 'boolean'
-        ? section.deferToEslintExtension
-        : DEFAULT_SETTINGS.deferToEslintExtension,
+    next: { rootDir: toRootDirs(next.rootDir ?? section['next.rootDir'], warn) },
+    deferToEslintExtension: toChoice(
+      'deferToEslintExtension',
+      section.deferToEslintExtension,
+      isBoolean,
+      DEFAULT_SETTINGS.deferToEslintExtension,
+      warn,
+    ),
   };
 }
