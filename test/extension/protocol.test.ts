@@ -251,6 +251,18 @@ describe('the bundled language server', () => {
     await close(uri);
   });
 
+  it('does not lint a minified file over the size limit, says so once, and lints the next file', async () => {
+    const handler = "import{Pool}from'pg';export async function GET(){const p=new Pool();return Response.json(await p.query('x'))}";
+    const minified = `${handler};var data=[${'1,'.repeat(600_000)}];`;
+    const { uri, diagnostics } = await open('app/api/bundle/route.ts', minified);
+    expect(diagnostics).toEqual([]);
+    expect(session.logs.filter((line) => line.includes('Not linting') && line.includes('bundle/route.ts'))).toHaveLength(1);
+    await close(uri);
+    const small = await open('app/api/small/route.ts', handler);
+    expect(small.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    await close(small.uri);
+  });
+
   it('ignores settings of the wrong type, with a log line, and keeps linting', async () => {
     const { uri } = await open('pages/api/users.ts');
     session.settings = { enable: 'yes', run: 7, rules: { 'no-pool-in-handler': true }, poolSize: 'five', poolFactories: {} };

@@ -14,6 +14,13 @@ export function isLintablePath(filePath: string): boolean {
   return extension !== undefined && LINTABLE_EXTENSIONS.includes(extension) && !/\.d\.[cm]?ts$/.test(filePath);
 }
 
+/**
+ * Texts longer than this (in UTF-16 code units, about 1 MB) are not linted:
+ * parsing a minified bundle of several megabytes would hold up every other file
+ * for seconds, on every keystroke, and no hand-written module is that long.
+ */
+export const MAX_LINT_LENGTH = 1_000_000;
+
 export interface LintRequest {
   text: string;
   /** Absolute path of the file, so that file-kind detection works as on the CLI. */
@@ -35,6 +42,8 @@ export interface LintOutcome {
   error?: string;
   /** The parsed file, when it was linted. */
   sourceCode?: SourceCode;
+  /** True when the text is over `MAX_LINT_LENGTH` and was not parsed. */
+  tooLarge?: boolean;
 }
 
 function buildConfig(settings: NextDbSettings, rules: LinterType.RulesRecord): LinterType.Config[] {
@@ -78,6 +87,7 @@ function prepare(request: LintRequest): { linter: Linter; config: LinterType.Con
 
 /** Lints one text. Never throws: a crashing rule or parser yields no messages and an `error`. */
 export function lintText(request: LintRequest): LintOutcome {
+  if (request.text.length > MAX_LINT_LENGTH) return { messages: [], skipped: true, tooLarge: true };
   const prepared = prepare(request);
   if (prepared === undefined) return { messages: [], skipped: true };
   try {
@@ -90,6 +100,7 @@ export function lintText(request: LintRequest): LintOutcome {
 
 /** The text after all autofixes (up to ESLint's 10 passes, like `eslint --fix`), or undefined if nothing changes. */
 export function fixText(request: LintRequest): string | undefined {
+  if (request.text.length > MAX_LINT_LENGTH) return undefined;
   const prepared = prepare(request);
   if (prepared === undefined) return undefined;
   try {

@@ -25,7 +25,7 @@ import { type LintedDocument, createLintedDocument, getSourceFixAllAction, hasAu
 import { type Problem, toProblem } from './diagnostics';
 import { EslintDeferral } from './eslint-deferral';
 import { findWorkspaceFolder, toFilePath } from './folders';
-import { type LintRequest, fixText, isLintablePath, lintText } from './lint';
+import { type LintRequest, MAX_LINT_LENGTH, fixText, isLintablePath, lintText } from './lint';
 import { startsInJsxChildren } from './jsx-context';
 import { lintWorkspace } from './lint-workspace';
 import { createPositionMapper } from './positions';
@@ -66,12 +66,26 @@ async function buildLintRequest(filePath: string, text: string, scopeUri: string
 
 // ----------------------------------------------------------------- linting
 
+/** Files already reported as too large, so that typing in one does not repeat the line. */
+const tooLargeLogged = new Set<string>();
+
+function logTooLarge(request: LintRequest): void {
+  if (tooLargeLogged.has(request.filename)) return;
+  tooLargeLogged.add(request.filename);
+  const megabytes = (request.text.length / 1_000_000).toFixed(1);
+  connection.console.info(
+    `Not linting ${request.filename}: it is ${megabytes} million characters long, over next-db's limit of ${MAX_LINT_LENGTH / 1_000_000} million.`,
+  );
+}
+
 function lintToProblems(request: LintRequest, document: TextDocument): Problem[] {
   const started = performance.now();
   const outcome = lintText(request);
   const elapsed = (performance.now() - started).toFixed(1);
   if (outcome.error !== undefined) {
     connection.console.error(`Linting ${request.filename} failed; no diagnostics for it.\n${outcome.error}`);
+  } else if (outcome.tooLarge === true) {
+    logTooLarge(request);
   } else {
     connection.console.debug(`${outcome.skipped ? 'Skipped' : 'Linted'} ${request.filename} in ${elapsed} ms`);
   }
