@@ -412,3 +412,32 @@ describe('source.fixAll.next-db on save, for text typed since the last lint', ()
     expect(TextDocument.applyEdits(session.documents.get(uri)!, change!.edits as TextEdit[])).toBe(expected.output);
   });
 });
+
+describe('a file opened outside every workspace folder', () => {
+  const elsewhere = path.join(ROOT, 'test/.tmp/unrelated-folder');
+  let session: LspSession;
+
+  beforeAll(async () => {
+    fs.mkdirSync(elsewhere, { recursive: true });
+    session = await startServer({ serverPath: SERVER, rootPath: elsewhere });
+  });
+  afterAll(async () => {
+    await stopServer(session);
+    fs.rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  it.each(['app/api/users/route.ts', 'app/lib/data.ts'])(
+    'reports %s as eslint run in its project (the folder with its package.json) does',
+    async (relativePath) => {
+      const filePath = path.join(EXAMPLE_APP, relativePath);
+      const uri = toUri(filePath);
+      const published = waitForDiagnostics(session, uri, 1);
+      await openDocument(session, filePath, read(relativePath));
+      const expected = eslintMessages(relativePath, read(relativePath));
+      expect(expected).toHaveLength(1);
+      expect((await published).map((diagnostic) => [diagnostic.code, diagnostic.range.start.line + 1])).toEqual(
+        expected.map((message) => [message.ruleId, message.line]),
+      );
+    },
+  );
+});

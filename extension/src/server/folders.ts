@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -24,4 +25,17 @@ export function findWorkspaceFolder(folders: readonly string[], filePath: string
     if (inside && (best === undefined || folder.length > best.length)) best = folder;
   }
   return best;
+}
+
+/**
+ * ESLint's cwd for a file outside every workspace folder (a single file opened
+ * on its own): the nearest folder above it with a package.json, where `eslint`
+ * would be run, so that `app/`, `pages/api/` and the rest are recognised as on
+ * the CLI; the file's own folder when there is none.
+ */
+export function findProjectRoot(filePath: string): string {
+  for (let dir = path.dirname(filePath); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.dirname(filePath);
+  }
 }

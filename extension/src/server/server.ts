@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
@@ -24,7 +23,7 @@ import {
 import { type LintedDocument, createLintedDocument, getSourceFixAllAction, hasAutofix, toCodeActions } from './code-actions';
 import { type Problem, toProblem } from './diagnostics';
 import { EslintDeferral } from './eslint-deferral';
-import { findWorkspaceFolder, toFilePath } from './folders';
+import { findProjectRoot, findWorkspaceFolder, toFilePath } from './folders';
 import { type LintRequest, MAX_LINT_LENGTH, fixText, isLintablePath, lintText } from './lint';
 import { startsInJsxChildren } from './jsx-context';
 import { lintWorkspace } from './lint-workspace';
@@ -58,7 +57,7 @@ async function buildLintRequest(filePath: string, text: string, scopeUri: string
   return {
     text,
     filename: filePath,
-    cwd: folder ?? path.dirname(filePath),
+    cwd: folder ?? findProjectRoot(filePath),
     settings,
     excludedRules: eslintDeferral.getExcludedRules(folder, settings),
   };
