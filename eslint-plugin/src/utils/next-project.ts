@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { NextSettings } from './next-settings';
-import { ancestorDirs, getParserKey, parseModule, readCached, walkAst } from './workspace-files';
+import { walkAst } from './walk-ast';
+import { ancestorDirs, getParserKey, parseModule, readCached } from './workspace-files';
 
 /**
  * Facts about the Next.js project a file belongs to, read from its files as
@@ -60,15 +61,12 @@ function getPropertyName(property: TSESTree.Property): string | undefined {
  * means off, which reports less.
  */
 export function hasCacheComponentsEnabled(program: TSESTree.Program): boolean {
-  let enabled = false;
-  walkAst(program, (node) => {
-    if (node.type !== 'Property') return;
+  return walkAst(program, (node) => {
+    if (node.type !== 'Property') return true;
     const name = getPropertyName(node);
-    if (name !== undefined && CACHE_COMPONENTS_KEYS.has(name) && node.value.type === 'Literal' && node.value.value === true) {
-      enabled = true;
-    }
+    const turnsOn = name !== undefined && CACHE_COMPONENTS_KEYS.has(name) && node.value.type === 'Literal' && node.value.value === true;
+    return turnsOn ? 'stop' : true;
   });
-  return enabled;
 }
 
 /**

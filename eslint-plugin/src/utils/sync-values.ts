@@ -4,6 +4,7 @@ import {
   STATEMENT_CHAIN_METHODS,
   TRANSACTION_METHOD,
 } from './sync-drivers';
+import { walkAst } from './walk-ast';
 
 /**
  * What a value is to a synchronous SQLite driver: a database, a prepared
@@ -89,22 +90,16 @@ type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclarat
 export function getReturnedExpressions(fn: FunctionLike): TSESTree.Expression[] {
   if (fn.body.type !== 'BlockStatement') return [fn.body];
   const returned: TSESTree.Expression[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (node.type === 'ReturnStatement') {
-      if (node.argument) returned.push(node.argument);
-      return;
-    }
-    if (node.type.includes('Function') || node.type.startsWith('Class')) return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent' || key === 'loc' || key === 'range') continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child !== null && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-          visit(child as TSESTree.Node);
-        }
+  for (const statement of fn.body.body) {
+    walkAst(statement, (node) => {
+      if (node.type === 'ReturnStatement') {
+        if (node.argument) returned.push(node.argument);
+        return false;
       }
-    }
-  };
-  for (const statement of fn.body.body) visit(statement);
+      // A nested function's or class's `return` is not this function's.
+      return !(node.type.includes('Function') || node.type.startsWith('Class'));
+    });
+  }
   return returned;
 }
 

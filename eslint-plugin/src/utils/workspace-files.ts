@@ -142,17 +142,3 @@ export function getParserKey(parser: unknown): string {
   }
   return `parser-${id}`;
 }
-
-/** Calls `visit` on every node of a parsed file, parents first. */
-export function walkAst(node: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  visit(node);
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent' || key === 'loc' || key === 'range') continue;
-    const children: unknown[] = Array.isArray(value) ? value : [value];
-    for (const child of children) {
-      if (child !== null && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-        walkAst(child as TSESTree.Node, visit);
-      }
-    }
-  }
-}

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { walk } from './walk';
+import { walkAst } from '../../utils/walk-ast';
 
 /** Methods that may end a pool handed to a wrapper: Kysely's `db.destroy()`, Drizzle's `client.end()`... */
 const CLOSING_METHODS = new Set(['end', 'destroy', 'close', 'dispose', '$disconnect']);
@@ -77,13 +77,13 @@ export function findClosingCall(
   pool?: TSESLint.Scope.Variable,
 ): string | undefined {
   let found: string | undefined;
-  walk(sourceCode, handler, (node) => {
+  walkAst(handler, (node) => {
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return true;
     const { object, property } = node.callee;
     if (property.type !== 'Identifier' || !CLOSING_METHODS.has(property.name)) return true;
     if (object.type === 'Identifier' && pool?.references.some((reference) => reference.identifier === object)) return true;
     found = `${sourceCode.getText(object)}.${property.name}`;
     return 'stop';
-  });
+  }, sourceCode.visitorKeys);
   return found;
 }

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction, isFunctionNode } from '../../utils/exported-functions';
 import { isLongLived } from './long-lived';
-import { walk } from './walk';
+import { walkAst } from '../../utils/walk-ast';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -25,13 +25,13 @@ function mentions(code: string, text: string): boolean {
 export function isGuardedByTest(sourceCode: SourceCode, node: TSESTree.Node, texts: readonly string[]): boolean {
   const container = getEnclosingFunction(node) ?? sourceCode.ast;
   const body = container.type === 'Program' ? container : container.body;
-  return walk(sourceCode, body, (current) => {
+  return walkAst(body, (current) => {
     if (current.range[0] >= node.range[0]) return false;
     const tested = getTestedExpression(current);
     if (!tested || tested.range[1] > node.range[0]) return true;
     const testText = sourceCode.getText(tested);
     return texts.some((text) => mentions(testText, text)) ? 'stop' : true;
-  });
+  }, sourceCode.visitorKeys);
 }
 
 /**
@@ -44,13 +44,13 @@ export function getCachedPlaces(sourceCode: SourceCode, node: TSESTree.Node): st
   const fn = getEnclosingFunction(node);
   if (!fn) return [];
   const places: string[] = [];
-  walk(sourceCode, fn.body, (current) => {
+  walkAst(fn.body, (current) => {
     if (isFunctionNode(current)) return false;
     if (current.type === 'AssignmentExpression' && isLongLived(sourceCode, current.left)) {
       places.push(sourceCode.getText(current.left));
     }
     return true;
-  });
+  }, sourceCode.visitorKeys);
   return places;
 }
 

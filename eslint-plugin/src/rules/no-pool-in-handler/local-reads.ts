@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../../utils/exported-functions';
-import { walk } from './walk';
+import { walkAst } from '../../utils/walk-ast';
 
 function contains(outer: TSESTree.Node | TSESLint.AST.Range, inner: TSESTree.Node): boolean {
   const range = 'range' in outer ? outer.range : outer;
@@ -10,7 +10,7 @@ function contains(outer: TSESTree.Node | TSESLint.AST.Range, inner: TSESTree.Nod
 /** What in the expression only means something inside the running function: `this`, an `await`... */
 function findContextualNode(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node): string | undefined {
   let found: string | undefined;
-  walk(sourceCode, expression, (node) => {
+  walkAst(expression, (node) => {
     // A nested function has its own `await`, and its own `this` unless it is an arrow.
     if (node !== expression && isFunctionNode(node)) {
       if (node.type !== 'ArrowFunctionExpression') return false;
@@ -19,7 +19,7 @@ function findContextualNode(sourceCode: Readonly<TSESLint.SourceCode>, expressio
     }
     found = describeContextual(node);
     return found ? 'stop' : true;
-  });
+  }, sourceCode.visitorKeys);
   return found;
 }
 
@@ -35,11 +35,11 @@ function describeContextual(node: TSESTree.Node): string | undefined {
 /** `this` or `super` read by an arrow function, which shares them with the function around it. */
 function findThis(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node): string | undefined {
   let found: string | undefined;
-  walk(sourceCode, body, (node) => {
+  walkAst(body, (node) => {
     if (isFunctionNode(node) && node.type !== 'ArrowFunctionExpression') return false;
     if (node.type === 'ThisExpression' || node.type === 'Super') found = describeContextual(node);
     return found ? 'stop' : true;
-  });
+  }, sourceCode.visitorKeys);
   return found;
 }
 

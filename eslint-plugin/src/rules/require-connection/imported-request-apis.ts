@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { resolveProjectImport } from '../../utils/import-resolution';
 import { CALL } from '../../utils/module-references';
-import { getParserKey, parseModule, readCached, walkAst } from '../../utils/workspace-files';
+import { walkAst } from '../../utils/walk-ast';
+import { getParserKey, parseModule, readCached } from '../../utils/workspace-files';
 import { getImportedName } from './import-bindings';
 
 /**
@@ -51,11 +52,9 @@ function collectImportedNames(program: TSESTree.Program): { requestFunctions: Se
 }
 
 function callsAny(node: TSESTree.Node, names: ReadonlySet<string>): boolean {
-  let found = false;
-  walkAst(node, (child) => {
-    if (child.type === 'CallExpression' && child.callee.type === 'Identifier' && names.has(child.callee.name)) found = true;
-  });
-  return found;
+  return walkAst(node, (child) =>
+    child.type === 'CallExpression' && child.callee.type === 'Identifier' && names.has(child.callee.name) ? 'stop' : true,
+  );
 }
 
 /** A function expression, also inside a wrapper call such as React's `cache(async () => …)`. */
