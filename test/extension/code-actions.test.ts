@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createLintedDocument, toCodeActions } from '../../extension/src/server/code-actions';
 import { getDisableFileEdit, getDisableLineEdit } from '../../extension/src/server/disable-comments';
 import { startsInJsxChildren } from '../../extension/src/server/jsx-context';
+import { startsInsideString } from '../../extension/src/server/string-context';
 import { getDocsUrl } from '../../extension/src/server/rule-config';
 import { getReplaceAllEdit } from '../../extension/src/server/text-edits';
 import { type ApplyEditsArgs, ServerCommands } from '../../extension/src/shared/protocol';
@@ -198,5 +199,44 @@ describe('disable for the line among JSX children', () => {
     const linter = new Linter();
     linter.verify(source, { languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }, { filename: 'x.js' });
     expect(startsInJsxChildren(linter.getSourceCode(), line)).toBe(expected);
+  });
+});
+
+describe('a problem on a line that starts inside a template literal', () => {
+  const relativePath = 'app/visits/page.tsx';
+  const text = [
+    "import Database from 'better-sqlite3';",
+    "const db = new Database('app.db');",
+    'export default async function Page() {',
+    '  const html = `visits:',
+    "  ${db.prepare('SELECT 1').get()}`;",
+    '  return html;',
+    '}',
+    '',
+  ].join('\n');
+
+  it('is not offered "disable for this line", whose comment would land in the string; "for this file" works', () => {
+    const { document, problems } = lintAsServer(relativePath, text);
+    expect(problems.map((problem) => [problem.ruleId, problem.diagnostic.range.start.line])).toEqual([['next-db/require-connection', 4]]);
+    const linted = createLintedDocument(document.uri, 1, problems);
+    const actions = toCodeActions(document, linted, [problems[0]!.diagnostic], getDocsUrl);
+    expect(actions.map((action) => action.title)).not.toContain('Disable require-connection for this line');
+    const fileAction = actions.find((action) => action.title === 'Disable require-connection for this file')!;
+    const disabled = TextDocument.applyEdits(document, (fileAction.command!.arguments![0] as ApplyEditsArgs).edits);
+    expect(lintAsServer(relativePath, disabled).problems).toEqual([]);
+  });
+
+  it.each([
+    [1, 'a plain line', false],
+    [3, 'a line that opens a template', false],
+    [4, 'a line inside a template', true],
+    [5, 'a line that starts with the closing backtick', true],
+    [6, 'the line after a template', false],
+    [8, 'a line inside a string continued with a backslash', true],
+  ])('line %i, %s: inside a string %s', (line, _, expected) => {
+    const source = ['const a = 1;', 'const t =', '`one', 'two ${a}', '`;', 'const b = 2;', "const s = 'x\\", "y';"].join('\n');
+    const linter = new Linter();
+    linter.verify(source, {}, { filename: 'x.js' });
+    expect(startsInsideString(linter.getSourceCode(), line)).toBe(expected);
   });
 });

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Problem, toProblem } from '../../extension/src/server/diagnostics';
 import { type LintRequest, lintText } from '../../extension/src/server/lint';
 import { startsInJsxChildren } from '../../extension/src/server/jsx-context';
+import { startsInsideString } from '../../extension/src/server/string-context';
 import { createPositionMapper } from '../../extension/src/server/positions';
 import { getDocsUrl } from '../../extension/src/server/rule-config';
 import { normalizeSettings } from '../../extension/src/shared/settings';
@@ -33,6 +34,9 @@ export function lintAsServer(
   const mapper = createPositionMapper(document);
   const outcome = lintText({ text, filename, cwd: EXAMPLE_APP, settings: normalizeSettings({}), ...overrides });
   const inJsxChildren = (line: number) => outcome.sourceCode !== undefined && startsInJsxChildren(outcome.sourceCode, line);
-  const problems = outcome.messages.flatMap((message) => toProblem(message, mapper, getDocsUrl(message.ruleId ?? ''), inJsxChildren) ?? []);
+  const inString = (line: number) => outcome.sourceCode !== undefined && startsInsideString(outcome.sourceCode, line);
+  const problems = outcome.messages.flatMap(
+    (message) => toProblem(message, mapper, getDocsUrl(message.ruleId ?? ''), inJsxChildren, inString) ?? [],
+  );
   return { document, problems };
 }

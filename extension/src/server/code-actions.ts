@@ -50,15 +50,13 @@ function ruleActions(document: TextDocument, linted: LintedDocument, problem: Pr
   const { ruleId, diagnostic } = problem;
   const name = shortRuleName(ruleId);
   const line = diagnostic.range.start.line;
-  const actions = [
-    editAction(
-      `Disable ${name} for this line`,
-      linted,
-      [getDisableLineEdit(document, line, ruleId, problem.inJsxChildren)],
-      diagnostic,
-    ),
-    editAction(`Disable ${name} for this file`, linted, [getDisableFileEdit(document, ruleId)], diagnostic),
-  ];
+  const actions: CodeAction[] = [];
+  // A comment above a line that starts inside a template literal would land in the string.
+  if (!problem.inString) {
+    const edit = getDisableLineEdit(document, line, ruleId, problem.inJsxChildren);
+    actions.push(editAction(`Disable ${name} for this line`, linted, [edit], diagnostic));
+  }
+  actions.push(editAction(`Disable ${name} for this file`, linted, [getDisableFileEdit(document, ruleId)], diagnostic));
   if (docsUrl !== undefined) {
     const title = `Show documentation for ${name}`;
     actions.push({

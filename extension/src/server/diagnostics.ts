@@ -14,6 +14,8 @@ export interface Problem {
   suggestions: Array<{ title: string; edit: TextEdit }>;
   /** The problem's line starts among JSX children, where a disable comment must be `{/* … *\/}`. */
   inJsxChildren: boolean;
+  /** The problem's line starts inside a template literal, where no disable-next-line comment can go. */
+  inString: boolean;
 }
 
 type RuleTextEdit = NonNullable<Linter.LintMessage['fix']>;
@@ -35,6 +37,7 @@ export function toProblem(
   mapper: PositionMapper,
   docsUrl: string | undefined,
   startsInJsxChildren: (line: number) => boolean = () => false,
+  startsInsideString: (line: number) => boolean = () => false,
 ): Problem | undefined {
   if (message.fatal === true || message.ruleId === null || !message.ruleId.startsWith('next-db/')) return undefined;
   const start = mapper.fromLineColumn(message.line, message.column);
@@ -59,6 +62,7 @@ export function toProblem(
       edit: toTextEdit(suggestion.fix, mapper),
     })),
     inJsxChildren: startsInJsxChildren(message.line),
+    inString: startsInsideString(message.line),
   };
 }
 

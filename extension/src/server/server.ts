@@ -26,6 +26,7 @@ import { EslintDeferral } from './eslint-deferral';
 import { findProjectRoot, findWorkspaceFolder, toFilePath } from './folders';
 import { type LintRequest, MAX_LINT_LENGTH, fixText, isLintablePath, lintText } from './lint';
 import { startsInJsxChildren } from './jsx-context';
+import { startsInsideString } from './string-context';
 import { lintWorkspace } from './lint-workspace';
 import { createPositionMapper } from './positions';
 import { getDocsUrl } from './rule-config';
@@ -91,9 +92,10 @@ function lintToProblems(request: LintRequest, document: TextDocument): Problem[]
   const mapper = createPositionMapper(document);
   const { sourceCode } = outcome;
   const inJsxChildren = (line: number) => sourceCode !== undefined && startsInJsxChildren(sourceCode, line);
+  const inString = (line: number) => sourceCode !== undefined && startsInsideString(sourceCode, line);
   return outcome.messages.flatMap((message) => {
     const docsUrl = message.ruleId === null ? undefined : getDocsUrl(message.ruleId);
-    return toProblem(message, mapper, docsUrl, inJsxChildren) ?? [];
+    return toProblem(message, mapper, docsUrl, inJsxChildren, inString) ?? [];
   });
 }
 
