@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { hasDirective, hasFunctionDirective } from './directives';
 import { type FunctionNode, getExportNames, isFunctionNode } from './exported-functions';
 import { type NextFileKind, isServerComponentFile } from './next-file-kind';
+import { isInside } from './ranges';
 
 const ROUTE_HANDLER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -130,8 +131,4 @@ export function getRequestScopedFunctions(
     }
   }
   return scoped;
-}
-
-function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }

@@ -6,6 +6,7 @@ import { removeDeclarator } from '../../utils/fix/remove-statement';
 import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
 import type { PoolFactory } from '../../utils/pool-factories';
+import { isInside } from '../../utils/ranges';
 import { LISTENER_METHODS, findClosingCall, getPoolUses } from './close-calls';
 import { matchLineEndings } from './line-endings';
 import { getModuleReads } from './local-reads';
@@ -102,7 +103,7 @@ function renameReferences(
   const fixes: TSESLint.RuleFix[] = [];
   for (const reference of variable.references) {
     const identifier = reference.identifier;
-    if (reference.init || skipped.some((node) => identifier.range[0] >= node.range[0] && identifier.range[1] <= node.range[1])) continue;
+    if (reference.init || skipped.some((node) => isInside(identifier, node))) continue;
     const parent = identifier.parent;
     if (parent?.type === 'Property' && parent.shorthand && parent.value === identifier) {
       fixes.push(fixer.replaceText(parent, `${variable.name}: ${name}`));

@@ -1,11 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../../utils/exported-functions';
+import { isInside } from '../../utils/ranges';
 import { walkAst } from '../../utils/walk-ast';
-
-function contains(outer: TSESTree.Node | TSESLint.AST.Range, inner: TSESTree.Node): boolean {
-  const range = 'range' in outer ? outer.range : outer;
-  return inner.range[0] >= range[0] && inner.range[1] <= range[1];
-}
 
 /** What in the expression only means something inside the running function: `this`, an `await`... */
 function findContextualNode(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node): string | undefined {
@@ -48,7 +44,7 @@ function getReferencesIn(sourceCode: Readonly<TSESLint.SourceCode>, range: TSESL
   const references: TSESLint.Scope.Reference[] = [];
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const reference of scope.references) {
-      if (contains(range, reference.identifier)) references.push(reference);
+      if (isInside(reference.identifier, range)) references.push(reference);
     }
   }
   return references;
@@ -80,7 +76,7 @@ export function getModuleReads(
       if (variable?.name === 'arguments' && variable.scope.type === 'function') return { reason: '`arguments`', declarations };
       if (!variable || variable.defs.length === 0) continue; // a global such as `process`
       const name = `\`${variable.name}\``;
-      if (variable.defs.some((def) => contains(node, def.name))) continue; // declared inside the moved code
+      if (variable.defs.some((def) => isInside(def.name, node))) continue; // declared inside the moved code
       if (variable.scope.block.type !== 'Program') return { reason: `${name}, which only exists inside the function`, declarations };
       const reassigned = variable.references.some((ref) => ref.isWrite() && !ref.init);
       if (reassigned) return { reason: `${name}, which is reassigned at run time`, declarations };

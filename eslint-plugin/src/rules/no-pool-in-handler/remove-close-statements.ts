@@ -1,13 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { removeStatement } from '../../utils/fix/remove-statement';
 import { getUnwrappedBlockText } from '../../utils/fix/unwrap-block';
+import { isInside } from '../../utils/ranges';
 
 /** Parents whose statements can be removed outright. */
 const STATEMENT_LISTS = new Set(['BlockStatement', 'SwitchCase', 'Program', 'StaticBlock']);
-
-function isInside(node: TSESTree.Node, range: TSESLint.AST.Range): boolean {
-  return node.range[0] >= range[0] && node.range[1] <= range[1];
-}
 
 /** The `finally` block that would be left empty, with its try statement. */
 function getEmptiedFinally(
@@ -54,8 +51,8 @@ export function removeCloseStatements(
       continue;
     }
     const body = tryStatement.block;
-    const editsInside = otherEdits.some((range) => range[0] >= body.range[0] && range[1] <= body.range[1]);
-    const unwrapped = editsInside || statements.some((item) => isInside(item, body.range))
+    const editsInside = otherEdits.some((range) => isInside(range, body));
+    const unwrapped = editsInside || statements.some((item) => isInside(item, body))
       ? undefined
       : getUnwrappedBlockText(sourceCode, body, tryStatement);
     if (unwrapped !== undefined) {

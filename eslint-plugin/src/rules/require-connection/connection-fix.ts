@@ -4,7 +4,8 @@ import type { FunctionNode } from '../../utils/exported-functions';
 import { insertFirstStatement } from '../../utils/fix/insert-first-statement';
 import { planNamedImport, type NamedImportRequest } from '../../utils/fix/insert-import';
 import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
-import { getEnclosingFunctions, isInside } from './exemptions';
+import { isInside } from '../../utils/ranges';
+import { getEnclosingFunctions } from './exemptions';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -3,6 +3,7 @@ import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getDirectives } from '../../utils/directives';
 import { getEnclosingFunction, getExportNames, isFunctionNode, type FunctionNode } from '../../utils/exported-functions';
 import { CALL, iterateModuleReferences } from '../../utils/module-references';
+import { isInside } from '../../utils/ranges';
 import { AUTH_LIBRARY_TRACE_MAP } from './imported-request-apis';
 
 /**
@@ -51,10 +52,6 @@ function isImmediatelyInvoked(fn: FunctionNode): boolean {
 /** Whether `node` runs when its module is imported: at module scope, or only inside immediately invoked functions. */
 export function runsAtModuleLoad(node: TSESTree.Node): boolean {
   return getEnclosingFunctions(node).every(isImmediatelyInvoked);
-}
-
-export function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
 }
 
 export interface Exemptions {

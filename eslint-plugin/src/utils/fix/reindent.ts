@@ -1,13 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isInside } from '../ranges';
 
 /** Whether a template literal inside `node` spans lines, so that re-indenting would change a string. */
 export function hasMultilineTemplate(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
   return sourceCode.ast.tokens.some(
-    (token) =>
-      token.type === 'Template' &&
-      token.range[0] >= node.range[0] &&
-      token.range[1] <= node.range[1] &&
-      token.value.includes('\n'),
+    (token) => token.type === 'Template' && isInside(token, node) && token.value.includes('\n'),
   );
 }
 
