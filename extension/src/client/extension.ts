@@ -37,7 +37,10 @@ function createErrorHandler(log: vscode.LogOutputChannel) {
         return { action: CloseAction.DoNotRestart, message: 'The next-db server crashed 5 times in 3 minutes and was stopped. See the "next-db" output.' };
       }
       log.warn('The next-db server stopped unexpectedly; restarting it.');
-      return { action: CloseAction.Restart, message: 'The next-db server stopped unexpectedly and was restarted.' };
+      // The client only logs a restart message (it pops up errors alone), so the user is told here.
+      const message = 'The next-db server stopped unexpectedly and was restarted.';
+      void vscode.window.showWarningMessage(message, 'Show Output').then((choice) => choice && log.show());
+      return { action: CloseAction.Restart, message, handled: true };
     },
   };
 }
