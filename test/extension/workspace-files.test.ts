@@ -4,7 +4,12 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findWorkspaceFolder, toFileUri, toFilePath } from '../../extension/src/server/folders';
 import { GitIgnore } from '../../extension/src/server/gitignore';
+import { type Problem, toProblem } from '../../extension/src/server/diagnostics';
+import { lintText } from '../../extension/src/server/lint';
+import { lintWorkspace } from '../../extension/src/server/lint-workspace';
+import { createPositionMapper } from '../../extension/src/server/positions';
 import { findLintableFiles } from '../../extension/src/server/workspace-files';
+import { normalizeSettings } from '../../extension/src/shared/settings';
 
 describe('GitIgnore', () => {
   const ignore = new GitIgnore(
@@ -81,5 +86,30 @@ describe('workspace folders', () => {
     expect(toFilePath('file:///w/app/%C3%A9t%C3%A9/page.tsx')).toBe('/w/app/été/page.tsx');
     expect(toFilePath('untitled:Untitled-1')).toBeUndefined();
     expect(toFilePath(toFileUri('/w/a b/@x.ts'))).toBe('/w/a b/@x.ts');
+  });
+});
+
+describe('lintWorkspace', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-bom-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('gives positions in the text without its byte order mark, as VS Code shows the file', async () => {
+    const line = "import { Pool } from 'pg'; export default async function handler(req, res) { const pool = new Pool(); res.json(await pool.query('x')); }";
+    fs.mkdirSync(path.join(root, 'pages/api'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'package.json'), '{}');
+    fs.writeFileSync(path.join(root, 'pages/api/bom.ts'), `\uFEFF${line}\n`);
+    const published: Problem[][] = [];
+    await lintWorkspace({
+      folders: [root],
+      token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) },
+      openText: () => undefined,
+      buildRequest: async (filename, text) => ({ text, filename, cwd: root, settings: normalizeSettings({}) }),
+      lint: (request, document) =>
+        lintText(request).messages.flatMap((message) => toProblem(message, createPositionMapper(document), undefined) ?? []),
+      publish: (_, problems) => published.push(problems),
+      report: () => {},
+    });
+    const ranges = published.flat().map((problem) => problem.diagnostic.range.start);
+    expect(ranges).toEqual([{ line: 0, character: line.indexOf('new Pool()') }]);
   });
 });

@@ -24,9 +24,10 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** A file's text as the editor would show it: VS Code drops the byte order mark, so positions count without it. */
 function readText(filePath: string): string | undefined {
   try {
-    return fs.readFileSync(filePath, 'utf8');
+    return fs.readFileSync(filePath, 'utf8').replace(/^\uFEFF/, '');
   } catch {
     return undefined;
   }
