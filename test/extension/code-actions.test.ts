@@ -36,11 +36,18 @@ describe('disable comments', () => {
   });
 
   it.each([
-    ['a block comment', '  /* eslint-disable-next-line no-console */', '  /* eslint-disable-next-line no-console, next-db/no-pool-in-handler */'],
-    ['a JSX comment', '  {/* eslint-disable-next-line no-console -- noisy */}', '  {/* eslint-disable-next-line no-console, next-db/no-pool-in-handler -- noisy */}'],
-  ])('adds the rule to an existing disable-next-line in %s, which must stay right above the line', (_, comment, expected) => {
+    ['a block comment', false, '  /* eslint-disable-next-line no-console */', '  /* eslint-disable-next-line no-console, next-db/no-pool-in-handler */'],
+    ['a JSX comment', true, '  {/* eslint-disable-next-line no-console -- noisy */}', '  {/* eslint-disable-next-line no-console, next-db/no-pool-in-handler -- noisy */}'],
+  ])('adds the rule to an existing disable-next-line in %s, which must stay right above the line', (_, inJsx, comment, expected) => {
     const document = doc(`${comment}\r\n  console.log(new Pool());\r\n`);
-    expect(apply(document, getDisableLineEdit(document, 1, RULE, true))).toBe(`${expected}\r\n  console.log(new Pool());\r\n`);
+    expect(apply(document, getDisableLineEdit(document, 1, RULE, inJsx))).toBe(`${expected}\r\n  console.log(new Pool());\r\n`);
+  });
+
+  it('among JSX children, treats a // line above as the text it is, and adds a JSX comment', () => {
+    const document = doc('    // eslint-disable-next-line no-console\n    {new Pool()}\n');
+    expect(apply(document, getDisableLineEdit(document, 1, RULE, true))).toBe(
+      '    // eslint-disable-next-line no-console\n    {/* eslint-disable-next-line next-db/no-pool-in-handler */}\n    {new Pool()}\n',
+    );
   });
 
   it('keeps an existing block disable-next-line comment in effect, as ESLint sees it', () => {

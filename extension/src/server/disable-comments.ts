@@ -25,9 +25,11 @@ function getLineText(document: TextDocument, line: number): string {
  */
 const DISABLE_NEXT_LINE = /^(\s*(?:\{\s*)?(?:\/\/|\/\*)\s*eslint-disable-next-line\s+)(.*?)(\s+-{2,}\s.*?)?(\s*\*\/\s*\}?)?\s*$/;
 
-function isCommentOnly(match: RegExpExecArray): boolean {
+function isCommentOnly(match: RegExpExecArray, inJsxChildren: boolean): boolean {
   const opening = match[1] ?? '';
   const closing = match[4] ?? '';
+  // Among JSX children, `// …` and `/* … */` without braces are text, not comments.
+  if (inJsxChildren && !opening.includes('{')) return false;
   if (opening.includes('//')) return closing === '';
   return closing.includes('*/') && opening.includes('{') === closing.includes('}');
 }
@@ -43,7 +45,7 @@ export function getDisableLineEdit(document: TextDocument, line: number, ruleId:
   const start = { line, character: 0 };
   if (line > 0) {
     const match = DISABLE_NEXT_LINE.exec(getLineText(document, line - 1));
-    if (match !== null && isCommentOnly(match) && (match[2] ?? '').trim() !== '') {
+    if (match !== null && isCommentOnly(match, inJsxChildren) && (match[2] ?? '').trim() !== '') {
       const end = (match[1] ?? '').length + (match[2] ?? '').length;
       return { range: { start: { line: line - 1, character: end }, end: { line: line - 1, character: end } }, newText: `, ${ruleId}` };
     }
