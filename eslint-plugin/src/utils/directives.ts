@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from './exported-functions';
 
 /**
  * The directive prologue of a program or function body: the leading string
@@ -27,14 +28,19 @@ export function hasDirective(
   return getDirectives(body).includes(directive);
 }
 
-type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+/** The directives of a function's own body; none for an arrow with an expression body. */
+export function getFunctionDirectives(fn: FunctionNode): string[] {
+  return fn.body.type === 'BlockStatement' ? getDirectives(fn.body.body) : [];
+}
 
 /** Whether a function's own body starts with the directive ('use server', 'use cache'). */
 export function hasFunctionDirective(fn: FunctionNode, directive: string): boolean {
-  return fn.body?.type === 'BlockStatement' && hasDirective(fn.body.body, directive);
+  return getFunctionDirectives(fn).includes(directive);
+}
+
+/** 'use cache', also with a profile ('use cache: remote'). */
+export function isUseCacheDirective(directive: string): boolean {
+  return directive === 'use cache' || directive.startsWith('use cache:');
 }
 
 /** The last statement of the directive prologue, after which code may be inserted. */

@@ -21,6 +21,19 @@ export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefi
   return undefined;
 }
 
+/** Enclosing functions of a node, nearest first. */
+export function getEnclosingFunctions(node: TSESTree.Node): FunctionNode[] {
+  const functions: FunctionNode[] = [];
+  for (let fn = getEnclosingFunction(node); fn; fn = getEnclosingFunction(fn)) functions.push(fn);
+  return functions;
+}
+
+/** The node that names a function in its scope: `function load() {}`, or the declarator of `const load = () => {}`. */
+export function getFunctionBinding(fn: FunctionNode): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | undefined {
+  if (fn.type === 'FunctionDeclaration') return fn;
+  return fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
+}
+
 /** `module.exports` → 'default', `exports.GET` / `module.exports.GET` → 'GET'. */
 function getCommonJsExportName(target: TSESTree.Node): string | undefined {
   if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier') return undefined;

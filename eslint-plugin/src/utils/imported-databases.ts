@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode } from './exported-functions';
 import { resolveProjectImport } from './import-resolution';
 import { DATABASE_CONSTRUCTORS } from './sync-drivers';
 import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from './sync-values';
@@ -77,9 +78,7 @@ function createResolver(bindings: Bindings, drivers: DriverNames): SyncValueReso
       if (!bound || visiting.has(node.name)) return undefined;
       visiting.add(node.name);
       try {
-        return bound.type === 'FunctionDeclaration' || bound.type === 'ArrowFunctionExpression' || bound.type === 'FunctionExpression'
-          ? getFunctionKind(bound, resolver)
-          : getSyncValueKind(bound, resolver);
+        return isFunctionNode(bound) ? getFunctionKind(bound, resolver) : getSyncValueKind(bound, resolver);
       } finally {
         visiting.delete(node.name);
       }
@@ -149,10 +148,7 @@ export function getExportedSyncKinds(program: TSESTree.Program): Map<string, Syn
   const resolver = createResolver(bindings, drivers);
   const kinds = new Map<string, SyncValueKind>();
   for (const [exportName, node] of collectExports(program)) {
-    const kind =
-      node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression'
-        ? getFunctionKind(node, resolver)
-        : getSyncValueKind(node, resolver);
+    const kind = isFunctionNode(node) ? getFunctionKind(node, resolver) : getSyncValueKind(node, resolver);
     if (kind) kinds.set(exportName, kind);
   }
   return kinds;

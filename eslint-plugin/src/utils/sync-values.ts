@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from './exported-functions';
 import {
   PREPARE_METHOD,
   STATEMENT_CHAIN_METHODS,
@@ -84,10 +85,8 @@ function getCallKind(node: TSESTree.CallExpression, resolver: SyncValueResolver)
   return undefined;
 }
 
-type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
-
 /** The expressions a function returns, not counting nested functions. */
-export function getReturnedExpressions(fn: FunctionLike): TSESTree.Expression[] {
+export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
   if (fn.body.type !== 'BlockStatement') return [fn.body];
   const returned: TSESTree.Expression[] = [];
   for (const statement of fn.body.body) {
@@ -104,7 +103,7 @@ export function getReturnedExpressions(fn: FunctionLike): TSESTree.Expression[] 
 }
 
 /** 'databaseFactory' when a function returns a database (`function getDb() { return db; }`). */
-export function getFunctionKind(fn: FunctionLike, resolver: SyncValueResolver): SyncValueKind | undefined {
+export function getFunctionKind(fn: FunctionNode, resolver: SyncValueResolver): SyncValueKind | undefined {
   if (fn.async || fn.generator) return undefined;
   return getReturnedExpressions(fn).some((returned) => getSyncValueKind(returned, resolver) === 'database')
     ? 'databaseFactory'

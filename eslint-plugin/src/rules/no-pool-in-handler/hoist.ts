@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction } from '../../utils/exported-functions';
+import { getEnclosingFunction, getFunctionBinding } from '../../utils/exported-functions';
 import { applyEditsToSlice } from '../../utils/fix/object-option';
 import { getEffectStatementsBefore, getTopLevelStatement, insertAtModuleScope, usesSemicolons } from '../../utils/fix/module-insertion';
 import { removeDeclarator } from '../../utils/fix/remove-statement';
@@ -66,7 +66,7 @@ function describeUnfollowedUse(sourceCode: SourceCode, outer: TSESTree.Node): st
 /** A helper returning the pool must not have callers that close what it returns. */
 function getReturnedPoolProblem(sourceCode: SourceCode, outer: TSESTree.Node, closeMethod: string): string | undefined {
   const fn = getEnclosingFunction(outer);
-  const binding = fn?.type === 'FunctionDeclaration' ? fn : fn?.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
+  const binding = fn && getFunctionBinding(fn);
   if (!binding) return undefined;
   for (const variable of sourceCode.getDeclaredVariables(binding)) {
     for (const reference of variable.references) {

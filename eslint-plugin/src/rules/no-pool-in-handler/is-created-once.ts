@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getEnclosingFunction, getExportNames } from '../../utils/exported-functions';
+import { type FunctionNode, getEnclosingFunction, getExportNames, getFunctionBinding } from '../../utils/exported-functions';
 import { isLazySingleton } from './is-lazy-singleton';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -48,7 +48,7 @@ function getReturningFunction(sourceCode: SourceCode, creation: TSESTree.Node): 
 function getCalls(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
   // `(async () => { ... })()`
   if (fn.parent?.type === 'CallExpression' && fn.parent.callee === fn) return [fn.parent];
-  const binding = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
+  const binding = getFunctionBinding(fn);
   // Other modules (or Next.js itself) may call an exported function on every request.
   if (!binding || getExportNames(fn, sourceCode).length > 0) return undefined;
   const calls: TSESTree.CallExpression[] = [];

@@ -1,11 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import type { FunctionNode } from '../../utils/exported-functions';
+import { getEnclosingFunctions, type FunctionNode } from '../../utils/exported-functions';
 import { insertFirstStatement } from '../../utils/fix/insert-first-statement';
 import { planNamedImport, type NamedImportRequest } from '../../utils/fix/insert-import';
 import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
 import { isInside } from '../../utils/ranges';
-import { getEnclosingFunctions } from './exemptions';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -1,7 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { getDirectives } from '../../utils/directives';
-import { getEnclosingFunction, getExportNames, isFunctionNode, type FunctionNode } from '../../utils/exported-functions';
+import { getFunctionDirectives, isUseCacheDirective } from '../../utils/directives';
+import {
+  getEnclosingFunction,
+  getEnclosingFunctions,
+  getExportNames,
+  getFunctionBinding,
+  isFunctionNode,
+  type FunctionNode,
+} from '../../utils/exported-functions';
 import { CALL, iterateModuleReferences } from '../../utils/module-references';
 import { isInside } from '../../utils/ranges';
 import { AUTH_LIBRARY_TRACE_MAP } from './imported-request-apis';
@@ -26,22 +33,6 @@ const NEXT_TRACE_MAP = {
 
 /** Exports Next.js only runs at build time, to list what to prerender. */
 const BUILD_TIME_EXPORTS = new Set(['generateStaticParams', 'generateSitemaps']);
-
-/** 'use cache', also with a profile ('use cache: remote'). */
-export function isUseCacheDirective(directive: string): boolean {
-  return directive === 'use cache' || directive.startsWith('use cache:');
-}
-
-function getFunctionDirectives(fn: FunctionNode): string[] {
-  return fn.body.type === 'BlockStatement' ? getDirectives(fn.body.body) : [];
-}
-
-/** Enclosing functions of a node, nearest first. */
-export function getEnclosingFunctions(node: TSESTree.Node): FunctionNode[] {
-  const functions: FunctionNode[] = [];
-  for (let fn = getEnclosingFunction(node); fn; fn = getEnclosingFunction(fn)) functions.push(fn);
-  return functions;
-}
 
 /** `(() => …)()` or `(async function () { … })()`: the function runs where it stands. */
 function isImmediatelyInvoked(fn: FunctionNode): boolean {
@@ -75,8 +66,8 @@ export function getFunctionVariable(
   fn: FunctionNode,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESLint.Scope.Variable | undefined {
-  const declaring = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
-  return declaring ? sourceCode.getDeclaredVariables(declaring)[0] : undefined;
+  const binding = getFunctionBinding(fn);
+  return binding ? sourceCode.getDeclaredVariables(binding)[0] : undefined;
 }
 
 /** The function given to `unstable_cache(fn)`: written inline, or declared in the file and passed by name. */

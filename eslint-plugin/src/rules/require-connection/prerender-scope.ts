@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getDirectives } from '../../utils/directives';
-import { getExportNames, type FunctionNode } from '../../utils/exported-functions';
+import { getDirectives, isUseCacheDirective } from '../../utils/directives';
+import { getEnclosingFunctions, getExportNames, type FunctionNode } from '../../utils/exported-functions';
 import { isServerComponentFile, type NextFileKind } from '../../utils/next-file-kind';
 import type { Exemptions } from './exemptions';
-import { getEnclosingFunctions, getFunctionVariable, isUseCacheDirective } from './exemptions';
+import { getFunctionVariable } from './exemptions';
 import { isForcedDynamic, isStaticByIntent, isStaticRouteOptIn } from './route-config';
 
 /**

@@ -17,8 +17,7 @@ import {
   type SyncValueKind,
   type SyncValueResolver,
 } from '../../utils/sync-values';
-import { isFunctionNode } from '../../utils/exported-functions';
-import { getEnclosingFunctions } from './exemptions';
+import { getEnclosingFunctions, isFunctionNode } from '../../utils/exported-functions';
 import { getImportedName } from './import-bindings';
 
 type Variable = TSESLint.Scope.Variable;
