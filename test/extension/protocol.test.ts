@@ -265,13 +265,14 @@ describe('the bundled language server', () => {
 
   it('ignores settings of the wrong type, with a log line, and keeps linting', async () => {
     const { uri } = await open('pages/api/users.ts');
-    session.settings = { enable: 'yes', run: 7, rules: { 'no-pool-in-handler': true }, poolSize: 'five', poolFactories: {} };
+    session.settings = { enable: 'yes', run: 7, rules: { 'no-pool-in-handler': true, 'no-pool': 'off' }, poolSize: 'five', poolFactories: {} };
     const next = waitForDiagnostics(session, uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
     const warnings = session.logs.filter((line) => line.includes('Invalid setting ignored'));
     expect(warnings.some((line) => line.includes('next-db.poolSize') && line.includes('"five"'))).toBe(true);
     expect(warnings.some((line) => line.includes('next-db.rules.no-pool-in-handler'))).toBe(true);
+    expect(warnings.some((line) => line.includes('there is no rule "no-pool"'))).toBe(true);
     expect(session.exited).toBe(false);
     session.settings = {};
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

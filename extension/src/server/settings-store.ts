@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { type NextDbSettings, SETTINGS_SECTION, normalizeSettings } from '../shared/settings';
+import { RULE_NAMES } from './rule-config';
 
 /**
  * Pulls the resource-scoped `next-db` settings from the client, once per
@@ -25,9 +26,17 @@ export class SettingsStore {
       settings = this.canPull
         ? this.connection.workspace
             .getConfiguration({ scopeUri, section: SETTINGS_SECTION })
-            .then((raw) => normalizeSettings(raw, this.warn), () => normalizeSettings(undefined))
+            .then((raw) => this.checkRuleNames(normalizeSettings(raw, this.warn)), () => normalizeSettings(undefined))
         : Promise.resolve(normalizeSettings(undefined));
       this.cache.set(scopeUri, settings);
+    }
+    return settings;
+  }
+
+  /** A misspelt rule name in `next-db.rules` would otherwise do nothing, silently. */
+  private checkRuleNames(settings: NextDbSettings): NextDbSettings {
+    for (const name of Object.keys(settings.rules)) {
+      if (!RULE_NAMES.includes(name)) this.warn(`next-db.rules: there is no rule "${name}" (the rules are ${RULE_NAMES.join(', ')}); ignored.`);
     }
     return settings;
   }
