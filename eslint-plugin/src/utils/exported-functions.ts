@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getCommonJsExportName, getModuleExportName } from './module-syntax';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -34,20 +35,6 @@ export function getFunctionBinding(fn: FunctionNode): TSESTree.FunctionDeclarati
   return fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
 }
 
-/** `module.exports` → 'default', `exports.GET` / `module.exports.GET` → 'GET'. */
-function getCommonJsExportName(target: TSESTree.Node): string | undefined {
-  if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier') return undefined;
-  const { object, property } = target;
-  if (object.type === 'Identifier' && object.name === 'module' && property.name === 'exports') return 'default';
-  if (object.type === 'Identifier' && object.name === 'exports') return property.name;
-  if (getCommonJsExportName(object) === 'default') return property.name;
-  return undefined;
-}
-
-function getExportSpecifierName(specifier: TSESTree.ExportSpecifier): string {
-  return specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
-}
-
 /** TypeScript wrappers that leave the value as it is. */
 const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
 
@@ -64,7 +51,7 @@ function getExportNamesOfPosition(node: TSESTree.Node): string[] {
     const name = getCommonJsExportName(parent.left);
     return name === undefined ? [] : [name];
   }
-  if (parent.type === 'ExportSpecifier' && parent.local === node) return [getExportSpecifierName(parent)];
+  if (parent.type === 'ExportSpecifier' && parent.local === node) return [getModuleExportName(parent.exported)];
   // `export const GET = handler` (also `= withAuth(handler)`).
   if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
     return getExportNamesOfPosition(parent);

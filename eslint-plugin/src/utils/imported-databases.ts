@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from './exported-functions';
 import { resolveProjectImport } from './import-resolution';
+import { getCommonJsExportName, getModuleExportName, getRequiredModule } from './module-syntax';
 import { DATABASE_CONSTRUCTORS } from './sync-drivers';
 import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from './sync-values';
 import { getParserKey, parseModule, readCached } from './workspace-files';
@@ -18,12 +19,6 @@ type Bindings = Map<string, TSESTree.Node>;
 interface DriverNames {
   constructors: Set<string>;
   namespaces: Map<string, string>;
-}
-
-function getRequiredModule(node: TSESTree.Node | null | undefined): string | undefined {
-  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
-  const [argument] = node.arguments;
-  return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : undefined;
 }
 
 function addDriverName(names: DriverNames, module: string, imported: string | undefined, local: string): void {
@@ -97,14 +92,6 @@ function createResolver(bindings: Bindings, drivers: DriverNames): SyncValueReso
   return resolver;
 }
 
-/** `module.exports`, `module.exports.x` or `exports.x` → the export name ('default' for the module itself). */
-function getCommonJsExportName(node: TSESTree.Node): string | undefined {
-  if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
-  if (node.object.type === 'Identifier' && node.object.name === 'module' && node.property.name === 'exports') return 'default';
-  if (node.object.type === 'Identifier' && node.object.name === 'exports') return node.property.name;
-  return getCommonJsExportName(node.object) === 'default' ? node.property.name : undefined;
-}
-
 /** Each export name of a module with the expression or declaration it exports. */
 function collectExports(program: TSESTree.Program): Map<string, TSESTree.Node> {
   const exported = new Map<string, TSESTree.Node>();
@@ -122,8 +109,7 @@ function collectExports(program: TSESTree.Program): Map<string, TSESTree.Node> {
         exported.set(declaration.id.name, name(declaration.id));
       }
       for (const specifier of statement.specifiers) {
-        const exportedName = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
-        if (specifier.local.type === 'Identifier') exported.set(exportedName, name(specifier.local));
+        if (specifier.local.type === 'Identifier') exported.set(getModuleExportName(specifier.exported), name(specifier.local));
       }
     } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
       const { left, right } = statement.expression;

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getModuleExportName, getRequiredModule } from '../../utils/module-syntax';
 import { skipTransparent } from '../../utils/sync-values';
 
 /** The name an import or require binding takes from its module: 'default', 'db', ... */
@@ -6,18 +7,15 @@ export function getImportedName(definition: TSESLint.Scope.Definition): { source
   const node = definition.node as TSESTree.Node;
   if (node.type === 'ImportSpecifier' && node.parent.type === 'ImportDeclaration' && node.parent.importKind !== 'type') {
     if (node.importKind === 'type') return undefined;
-    const name = node.imported.type === 'Identifier' ? node.imported.name : String(node.imported.value);
-    return { source: String(node.parent.source.value), name };
+    return { source: String(node.parent.source.value), name: getModuleExportName(node.imported) };
   }
   if (node.type === 'ImportDefaultSpecifier' && node.parent.type === 'ImportDeclaration' && node.parent.importKind !== 'type') {
     return { source: String(node.parent.source.value), name: 'default' };
   }
   if (node.type !== 'VariableDeclarator') return undefined;
-  const init = node.init && skipTransparent(node.init);
-  if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') return undefined;
-  const [argument] = init.arguments;
-  if (argument?.type !== 'Literal' || typeof argument.value !== 'string') return undefined;
-  if (node.id.type === 'Identifier') return { source: argument.value, name: 'default' };
+  const source = getRequiredModule(node.init && skipTransparent(node.init));
+  if (source === undefined) return undefined;
+  if (node.id.type === 'Identifier') return { source, name: 'default' };
   const localName = definition.name.type === 'Identifier' ? definition.name.name : undefined;
   const property =
     node.id.type === 'ObjectPattern'
@@ -26,6 +24,6 @@ export function getImportedName(definition: TSESLint.Scope.Definition): { source
         )
       : undefined;
   return property?.type === 'Property' && property.key.type === 'Identifier' && !property.computed
-    ? { source: argument.value, name: property.key.name }
+    ? { source, name: property.key.name }
     : undefined;
 }

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { resolveProjectImport } from '../../utils/import-resolution';
 import { CALL } from '../../utils/module-references';
+import { getModuleExportName } from '../../utils/module-syntax';
 import { walkAst } from '../../utils/walk-ast';
 import { getParserKey, parseModule, readCached } from '../../utils/workspace-files';
 import { getImportedName } from './import-bindings';
@@ -91,7 +92,7 @@ function collectTopLevelFunctions(program: TSESTree.Program): { functions: Map<s
     if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
       for (const specifier of statement.specifiers) {
         if (specifier.local.type !== 'Identifier') continue;
-        addExport(specifier.local.name, specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value));
+        addExport(specifier.local.name, getModuleExportName(specifier.exported));
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getDirectives, isUseCacheDirective } from '../../utils/directives';
 import { getEnclosingFunctions, getExportNames, type FunctionNode } from '../../utils/exported-functions';
+import { getRequiredModule } from '../../utils/module-syntax';
 import { isServerComponentFile, type NextFileKind } from '../../utils/next-file-kind';
 import type { Exemptions } from './exemptions';
 import { getFunctionVariable } from './exemptions';
@@ -29,14 +30,7 @@ export interface ProjectFacts {
 function importsServerOnly(program: TSESTree.Program): boolean {
   return program.body.some((statement) => {
     if (statement.type === 'ImportDeclaration') return statement.source.value === 'server-only';
-    const expression = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
-    return (
-      expression?.type === 'CallExpression' &&
-      expression.callee.type === 'Identifier' &&
-      expression.callee.name === 'require' &&
-      expression.arguments[0]?.type === 'Literal' &&
-      expression.arguments[0].value === 'server-only'
-    );
+    return statement.type === 'ExpressionStatement' && getRequiredModule(statement.expression) === 'server-only';
   });
 }
 

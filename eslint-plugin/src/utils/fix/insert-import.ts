@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getLastDirective } from '../directives';
+import { getModuleExportName, getRequiredModule } from '../module-syntax';
 import { getEndOfLineAfter, usesSemicolons } from './source-positions';
 
 type Scope = TSESLint.Scope.Scope;
@@ -21,10 +22,10 @@ export interface NamedImportPlan {
   fix(fixer: TSESLint.RuleFixer): TSESLint.RuleFix[];
 }
 
-function isRequireOf(node: TSESTree.Node | null | undefined, source?: string): node is TSESTree.CallExpression {
-  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return false;
-  const [argument] = node.arguments;
-  return argument?.type === 'Literal' && typeof argument.value === 'string' && (source === undefined || argument.value === source);
+/** `require('source')`, or any `require('...')` when no source is given. */
+function isRequireOf(node: TSESTree.Node | null | undefined, source?: string): boolean {
+  const required = getRequiredModule(node);
+  return required !== undefined && (source === undefined || required === source);
 }
 
 /** Top-level `const x = require('y')` / `const { a } = require('y')` statements. */
@@ -47,8 +48,7 @@ function findExistingLocal(program: TSESTree.Program, source: string, imported: 
   for (const declaration of getValueImports(program, source)) {
     for (const specifier of declaration.specifiers) {
       if (specifier.type !== 'ImportSpecifier' || specifier.importKind === 'type') continue;
-      const name = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      if (name === imported) return specifier.local.name;
+      if (getModuleExportName(specifier.imported) === imported) return specifier.local.name;
     }
   }
   for (const statement of getRequireStatements(program)) {
