@@ -47,7 +47,7 @@ describe('findLintableFiles', () => {
     fs.writeFileSync(path.join(root, relativePath), content);
   }
 
-  it('finds JS/TS files and skips node_modules, .next, out, build, .gitignore entries and declarations', () => {
+  it('finds JS/TS files and skips node_modules, .next, out and build of project roots, .gitignore entries and declarations', () => {
     write('.gitignore', 'generated/\n*.secret.ts\n');
     write('app/page.tsx');
     write('app/api/users/route.ts');
@@ -64,8 +64,22 @@ describe('findLintableFiles', () => {
     write('packages/web/.gitignore', 'local.ts\n');
     write('packages/web/local.ts');
     write('packages/web/app/page.jsx');
+    write('packages/web/package.json', '{}');
+    write('packages/web/out/index.js');
+    write('packages/web/build/x.js');
+    // Route segments named like build output are routes: eslint lints them.
+    write('app/build/[id]/page.tsx');
+    write('pages/api/out/index.ts');
     const found = [...findLintableFiles(root)].map((file) => path.relative(root, file).split(path.sep).join('/'));
-    expect(found.sort()).toEqual(['app/api/users/route.ts', 'app/page.tsx', 'lib/db.mjs', 'lib/legacy.cjs', 'packages/web/app/page.jsx']);
+    expect(found.sort()).toEqual([
+      'app/api/users/route.ts',
+      'app/build/[id]/page.tsx',
+      'app/page.tsx',
+      'lib/db.mjs',
+      'lib/legacy.cjs',
+      'packages/web/app/page.jsx',
+      'pages/api/out/index.ts',
+    ]);
   });
 
   it('stops when cancelled', () => {

@@ -4,7 +4,18 @@ import { GitIgnore } from './gitignore';
 import { isLintablePath } from './lint';
 
 /** Never linted by "Lint Workspace", whatever `.gitignore` says. */
-export const ALWAYS_SKIPPED_FOLDERS = new Set(['node_modules', '.next', 'out', 'build', '.git']);
+export const ALWAYS_SKIPPED_FOLDERS = new Set(['node_modules', '.next', '.git']);
+
+/**
+ * Build output (`next export`, `next build` with a custom distDir, other tools)
+ * when it sits in the workspace folder or a project root (a folder with a
+ * package.json). Deeper down, `app/build/page.tsx` is a route like any other.
+ */
+const BUILD_OUTPUT_FOLDERS = new Set(['out', 'build']);
+
+function isBuildOutput(name: string, parent: string, root: string): boolean {
+  return BUILD_OUTPUT_FOLDERS.has(name) && (parent === root || fs.existsSync(path.join(parent, 'package.json')));
+}
 
 interface IgnoreScope {
   /** The folder holding the `.gitignore`. */
@@ -27,8 +38,9 @@ function isIgnored(scopes: readonly IgnoreScope[], fullPath: string, isDirectory
 }
 
 /**
- * Every lintable file under `root`, skipping `node_modules`, `.next`, `out`,
- * `build` and whatever the `.gitignore` files on the way exclude. Symbolic
+ * Every lintable file under `root`, skipping `node_modules`, `.next`, the
+ * `out` and `build` folders of project roots, and whatever the `.gitignore`
+ * files on the way exclude. Symbolic
  * links are not followed (they can loop).
  */
 export function* findLintableFiles(root: string, isCancelled: () => boolean = () => false): Generator<string> {
@@ -47,7 +59,8 @@ export function* findLintableFiles(root: string, isCancelled: () => boolean = ()
     for (const entry of entries) {
       const fullPath = path.join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (!ALWAYS_SKIPPED_FOLDERS.has(entry.name) && !isIgnored(scopes, fullPath, true)) {
+        const skipped = ALWAYS_SKIPPED_FOLDERS.has(entry.name) || isBuildOutput(entry.name, folder, root);
+        if (!skipped && !isIgnored(scopes, fullPath, true)) {
           pending.push({ folder: fullPath, scopes });
         }
       } else if (entry.isFile() && isLintablePath(entry.name) && !isIgnored(scopes, fullPath, false)) {
