@@ -394,6 +394,35 @@ describe('source.fixAll.next-db on save, for text typed since the last lint', ()
     await stopServer(session);
   });
 
+  it('lints on save, not while typing; run: off and enable: false clear the diagnostics', async () => {
+    const relativePath = 'app/api/users/route.ts';
+    const filePath = path.join(EXAMPLE_APP, relativePath);
+    const uri = toUri(filePath);
+    const clean = "import { Pool } from 'pg';\n\nexport async function GET() {\n  return Response.json({});\n}\n";
+    const opened = waitForDiagnostics(session, uri, 1);
+    await openDocument(session, filePath, clean);
+    expect(await opened).toEqual([]);
+
+    const version = changeDocument(session, uri, clean.replace('  return', '  const pool = new Pool();\n  return'));
+    await expect(waitForDiagnostics(session, uri, version, 500)).rejects.toThrow();
+    const saved = waitForDiagnostics(session, uri, version);
+    await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    expect((await saved).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+
+    for (const settings of [{ run: 'off' }, { enable: false }]) {
+      session.settings = settings;
+      const cleared = waitForDiagnostics(session, uri);
+      await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      expect(await cleared).toEqual([]);
+      session.settings = { run: 'onSave' };
+      const back = waitForDiagnostics(session, uri);
+      await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      expect(await back).toHaveLength(1);
+    }
+    session.documents.delete(uri);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('computes the fixes for the text being saved', async () => {
     const relativePath = 'app/lib/data.ts';
     const filePath = path.join(EXAMPLE_APP, relativePath);
