@@ -27,6 +27,19 @@ describe('getRulesEnabledByConfigText', () => {
     ]);
   });
 
+  it("does not take another plugin's recommended config for next-db's", () => {
+    const text = [
+      "import js from '@eslint/js';",
+      "import nextDb from 'eslint-plugin-next-db';",
+      "export default [js.configs.recommended, { plugins: { 'next-db': nextDb }, rules: { 'next-db/require-connection': 'error' } }];",
+    ].join('\n');
+    expect(enabled(text)).toEqual(['require-connection']);
+    expect(enabled(text.replace('js.configs.recommended', 'js.configs.recommended, nextDb.default.configs.all'))).toEqual(presets.all);
+    expect(enabled("const $db = require('eslint-plugin-next-db');\nmodule.exports = [tseslint.configs.recommended, $db.configs['recommended']];")).toEqual(
+      presets.all,
+    );
+  });
+
   it('finds nothing in configs that do not mention next-db', () => {
     expect(enabled("import js from '@eslint/js';\nexport default [js.configs.recommended];")).toEqual([]);
   });

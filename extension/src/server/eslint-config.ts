@@ -25,8 +25,24 @@ export interface PluginConfigRules {
 
 const OFF_LEVEL = /^\s*(?:\[\s*)?(?:['"`]off['"`]|0(?![\d.]))/;
 
+/** `import x from '…next-db…'`, `import * as x from`, `x = require('…')` and `x = await import('…')`. */
+const PLUGIN_BINDING =
+  /(?:\bimport\s+(?:\*\s+as\s+)?([\w$]+)\s+from|(?<![\w$])([\w$]+)\s*=\s*(?:require|await\s+import)\s*\()\s*['"`][^'"`]*next-db[^'"`]*['"`]/g;
+
+/** Identifiers hold only word characters and `$`, the one that needs escaping. */
+function escapeIdentifier(text: string): string {
+  return text.replace(/[$]/g, '\\$&');
+}
+
+/**
+ * Whether the text spreads the plugin's `preset` config. When the plugin is
+ * bound to a name, only `<name>.configs.<preset>` counts: `js.configs.recommended`
+ * in the same file is another plugin's and must not make next-db step back.
+ */
 function usesPresetConfig(text: string, preset: string): boolean {
-  return new RegExp(`configs\\s*(?:\\.\\s*${preset}\\b|\\[\\s*['"\`]${preset}['"\`]\\s*\\])`).test(text);
+  const bindings = [...text.matchAll(PLUGIN_BINDING)].flatMap((match) => match[1] ?? match[2] ?? []);
+  const owner = bindings.length === 0 ? '' : `(?<![\\w$.])(?:${bindings.map(escapeIdentifier).join('|')})(?:\\s*\\.\\s*default)?\\s*\\.\\s*`;
+  return new RegExp(`${owner}configs\\s*(?:\\.\\s*${preset}\\b|\\[\\s*['"\`]${preset}['"\`]\\s*\\])`).test(text);
 }
 
 /** Rules the config text enables, given the plugin's config presets. */
