@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getCommonJsExportName, getModuleExportName } from './module-syntax';
+import { getOutermostTypeWrapper, isTypeWrapper } from './type-wrappers';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -35,15 +36,12 @@ export function getFunctionBinding(fn: FunctionNode): TSESTree.FunctionDeclarati
   return fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
 }
 
-/** TypeScript wrappers that leave the value as it is. */
-const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
-
 /** Export names given to an expression by where it stands: `export default x`, `module.exports = x`. */
 function getExportNamesOfPosition(node: TSESTree.Node): string[] {
   const parent = node.parent;
   if (!parent) return [];
   // `export default handler as NextApiHandler`, `export const GET = (async () => {}) satisfies Handler`.
-  if (TYPE_WRAPPERS.has(parent.type) && (parent as TSESTree.TSAsExpression).expression === node) {
+  if (isTypeWrapper(parent) && parent.expression === node) {
     return getExportNamesOfPosition(parent);
   }
   if (parent.type === 'ExportDefaultDeclaration') return ['default'];
@@ -73,8 +71,7 @@ function getExportNamesOfPosition(node: TSESTree.Node): string[] {
  */
 function getDeclaringNode(fn: TSESTree.Node): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | undefined {
   if (fn.type === 'FunctionDeclaration') return fn.id ? fn : undefined;
-  let value: TSESTree.Node = fn;
-  while (value.parent && TYPE_WRAPPERS.has(value.parent.type)) value = value.parent; // `(async () => {}) satisfies Handler`
+  const value = getOutermostTypeWrapper(fn); // `(async () => {}) satisfies Handler`
   const parent = value.parent;
   if (parent?.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier') return parent;
   return undefined;

@@ -7,6 +7,7 @@ import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
 import type { PoolFactory } from '../../utils/pool-factories';
 import { isInside } from '../../utils/ranges';
+import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
 import { LISTENER_METHODS, findClosingCall, getPoolUses } from './close-calls';
 import { matchLineEndings } from './line-endings';
 import { getModuleReads } from './local-reads';
@@ -21,15 +22,6 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 export type HoistPlan =
   | { ok: true; name: string; sizeText: string; fix: TSESLint.ReportFixFunction }
   | { ok: false; reason: string };
-
-const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
-
-/** The creation with the type assertions around it: `new Pool() as Pool`. */
-function getOuterExpression(creation: Creation): TSESTree.Node {
-  let node: TSESTree.Node = creation;
-  while (node.parent && TYPE_WRAPPERS.has(node.parent.type)) node = node.parent;
-  return node;
-}
 
 /** `const pool = new Pool()` as a plain statement of a block: the declarator. */
 function getLocalDeclarator(outer: TSESTree.Node): TSESTree.VariableDeclarator | undefined {
@@ -126,7 +118,7 @@ export function planHoist(
 ): HoistPlan {
   const sourceCode = context.sourceCode;
   const closeMethod = factory.closeMethod ?? 'end';
-  const outer = getOuterExpression(creation);
+  const outer = getOutermostTypeWrapper(creation);
   const declarator = getLocalDeclarator(outer);
   const local = declarator ? sourceCode.getDeclaredVariables(declarator)[0] : undefined;
   const moved = declarator && local ? outer : creation;

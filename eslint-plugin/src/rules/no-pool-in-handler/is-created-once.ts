@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, getEnclosingFunction, getExportNames, getFunctionBinding } from '../../utils/exported-functions';
+import { isTypeWrapper } from '../../utils/type-wrappers';
 import { isLazySingleton } from './is-lazy-singleton';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -10,14 +11,7 @@ const MAX_DEPTH = 3;
 /** Steps up over wrappers that do not change the value: `new Pool() as Pool`, `await createPool()`. */
 function skipWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (
-    current.parent &&
-    ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'AwaitExpression'].includes(
-      current.parent.type,
-    )
-  ) {
-    current = current.parent;
-  }
+  while (current.parent && (isTypeWrapper(current.parent) || current.parent.type === 'AwaitExpression')) current = current.parent;
   return current;
 }
 

@@ -1,17 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isTopLevelScope, resolveIdentifier } from '../../utils/scope';
+import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
 import { getCachedPlaces, isGuardedByTest, isInsideGuard } from './guards';
-import { isLongLived, resolve } from './long-lived';
+import { isLongLived } from './long-lived';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
-
-/** Steps up over wrappers that do not change the value: `(x as Pool)`, `x!`, `x satisfies T`. */
-function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && TYPE_WRAPPERS.has(current.parent.type)) current = current.parent;
-  return current;
-}
 
 /** A read of a long-lived place: `pool`, `globalThis.prisma`, or a long-lived map's `pools.get(key)`. */
 function isCacheRead(sourceCode: SourceCode, node: TSESTree.Node): boolean {
@@ -45,7 +38,7 @@ function getHoldingVariable(sourceCode: SourceCode, value: TSESTree.Node): TSESL
   const parent = value.parent;
   if (parent?.type === 'VariableDeclarator' && parent.init === value) return sourceCode.getDeclaredVariables(parent)[0];
   if (parent?.type === 'AssignmentExpression' && parent.right === value && parent.left.type === 'Identifier') {
-    return resolve(sourceCode, parent.left);
+    return resolveIdentifier(sourceCode, parent.left);
   }
   return undefined;
 }
@@ -59,11 +52,11 @@ function getHoldingVariable(sourceCode: SourceCode, value: TSESTree.Node): TSESL
  * `if (!pool) { pool = new Pool(); pools.set(tenant, pool); }`.
  */
 export function isLazySingleton(sourceCode: SourceCode, creation: TSESTree.Node): boolean {
-  let value = skipTypeWrappers(creation);
+  let value = getOutermostTypeWrapper(creation);
   let cachedRead: TSESTree.Node | undefined;
   while (value.parent?.type === 'LogicalExpression' && value.parent.right === value && value.parent.operator !== '&&') {
     cachedRead = value.parent.left;
-    value = skipTypeWrappers(value.parent);
+    value = getOutermostTypeWrapper(value.parent);
   }
   const readsCache = cachedRead !== undefined && isCacheRead(sourceCode, cachedRead);
 
@@ -76,8 +69,8 @@ export function isLazySingleton(sourceCode: SourceCode, creation: TSESTree.Node)
   }
 
   const holder = getHoldingVariable(sourceCode, value);
-  for (const reference of holder && holder.scope.block.type !== 'Program' ? holder.references : []) {
-    const stored = reference.isRead() ? getLongLivedStore(sourceCode, skipTypeWrappers(reference.identifier)) : undefined;
+  for (const reference of holder && !isTopLevelScope(holder.scope) ? holder.references : []) {
+    const stored = reference.isRead() ? getLongLivedStore(sourceCode, getOutermostTypeWrapper(reference.identifier)) : undefined;
     if (!stored) continue;
     if (readsCache || isGuardedByTest(sourceCode, value, [holder?.name ?? '', sourceCode.getText(stored)])) return true;
   }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../../utils/exported-functions';
 import { isInside } from '../../utils/ranges';
+import { isTopLevelScope } from '../../utils/scope';
 import { walkAst } from '../../utils/walk-ast';
 
 /** What in the expression only means something inside the running function: `this`, an `await`... */
@@ -77,7 +78,7 @@ export function getModuleReads(
       if (!variable || variable.defs.length === 0) continue; // a global such as `process`
       const name = `\`${variable.name}\``;
       if (variable.defs.some((def) => isInside(def.name, node))) continue; // declared inside the moved code
-      if (variable.scope.block.type !== 'Program') return { reason: `${name}, which only exists inside the function`, declarations };
+      if (!isTopLevelScope(variable.scope)) return { reason: `${name}, which only exists inside the function`, declarations };
       const reassigned = variable.references.some((ref) => ref.isWrite() && !ref.init);
       if (reassigned) return { reason: `${name}, which is reassigned at run time`, declarations };
       for (const def of variable.defs) if (def.type !== 'ImportBinding') declarations.push(def.node);
@@ -113,7 +114,7 @@ function getDeclarationsReadByFunction(
   const declarations: TSESTree.Node[] = [];
   for (const reference of getReferencesIn(sourceCode, fn.range)) {
     const read = reference.resolved;
-    if (!read || read.scope.block.type !== 'Program') continue;
+    if (!read || !isTopLevelScope(read.scope)) continue;
     for (const def of read.defs) if (def.type !== 'ImportBinding') declarations.push(def.node);
     declarations.push(...getDeclarationsReadByFunction(sourceCode, read, visited));
   }

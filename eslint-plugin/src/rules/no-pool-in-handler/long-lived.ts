@@ -1,18 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isTopLevelScope, resolveIdentifier } from '../../utils/scope';
+import { isTypeWrapper } from '../../utils/type-wrappers';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
-const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
-
-/** The binding an identifier resolves to, if the file declares it. */
-export function resolve(sourceCode: SourceCode, node: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
-    const variable = scope.set.get(node.name);
-    if (variable) return variable;
-  }
-  return undefined;
-}
 
 /**
  * Whether a place lives as long as the module: a module-scope binding, a
@@ -21,11 +13,11 @@ export function resolve(sourceCode: SourceCode, node: TSESTree.Identifier): TSES
  */
 export function isLongLived(sourceCode: SourceCode, target: TSESTree.Node): boolean {
   let root = target;
-  while (root.type === 'MemberExpression' || TYPE_WRAPPERS.has(root.type)) {
-    root = root.type === 'MemberExpression' ? root.object : (root as TSESTree.TSAsExpression).expression;
+  while (root.type === 'MemberExpression' || isTypeWrapper(root)) {
+    root = root.type === 'MemberExpression' ? root.object : root.expression;
   }
   if (root.type !== 'Identifier') return false;
-  const variable = resolve(sourceCode, root);
+  const variable = resolveIdentifier(sourceCode, root);
   if (!variable || variable.defs.length === 0) return target !== root && GLOBAL_OBJECTS.has(root.name);
-  return variable.scope.block.type === 'Program';
+  return isTopLevelScope(variable.scope);
 }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getUniqueName } from '../../utils/fix/unique-name';
 import type { PoolFactory } from '../../utils/pool-factories';
+import { resolveIdentifier } from '../../utils/scope';
 
 export interface SingletonParts {
   /** The module-level binding. */
@@ -24,9 +25,7 @@ function getInstanceType(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSES
   while (root.type === 'MemberExpression' && !root.computed) root = root.object;
   const calleeText = sourceCode.getText(callee);
   if (root.type !== 'Identifier') return `InstanceType<typeof ${calleeText}>`;
-  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(root);
-  while (scope && !scope.set.has(root.name)) scope = scope.upper;
-  const isImported = scope?.set.get(root.name)?.defs.some((def) => def.type === 'ImportBinding') ?? false;
+  const isImported = resolveIdentifier(sourceCode, root)?.defs.some((def) => def.type === 'ImportBinding') ?? false;
   return isImported ? calleeText : `InstanceType<typeof ${calleeText}>`;
 }
 

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getLastDirective } from '../directives';
 import { getModuleExportName, getRequiredModule } from '../module-syntax';
+import { findDeclaringScope, isTopLevelScope } from '../scope';
 import { getEndOfLineAfter, usesSemicolons } from './source-positions';
 
 type Scope = TSESLint.Scope.Scope;
@@ -65,17 +66,10 @@ function findExistingLocal(program: TSESTree.Program, source: string, imported: 
   return undefined;
 }
 
-/** The scope that declares `name` as seen from `scope`, if any. */
-function findDeclaringScope(name: string, scope: Scope): Scope | undefined {
-  for (let current: Scope | null = scope; current; current = current.upper) {
-    if (current.set.has(name)) return current;
-  }
-  return undefined;
-}
-
 /** Whether `name` at `scope` means the file's top-level binding (nothing in between shadows it). */
 function resolvesToTopLevel(name: string, scope: Scope): boolean {
-  return findDeclaringScope(name, scope)?.block.type === 'Program';
+  const declaring = findDeclaringScope(name, scope);
+  return declaring !== undefined && isTopLevelScope(declaring);
 }
 
 /** Whether a new top-level binding `name` would clash with nothing and capture no other reference. */
@@ -84,7 +78,7 @@ function isFreeName(name: string, scope: Scope, sourceCode: SourceCode): boolean
   if (!globalScope) return false;
   if (globalScope.through.some((reference) => reference.identifier.name === name)) return false;
   const declaring = findDeclaringScope(name, scope);
-  if (!declaring) return !globalScope.childScopes.some((child) => child.block.type === 'Program' && child.set.has(name));
+  if (!declaring) return !globalScope.childScopes.some((child) => isTopLevelScope(child) && child.set.has(name));
   // Only a configured global that nothing uses may be shadowed by the import.
   const variable = declaring.set.get(name);
   return declaring === globalScope && variable !== undefined && variable.defs.length === 0 && variable.references.length === 0;

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isTopLevelScope } from '../scope';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -47,7 +48,7 @@ function isFreeAtModuleScope(
   if (!scopeManager || RESERVED.has(name)) return false;
   if (scopeManager.globalScope?.through.some((reference) => reference.identifier.name === name)) return false;
   for (const scope of scopeManager.scopes) {
-    if (scope.block.type === 'Program' && declares(scope, name, ignore)) return false;
+    if (isTopLevelScope(scope) && declares(scope, name, ignore)) return false;
   }
   for (const site of useSites) {
     for (let scope: Scope | null = sourceCode.getScope(site); scope; scope = scope.upper) {
