@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction, getFunctionBinding } from '../../utils/exported-functions';
 import { applyEditsToSlice } from '../../utils/fix/object-option';
-import { getEffectStatementsBefore, getTopLevelStatement, insertAtModuleScope, usesSemicolons } from '../../utils/fix/module-insertion';
+import { getEffectStatementsBefore, getTopLevelStatement, insertAtModuleScope, usesSemicolonsMostly } from '../../utils/fix/module-insertion';
 import { removeDeclarator } from '../../utils/fix/remove-statement';
 import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
@@ -149,7 +149,7 @@ export function planHoist(
     typeAnnotation: typeAnnotation ? sourceCode.getText(typeAnnotation) : '',
     creation,
     factory,
-    semicolon: usesSemicolons(sourceCode) ? ';' : '',
+    semicolon: usesSemicolonsMostly(sourceCode) ? ';' : '',
   });
   const after = [
     ...reads.declarations.map(getTopLevelStatement).filter((node) => node !== undefined),

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type TextEdit, getPropertyAddition, getSpreadWrapping, hasOwnProperty } from '../../utils/fix/object-option';
+import { type TextEdit, getPropertyAddition, getSpreadWrapping, toPropertyKey } from '../../utils/fix/object-option';
 import type { PoolFactory } from '../../utils/pool-factories';
 
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -56,11 +56,11 @@ export function getPoolSizeEdit(
   const options = factory.urlFirst && first && first.type !== 'ObjectExpression' ? second : first;
   if (factory.urlFirst && first && !second && first.type !== 'ObjectExpression' && !isStringLike(first)) return undefined;
   if (!options) {
-    return addArgument(sourceCode, creation, `{ ${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${value} }`);
+    return addArgument(sourceCode, creation, `{ ${toPropertyKey(key)}: ${value} }`);
   }
   const object = skipTypeWrappers(options);
   if (object.type === 'ObjectExpression') {
-    return hasOwnProperty(object, key) ? undefined : getPropertyAddition(sourceCode, object, key, value);
+    return getPropertyAddition(sourceCode, object, key, value); // undefined when the object sets `key` itself
   }
   if (options.type === 'SpreadElement' || isStringLike(options) || factory.acceptsUrl) return undefined;
   if (options.type === 'Literal' || options.type === 'ArrayExpression') return undefined;

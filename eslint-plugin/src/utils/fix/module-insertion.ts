@@ -98,8 +98,12 @@ export function insertAtModuleScope(
   return fixer.insertTextBeforeRange([getStartWithAttachedComments(sourceCode, first), 0], `${code}\n\n`);
 }
 
-/** Whether the file ends its statements with semicolons, judged from its top-level statements. */
-export function usesSemicolons(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+/**
+ * Whether most of the file's top-level statements end with a semicolon (ties
+ * count as yes). Unlike `usesSemicolons` in source-positions.ts, which follows
+ * the first statement of a list, this weighs the whole file.
+ */
+export function usesSemicolonsMostly(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   let withSemicolon = 0;
   let without = 0;
   for (const statement of sourceCode.ast.body) {

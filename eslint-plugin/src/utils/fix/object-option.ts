@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getLineIndent } from './source-positions';
 
 /** A text replacement, applied by the caller to the source or to a copy of part of it. */
 export interface TextEdit {
@@ -6,12 +7,13 @@ export interface TextEdit {
   text: string;
 }
 
-function toPropertyKey(key: string): string {
+/** `max` stays as it is; a key that is not an identifier is quoted: `"pool-size"`. */
+export function toPropertyKey(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
 }
 
 /** Whether an object literal sets `key` itself (spread values are not looked into). */
-export function hasOwnProperty(object: TSESTree.ObjectExpression, key: string): boolean {
+function hasOwnProperty(object: TSESTree.ObjectExpression, key: string): boolean {
   return object.properties.some(
     (property) =>
       property.type === 'Property' &&
@@ -19,12 +21,6 @@ export function hasOwnProperty(object: TSESTree.ObjectExpression, key: string): 
       ((property.key.type === 'Identifier' && property.key.name === key) ||
         (property.key.type === 'Literal' && String(property.key.value) === key)),
   );
-}
-
-/** The indentation of the line a node starts on. */
-function getIndentation(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
-  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-  return /^[ \t]*/.exec(line)?.[0] ?? '';
 }
 
 /**
@@ -44,7 +40,7 @@ export function getPropertyAddition(
   const last = object.properties.at(-1);
   if (!first || !last) return { range: object.range, text: `{ ${property} }` };
   const multiline = first.loc.start.line > object.loc.start.line;
-  const indentation = getIndentation(sourceCode, first);
+  const indentation = getLineIndent(sourceCode, first.loc.start.line);
   if (object.properties.some((item) => item.type === 'SpreadElement')) {
     return { range: [first.range[0], first.range[0]], text: multiline ? `${property},\n${indentation}` : `${property}, ` };
   }

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isInside } from '../ranges';
+import { getLineIndent } from './source-positions';
 
 /** Whether a template literal inside `node` spans lines, so that re-indenting would change a string. */
 export function hasMultilineTemplate(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
@@ -20,8 +21,7 @@ export function reindentNodeText(
   indentation = '',
 ): string {
   if (!text.includes('\n') || hasMultilineTemplate(sourceCode, node)) return text;
-  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-  const original = /^[ \t]*/.exec(line)?.[0] ?? '';
+  const original = getLineIndent(sourceCode, node.loc.start.line);
   return text
     .split('\n')
     .map((item, index) => (index > 0 && item.startsWith(original) ? indentation + item.slice(original.length) : item))
