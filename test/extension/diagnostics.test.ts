@@ -92,6 +92,15 @@ describe('positions ESLint and LSP count differently', () => {
     expect(TextDocument.applyEdits(document, [problem.fix!])).toBe('const s = "a\u2028b";\nconst found = 1;\n');
   });
 
+  it('handles lone \\r line endings and astral characters before the node (two UTF-16 code units each)', () => {
+    const text = 'const a = "🚀";\rconst s = "𝒳𝒴"; const target = 1;\r';
+    const { document, messages } = lintWithTestRule(text);
+    const problem = toProblem(messages[0]!, createPositionMapper(document), undefined)!;
+    expect(problem.diagnostic.range.start).toEqual({ line: 1, character: 'const s = "𝒳𝒴"; const '.length });
+    expect(document.getText(problem.diagnostic.range)).toBe('target');
+    expect(TextDocument.applyEdits(document, [problem.fix!])).toBe('const a = "🚀";\rconst s = "𝒳𝒴"; const found = 1;\r');
+  });
+
   it('handles a byte order mark, which ESLint strips before computing offsets', () => {
     const text = '\uFEFFconst target = 1;\n';
     const { document, messages } = lintWithTestRule(text);
