@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { NextFileKind } from '../../utils/next-file-kind';
+import { getExportedConstInits, getPropertyValue } from '../../utils/static-values';
 
 const EDGE_RUNTIMES = new Set(['edge', 'experimental-edge']);
 
@@ -19,30 +20,16 @@ function getObject(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpre
   return node.type === 'ObjectExpression' ? node : undefined;
 }
 
-/** The initializers of `export const <name> = ...` declarations. */
-function getExportedConstants(program: TSESTree.Program, name: string): TSESTree.Expression[] {
-  const values: TSESTree.Expression[] = [];
-  for (const statement of program.body) {
-    if (statement.type !== 'ExportNamedDeclaration' || statement.declaration?.type !== 'VariableDeclaration') continue;
-    for (const declarator of statement.declaration.declarations) {
-      if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) values.push(declarator.init);
-    }
-  }
-  return values;
-}
-
 /** `runtime` as declared by the App Router segment config or the `config` export (Pages API routes, middleware). */
 function getDeclaredRuntime(program: TSESTree.Program): string | undefined {
-  for (const value of getExportedConstants(program, 'runtime')) {
+  for (const value of getExportedConstInits(program, 'runtime')) {
     const runtime = getStringValue(value);
     if (runtime !== undefined) return runtime;
   }
-  for (const value of getExportedConstants(program, 'config')) {
-    for (const property of getObject(value)?.properties ?? []) {
-      if (property.type !== 'Property' || property.computed) continue;
-      const key = property.key.type === 'Identifier' ? property.key.name : getStringValue(property.key);
-      if (key === 'runtime') return getStringValue(property.value);
-    }
+  for (const value of getExportedConstInits(program, 'config')) {
+    const config = getObject(value);
+    const runtime = config && getPropertyValue(config, 'runtime');
+    if (runtime) return getStringValue(runtime);
   }
   return undefined;
 }

@@ -1,18 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { getExportedConstInits } from '../../utils/static-values';
 
 /**
  * Route segment config read from a file's exports (`export const dynamic = ...`),
  * as Next.js reads it: statically, from literal values.
  */
 
+/** The first `export const <name> = ...` initializer. */
 function getExportedConstInit(program: TSESTree.Program, name: string): TSESTree.Expression | undefined {
-  for (const statement of program.body) {
-    if (statement.type !== 'ExportNamedDeclaration' || statement.declaration?.type !== 'VariableDeclaration') continue;
-    for (const declarator of statement.declaration.declarations) {
-      if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return declarator.init;
-    }
-  }
-  return undefined;
+  return getExportedConstInits(program, name)[0];
 }
 
 function getLiteralValue(node: TSESTree.Expression | undefined): unknown {

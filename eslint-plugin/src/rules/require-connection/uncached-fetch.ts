@@ -1,20 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { getPropertyValue } from '../../utils/static-values';
 
 /**
  * `fetch(url, { cache: 'no-store' })` or `{ next: { revalidate: 0 } }`: during
  * prerendering, Next.js treats such a fetch as request-time data and renders
  * the route per request, so what follows it is not frozen.
  */
-
-function getProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
-  for (const property of object.properties) {
-    if (property.type !== 'Property' || property.computed) continue;
-    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? property.key.value : undefined;
-    if (key === name) return property.value;
-  }
-  return undefined;
-}
 
 function isLiteral(node: TSESTree.Node | undefined, value: unknown): boolean {
   return node?.type === 'Literal' && node.value === value;
@@ -27,7 +19,7 @@ export function isUncachedFetch(call: TSESTree.CallExpression, sourceCode: Reado
   if ((findVariable(sourceCode.getScope(call.callee), call.callee)?.defs.length ?? 0) > 0) return false;
   const options = call.arguments[1];
   if (options?.type !== 'ObjectExpression') return false;
-  if (isLiteral(getProperty(options, 'cache'), 'no-store')) return true;
-  const next = getProperty(options, 'next');
-  return next?.type === 'ObjectExpression' && isLiteral(getProperty(next, 'revalidate'), 0);
+  if (isLiteral(getPropertyValue(options, 'cache'), 'no-store')) return true;
+  const next = getPropertyValue(options, 'next');
+  return next?.type === 'ObjectExpression' && isLiteral(getPropertyValue(next, 'revalidate'), 0);
 }
