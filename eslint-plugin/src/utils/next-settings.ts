@@ -13,7 +13,7 @@ export interface NextSettings {
   cacheComponents: boolean | undefined;
 }
 
-export const DEFAULT_PAGE_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js', 'mjs'];
+const DEFAULT_PAGE_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js', 'mjs'];
 
 function toStringList(value: unknown): string[] | undefined {
   if (typeof value === 'string' && value !== '') return [value];

@@ -86,7 +86,7 @@ function getCallKind(node: TSESTree.CallExpression, resolver: SyncValueResolver)
 }
 
 /** The expressions a function returns, not counting nested functions. */
-export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
+function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
   if (fn.body.type !== 'BlockStatement') return [fn.body];
   const returned: TSESTree.Expression[] = [];
   for (const statement of fn.body.body) {

@@ -91,7 +91,7 @@ export function parseJsonWithComments(text: string): unknown {
 }
 
 /** The parser ESLint uses for the linted file: an object with `parseForESLint` or `parse`. */
-export interface AnyParser {
+interface AnyParser {
   parseForESLint?: (text: string, options?: unknown) => { ast: unknown };
   parse?: (text: string, options?: unknown) => unknown;
 }

@@ -62,7 +62,7 @@ export interface ModuleReads {
  * Whether code can move from a function to module scope and mean the same:
  * it must read no binding local to a function (`req`, a local variable,
  * `arguments`), no `this` or awaited value, and no module variable that is
- * reassigned at run time. `ranges` are the parts of the code that move.
+ * reassigned at run time. `nodes` are the parts of the code that move.
  */
 export function getModuleReads(
   sourceCode: Readonly<TSESLint.SourceCode>,

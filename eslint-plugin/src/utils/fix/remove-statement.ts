@@ -5,7 +5,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
  * indentation and line break when it stands alone on its lines, otherwise
  * with the spaces that follow it.
  */
-export function getStatementRemovalRange(
+function getStatementRemovalRange(
   sourceCode: Readonly<TSESLint.SourceCode>,
   statement: TSESTree.Node,
 ): [number, number] {

@@ -39,7 +39,7 @@ export function usesSemicolons(
 }
 
 /** Whether a statement ends with its own semicolon. */
-export function endsWithSemicolon(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+function endsWithSemicolon(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
   const last = sourceCode.getLastToken(node);
   return last?.type === 'Punctuator' && last.value === ';';
 }
