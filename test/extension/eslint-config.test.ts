@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findEslintConfigRules, getRulesEnabledByConfigText } from '../../extension/src/server/eslint-config';
+import { findEslintConfigRules, findNearestEslintConfigRules, getRulesEnabledByConfigText } from '../../extension/src/server/eslint-config';
 
 const presets = { recommended: ['no-pool-in-handler', 'require-connection'], all: ['no-pool-in-handler', 'require-connection'] };
 const enabled = (text: string) => [...getRulesEnabledByConfigText(text, presets)].sort();
@@ -57,6 +57,30 @@ describe('findEslintConfigRules', () => {
       expect([...(found?.rules ?? [])].sort()).toEqual(presets.all);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('findNearestEslintConfigRules', () => {
+  it("finds the config that applies to a file: its own folder's or the nearest above, as ESLint 10 does", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-nearest-'));
+    try {
+      const write = (relativePath: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(root, relativePath)), { recursive: true });
+        fs.writeFileSync(path.join(root, relativePath), text);
+      };
+      write('eslint.config.mjs', "import js from '@eslint/js';\nexport default [js.configs.recommended];\n");
+      write('apps/web/eslint.config.mjs', "import nextDb from 'eslint-plugin-next-db';\nexport default [nextDb.configs.recommended];\n");
+      write('apps/web/app/api/users/route.ts', '');
+      write('apps/docs/app/page.tsx', '');
+      const web = findNearestEslintConfigRules(path.join(root, 'apps/web/app/api/users/route.ts'), presets);
+      expect(web?.configFile).toBe(path.join(root, 'apps/web/eslint.config.mjs'));
+      expect([...(web?.rules ?? [])].sort()).toEqual(presets.all);
+      const docs = findNearestEslintConfigRules(path.join(root, 'apps/docs/app/page.tsx'), presets);
+      expect(docs?.configFile).toBe(path.join(root, 'eslint.config.mjs'));
+      expect([...(docs?.rules ?? [])]).toEqual([]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -471,3 +471,44 @@ describe('a file opened outside every workspace folder', () => {
     },
   );
 });
+
+describe('not twice in a monorepo: the ESLint config of an app below the workspace folder', () => {
+  const workspace = path.join(ROOT, 'test/.tmp/not-twice-monorepo');
+  const app = path.join(workspace, 'apps/web');
+  let session: LspSession;
+
+  beforeAll(async () => {
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.cpSync(EXAMPLE_APP, app, { recursive: true });
+    fs.writeFileSync(path.join(workspace, 'package.json'), '{ "private": true, "workspaces": ["apps/*"] }\n');
+    fs.writeFileSync(path.join(app, 'eslint.config.mjs'), "import nextDb from 'eslint-plugin-next-db';\n\nexport default [nextDb.configs.recommended];\n");
+    // The rules find the app below the workspace folder by its next.config.*.
+    fs.writeFileSync(path.join(app, 'next.config.mjs'), 'export default {};\n');
+    session = await startServer({
+      serverPath: SERVER,
+      rootPath: workspace,
+      initializationOptions: { debounceMs: 0, eslintExtensionActive: true },
+    });
+  });
+  afterAll(async () => {
+    await stopServer(session);
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it("is the one that applies to the app's files (ESLint 10 looks from the file's folder up)", async () => {
+    const filePath = path.join(app, 'pages/api/users.ts');
+    const uri = toUri(filePath);
+    const first = waitForDiagnostics(session, uri, 1);
+    await openDocument(session, filePath, fs.readFileSync(filePath, 'utf8'));
+    expect(await first).toEqual([]);
+    const announcements = session.notifications.filter((notification) => notification.method === 'next-db/deferringToEslint');
+    expect(announcements.map((notification) => (notification.params as { configFile: string }).configFile)).toEqual([
+      path.join(app, 'eslint.config.mjs'),
+    ]);
+
+    session.settings = { deferToEslintExtension: false };
+    const next = waitForDiagnostics(session, uri);
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+  });
+});

@@ -79,3 +79,17 @@ export function findEslintConfigRules(folder: string, presets: PluginConfigRules
   }
   return undefined;
 }
+
+/**
+ * The `eslint.config.*` that applies to a file, as ESLint 10 finds it: the
+ * first one in the file's folder or the folders above it (ESLint 9 starts at
+ * its cwd, which the file's folders include). A monorepo's
+ * `apps/web/eslint.config.mjs` counts for the files of `apps/web`.
+ */
+export function findNearestEslintConfigRules(filePath: string, presets: PluginConfigRules): EslintConfigRules | undefined {
+  for (let dir = path.dirname(filePath); ; dir = path.dirname(dir)) {
+    const found = findEslintConfigRules(dir, presets);
+    if (found !== undefined) return found;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}

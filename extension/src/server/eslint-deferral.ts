@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { DeferringToEslintNotification, type DeferringToEslintParams } from '../shared/protocol';
 import type { NextDbSettings } from '../shared/settings';
-import { type EslintConfigRules, findEslintConfigRules } from './eslint-config';
+import { type EslintConfigRules, findNearestEslintConfigRules } from './eslint-config';
 import { getPresetRules } from './rule-config';
 
 /**
@@ -11,9 +11,9 @@ import { getPresetRules } from './rule-config';
  */
 export class EslintDeferral {
   eslintExtensionActive = false;
-  /** The workspace's own ESLint config per folder; cleared when a config file changes. */
+  /** The ESLint config that applies, per folder of linted files; cleared when a config file changes. */
   private readonly configs = new Map<string, EslintConfigRules | undefined>();
-  /** Folders already told about, with the rules they were told about. */
+  /** Config files already told about, with the rules they were told about. */
   private readonly announced = new Map<string, string>();
 
   constructor(private readonly connection: Connection) {}
@@ -22,20 +22,21 @@ export class EslintDeferral {
     this.configs.clear();
   }
 
-  getExcludedRules(folder: string | undefined, settings: NextDbSettings): ReadonlySet<string> {
-    if (folder === undefined || !settings.deferToEslintExtension || !this.eslintExtensionActive) return new Set();
-    if (!this.configs.has(folder)) this.configs.set(folder, findEslintConfigRules(folder, getPresetRules()));
-    const config = this.configs.get(folder);
+  getExcludedRules(filePath: string, settings: NextDbSettings): ReadonlySet<string> {
+    if (!settings.deferToEslintExtension || !this.eslintExtensionActive) return new Set();
+    const dir = path.dirname(filePath);
+    if (!this.configs.has(dir)) this.configs.set(dir, findNearestEslintConfigRules(filePath, getPresetRules()));
+    const config = this.configs.get(dir);
     if (config === undefined || config.rules.size === 0) return new Set();
-    this.announceOnce(folder, config);
+    this.announceOnce(config);
     return config.rules;
   }
 
-  private announceOnce(folder: string, config: EslintConfigRules): void {
+  private announceOnce(config: EslintConfigRules): void {
     const rules = [...config.rules].sort();
-    if (this.announced.get(folder) === rules.join()) return;
-    this.announced.set(folder, rules.join());
-    const params: DeferringToEslintParams = { folder, configFile: config.configFile, rules };
+    if (this.announced.get(config.configFile) === rules.join()) return;
+    this.announced.set(config.configFile, rules.join());
+    const params: DeferringToEslintParams = { folder: path.dirname(config.configFile), configFile: config.configFile, rules };
     this.connection.console.info(`${path.basename(config.configFile)} enables ${rules.join(', ')}; leaving them to the ESLint extension.`);
     void this.connection.sendNotification(DeferringToEslintNotification, params);
   }

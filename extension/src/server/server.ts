@@ -60,7 +60,7 @@ async function buildLintRequest(filePath: string, text: string, scopeUri: string
     filename: filePath,
     cwd: folder ?? findProjectRoot(filePath),
     settings,
-    excludedRules: eslintDeferral.getExcludedRules(folder, settings),
+    excludedRules: eslintDeferral.getExcludedRules(filePath, settings),
   };
 }
 

@@ -59,7 +59,7 @@ export interface EslintExtensionState {
   active: boolean;
 }
 
-/** Notification server → client: next-db leaves these rules of this folder to the ESLint extension. */
+/** Notification server → client: next-db leaves these rules, enabled by the config file in `folder`, to the ESLint extension. */
 export const DeferringToEslintNotification = 'next-db/deferringToEslint';
 
 export interface DeferringToEslintParams {
