@@ -8,8 +8,8 @@ import { CONNECTION_CALL, getConnectionFix, NO_STORE_CALL } from './require-conn
 import { hasDynamicLayoutAbove } from './require-connection/dynamic-layouts';
 import { isUnlistedDynamicRoute } from './require-connection/dynamic-segments';
 import { callsImportedRequestApi } from './require-connection/imported-request-apis';
-import { collectExemptions, isSearchParamsMember, runsAtModuleLoad } from './require-connection/exemptions';
-import { getPrerenderScope, isInPrerenderedGet } from './require-connection/prerender-scope';
+import { collectExemptions, isSearchParamsMember } from './require-connection/exemptions';
+import { getPrerenderScope, isInPrerenderedGet, runsAtModuleLoad } from './require-connection/prerender-scope';
 import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
 import { isUncachedFetch } from './require-connection/uncached-fetch';
 

@@ -36,6 +36,15 @@ export function getFunctionBinding(fn: FunctionNode): TSESTree.FunctionDeclarati
   return fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
 }
 
+/** The variable a function is bound to (see `getFunctionBinding`), whose references are its calls and other uses. */
+export function getFunctionVariable(
+  fn: FunctionNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.Scope.Variable | undefined {
+  const binding = getFunctionBinding(fn);
+  return binding ? sourceCode.getDeclaredVariables(binding)[0] : undefined;
+}
+
 /** Export names given to an expression by where it stands: `export default x`, `module.exports = x`. */
 function getExportNamesOfPosition(node: TSESTree.Node): string[] {
   const parent = node.parent;

@@ -5,7 +5,7 @@ import {
   getEnclosingFunction,
   getEnclosingFunctions,
   getExportNames,
-  getFunctionBinding,
+  getFunctionVariable,
   isFunctionNode,
   type FunctionNode,
 } from '../../utils/exported-functions';
@@ -34,17 +34,6 @@ const NEXT_TRACE_MAP = {
 /** Exports Next.js only runs at build time, to list what to prerender. */
 const BUILD_TIME_EXPORTS = new Set(['generateStaticParams', 'generateSitemaps']);
 
-/** `(() => …)()` or `(async function () { … })()`: the function runs where it stands. */
-function isImmediatelyInvoked(fn: FunctionNode): boolean {
-  const parent = fn.parent;
-  return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === fn;
-}
-
-/** Whether `node` runs when its module is imported: at module scope, or only inside immediately invoked functions. */
-export function runsAtModuleLoad(node: TSESTree.Node): boolean {
-  return getEnclosingFunctions(node).every(isImmediatelyInvoked);
-}
-
 export interface Exemptions {
   /** A request-time API call or `searchParams` read that ends before `node`, in one of its enclosing functions. */
   hasRequestTimeApiBefore(node: TSESTree.Node): boolean;
@@ -59,15 +48,6 @@ export interface Exemptions {
    * `generateStaticParams` (also through other such helpers).
    */
   isHelperOnlyCalledWhereSafe(node: TSESTree.Node): boolean;
-}
-
-/** The declared variable of a top-level function (`function load() {}` / `const load = () => {}`). */
-export function getFunctionVariable(
-  fn: FunctionNode,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): TSESLint.Scope.Variable | undefined {
-  const binding = getFunctionBinding(fn);
-  return binding ? sourceCode.getDeclaredVariables(binding)[0] : undefined;
 }
 
 /** The function given to `unstable_cache(fn)`: written inline, or declared in the file and passed by name. */

@@ -1,10 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getDirectives, isUseCacheDirective } from '../../utils/directives';
-import { getEnclosingFunctions, getExportNames, type FunctionNode } from '../../utils/exported-functions';
+import { getEnclosingFunctions, getExportNames, getFunctionVariable, type FunctionNode } from '../../utils/exported-functions';
 import { getRequiredModule } from '../../utils/module-syntax';
 import { isServerComponentFile, type NextFileKind } from '../../utils/next-file-kind';
 import type { Exemptions } from './exemptions';
-import { getFunctionVariable } from './exemptions';
 import { isForcedDynamic, isStaticByIntent, isStaticRouteOptIn } from './route-config';
 
 /**
@@ -25,6 +24,17 @@ export interface ProjectFacts {
   hasDynamicLayoutAbove: () => boolean;
   /** Whether the file is Next's `instrumentation.ts`, whose `register()` runs at server start, outside any request. */
   isInstrumentation: boolean;
+}
+
+/** `(() => …)()` or `(async function () { … })()`: the function runs where it stands. */
+function isImmediatelyInvoked(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === fn;
+}
+
+/** Whether `node` runs when its module is imported: at module scope, or only inside immediately invoked functions. */
+export function runsAtModuleLoad(node: TSESTree.Node): boolean {
+  return getEnclosingFunctions(node).every(isImmediatelyInvoked);
 }
 
 function importsServerOnly(program: TSESTree.Program): boolean {
