@@ -63,6 +63,11 @@ describe('findLintableFiles', () => {
     write('generated/client.ts');
     write('packages/web/.gitignore', 'local.ts\n');
     write('packages/web/local.ts');
+    // A deeper .gitignore overrides a shallower one, as in git.
+    write('.gitignore', 'generated/\n*.secret.ts\n*.gen.ts\n');
+    write('packages/web/.gitignore', 'local.ts\n!schema.gen.ts\n');
+    write('packages/web/schema.gen.ts');
+    write('packages/web/other.gen.ts');
     write('packages/web/app/page.jsx');
     write('packages/web/package.json', '{}');
     write('packages/web/out/index.js');
@@ -78,6 +83,7 @@ describe('findLintableFiles', () => {
       'lib/db.mjs',
       'lib/legacy.cjs',
       'packages/web/app/page.jsx',
+      'packages/web/schema.gen.ts',
       'pages/api/out/index.ts',
     ]);
   });

@@ -69,11 +69,17 @@ export class GitIgnore {
 
   /** `relativePath` uses `/` and is relative to the folder holding the `.gitignore`. */
   ignores(relativePath: string, isDirectory: boolean): boolean {
-    let ignored = false;
+    return this.decide(relativePath, isDirectory) ?? false;
+  }
+
+  /** Ignored (true), re-included by a `!` rule (false), or undefined when no rule matches. */
+  decide(relativePath: string, isDirectory: boolean): boolean | undefined {
+    let decision: boolean | undefined;
     for (const rule of this.rules) {
       if (rule.directoryOnly && !isDirectory) continue;
-      if (rule.negated === ignored && rule.pattern.test(relativePath)) ignored = !rule.negated;
+      if (decision === !rule.negated) continue;
+      if (rule.pattern.test(relativePath)) decision = !rule.negated;
     }
-    return ignored;
+    return decision;
   }
 }

@@ -31,10 +31,14 @@ function readGitIgnore(folder: string): IgnoreScope | undefined {
   }
 }
 
+/** As git decides: the deepest `.gitignore` with a matching rule wins, so `!keep.ts` in a subfolder re-includes. */
 function isIgnored(scopes: readonly IgnoreScope[], fullPath: string, isDirectory: boolean): boolean {
-  return scopes.some((scope) =>
-    scope.gitignore.ignores(path.relative(scope.base, fullPath).split(path.sep).join('/'), isDirectory),
-  );
+  for (let index = scopes.length - 1; index >= 0; index--) {
+    const scope = scopes[index]!;
+    const decision = scope.gitignore.decide(path.relative(scope.base, fullPath).split(path.sep).join('/'), isDirectory);
+    if (decision !== undefined) return decision;
+  }
+  return false;
 }
 
 /**
