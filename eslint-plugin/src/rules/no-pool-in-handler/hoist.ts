@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction, getFunctionBinding } from '../../utils/exported-functions';
+import { getEnclosingFunction } from '../../utils/exported-functions';
 import { applyEditsToSlice } from '../../utils/fix/object-option';
 import { getEffectStatementsBefore, getTopLevelStatement, insertAtModuleScope, usesSemicolonsMostly } from '../../utils/fix/module-insertion';
 import { removeDeclarator } from '../../utils/fix/remove-statement';
@@ -8,7 +8,8 @@ import { getUniqueName } from '../../utils/fix/unique-name';
 import type { PoolFactory } from '../../utils/pool-factories';
 import { isInside } from '../../utils/ranges';
 import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
-import { LISTENER_METHODS, findClosingCall, getPoolUses } from './close-calls';
+import { getPoolUses } from './close-calls';
+import { getInPlaceProblem } from './in-place-use';
 import { matchLineEndings } from './line-endings';
 import { getModuleReads } from './local-reads';
 import { getPoolSizeEdit } from './pool-size';
@@ -17,7 +18,6 @@ import { separateFixes } from './separate-fixes';
 import { buildSingletonCode } from './singleton-code';
 
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 export type HoistPlan =
   | { ok: true; name: string; sizeText: string; fix: TSESLint.ReportFixFunction }
@@ -31,58 +31,6 @@ function getLocalDeclarator(outer: TSESTree.Node): TSESTree.VariableDeclarator |
   }
   const container = declarator.parent.parent;
   return container?.type === 'BlockStatement' || container?.type === 'SwitchCase' ? declarator : undefined;
-}
-
-/** `.query`, `.connect`...: a member that is safe to use on a shared pool (not `end()`, not `on()`). */
-function isSafeMember(member: TSESTree.MemberExpression, closeMethod: string): boolean {
-  if (member.computed || member.property.type !== 'Identifier') return false;
-  return member.property.name !== closeMethod && !LISTENER_METHODS.has(member.property.name);
-}
-
-/** Whether the expression is used in place, so that replacing it with the shared pool means the same. */
-function isUsedInPlace(outer: TSESTree.Node, closeMethod: string): boolean {
-  const parent = outer.parent;
-  if (parent?.type === 'MemberExpression') return parent.object === outer && isSafeMember(parent, closeMethod);
-  if (parent?.type === 'TaggedTemplateExpression') return parent.tag === outer;
-  return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === outer);
-}
-
-/** Why the fix cannot replace the expression with the shared pool. */
-function describeUnfollowedUse(sourceCode: SourceCode, outer: TSESTree.Node): string {
-  const parent = outer.parent;
-  if (parent?.type === 'AssignmentExpression') return `it is assigned to \`${sourceCode.getText(parent.left)}\` on every call`;
-  if (parent?.type === 'LogicalExpression') return 'its result is used but not stored for the next request';
-  return 'its result is used in a way the fix cannot follow';
-}
-
-/** A helper returning the pool must not have callers that close what it returns. */
-function getReturnedPoolProblem(sourceCode: SourceCode, outer: TSESTree.Node, closeMethod: string): string | undefined {
-  const fn = getEnclosingFunction(outer);
-  const binding = fn && getFunctionBinding(fn);
-  if (!binding) return undefined;
-  for (const variable of sourceCode.getDeclaredVariables(binding)) {
-    for (const reference of variable.references) {
-      let result: TSESTree.Node | undefined = reference.identifier.parent;
-      if (result?.type !== 'CallExpression' || result.callee !== reference.identifier) continue;
-      if (result.parent?.type === 'AwaitExpression') result = result.parent;
-      const caller = getEnclosingFunction(result);
-      if (result.parent?.type === 'MemberExpression') {
-        if (isSafeMember(result.parent, closeMethod)) continue;
-        return `a caller calls \`${sourceCode.getText(result.parent)}()\``;
-      }
-      if (result.parent?.type !== 'VariableDeclarator') {
-        const closing = caller && findClosingCall(sourceCode, caller);
-        if (closing) return `a caller hands what \`${variable.name}()\` returns to other code and calls \`${closing}()\``;
-        continue;
-      }
-      for (const held of sourceCode.getDeclaredVariables(result.parent)) {
-        const uses = getPoolUses(sourceCode, held, closeMethod, caller);
-        if (!uses.ok) return uses.reason;
-        if (uses.closeStatements.length > 0) return `callers of \`${variable.name}()\` call \`${held.name}.${closeMethod}()\``;
-      }
-    }
-  }
-  return undefined;
 }
 
 /** Renames the remaining references of a removed local to the module binding. */
@@ -132,8 +80,7 @@ export function planHoist(
     : { ok: true as const, closeStatements: [] };
   if (!uses.ok) return { ok: false, reason: uses.reason };
   if (!local) {
-    if (!isUsedInPlace(outer, closeMethod)) return { ok: false, reason: describeUnfollowedUse(sourceCode, outer) };
-    const problem = getReturnedPoolProblem(sourceCode, outer, closeMethod);
+    const problem = getInPlaceProblem(sourceCode, outer, closeMethod);
     if (problem !== undefined) return { ok: false, reason: problem };
   }
 
