@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction } from '../../utils/exported-functions';
 import { applyEditsToSlice } from '../../utils/fix/object-option';
+import { matchLineEndings } from '../../utils/fix/line-endings';
 import { getEffectStatementsBefore, getTopLevelStatement, insertAtModuleScope, usesSemicolonsMostly } from '../../utils/fix/module-insertion';
 import { removeDeclarator } from '../../utils/fix/remove-statement';
 import { reindentNodeText } from '../../utils/fix/reindent';
@@ -10,7 +11,6 @@ import { isInside } from '../../utils/ranges';
 import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
 import { getPoolUses } from './close-calls';
 import { getInPlaceProblem } from './in-place-use';
-import { matchLineEndings } from './line-endings';
 import { getModuleReads } from './local-reads';
 import { getPoolSizeEdit } from './pool-size';
 import { removeCloseStatements } from './remove-close-statements';
