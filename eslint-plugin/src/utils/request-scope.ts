@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { hasDirective, hasFunctionDirective } from './directives';
-import { type FunctionNode, getExportNames, isFunctionNode } from './exported-functions';
+import { type FunctionNode, getEnclosingFunctions, getExportNames, isFunctionNode } from './exported-functions';
 import { type NextFileKind, isServerComponentFile } from './next-file-kind';
 import { isInside } from './ranges';
 
@@ -71,10 +71,7 @@ export function findRequestScopedAncestor(
   node: TSESTree.Node,
   scoped: RequestScopedFunctions,
 ): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current) && scoped.has(current)) return current;
-  }
-  return undefined;
+  return getEnclosingFunctions(node).find((fn) => scoped.has(fn));
 }
 
 /**
