@@ -5,6 +5,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
  * statically, from what is written in the file.
  */
 
+/** `'edge' as const` or `{ ... } satisfies Config` → the value as written. */
+export function skipAsAndSatisfies(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression') current = current.expression;
+  return current;
+}
+
 /** The initializers of the file's `export const <name> = ...` declarations, in source order. */
 export function getExportedConstInits(program: TSESTree.Program, name: string): TSESTree.Expression[] {
   const inits: TSESTree.Expression[] = [];

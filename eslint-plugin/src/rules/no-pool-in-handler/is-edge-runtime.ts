@@ -1,22 +1,21 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { NextFileKind } from '../../utils/next-file-kind';
-import { getExportedConstInits, getPropertyValue } from '../../utils/static-values';
+import { getExportedConstInits, getPropertyValue, skipAsAndSatisfies } from '../../utils/static-values';
 
 const EDGE_RUNTIMES = new Set(['edge', 'experimental-edge']);
 
 /** A string literal's value, through `as const` and template literals without expressions. */
-function getStringValue(node: TSESTree.Node | null | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') return getStringValue(node.expression);
+function getStringValue(written: TSESTree.Node | null | undefined): string | undefined {
+  if (!written) return undefined;
+  const node = skipAsAndSatisfies(written);
   if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
   if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
-function getObject(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined {
-  if (!node) return undefined;
-  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') return getObject(node.expression);
+function getObject(written: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  const node = skipAsAndSatisfies(written);
   return node.type === 'ObjectExpression' ? node : undefined;
 }
 

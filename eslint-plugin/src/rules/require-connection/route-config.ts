@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getExportedConstInits } from '../../utils/static-values';
+import { getExportedConstInits, skipAsAndSatisfies } from '../../utils/static-values';
 
 /**
  * Route segment config read from a file's exports (`export const dynamic = ...`),
@@ -12,9 +12,8 @@ function getExportedConstInit(program: TSESTree.Program, name: string): TSESTree
 }
 
 function getLiteralValue(node: TSESTree.Expression | undefined): unknown {
-  let current = node;
-  while (current?.type === 'TSAsExpression' || current?.type === 'TSSatisfiesExpression') current = current.expression;
-  return current?.type === 'Literal' ? current.value : undefined;
+  const value = node && skipAsAndSatisfies(node);
+  return value?.type === 'Literal' ? value.value : undefined;
 }
 
 /** Whether the file exports a function or const with this name (`generateStaticParams`). */
