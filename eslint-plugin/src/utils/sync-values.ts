@@ -5,6 +5,7 @@ import {
   STATEMENT_CHAIN_METHODS,
   TRANSACTION_METHOD,
 } from './sync-drivers';
+import { isTypeWrapper } from './type-wrappers';
 import { walkAst } from './walk-ast';
 
 /**
@@ -24,15 +25,7 @@ export interface SyncValueResolver {
 /** Removes the wrappers that do not change a value: `x as T`, `x!`, `x satisfies T`, `x?.y` chains. */
 export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (
-    current.type === 'TSAsExpression' ||
-    current.type === 'TSNonNullExpression' ||
-    current.type === 'TSSatisfiesExpression' ||
-    current.type === 'TSTypeAssertion' ||
-    current.type === 'ChainExpression'
-  ) {
-    current = current.expression;
-  }
+  while (isTypeWrapper(current) || current.type === 'ChainExpression') current = current.expression;
   return current;
 }
 

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { isFunctionNode } from '../../utils/exported-functions';
 import { resolveProjectImport } from '../../utils/import-resolution';
 import { CALL } from '../../utils/module-references';
 import { getModuleExportName } from '../../utils/module-syntax';
@@ -60,9 +61,10 @@ function callsAny(node: TSESTree.Node, names: ReadonlySet<string>): boolean {
 
 /** A function expression, also inside a wrapper call such as React's `cache(async () => …)`. */
 function unwrapFunction(init: TSESTree.Expression | null): TSESTree.Node | undefined {
-  if (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression') return init;
-  const [argument] = init?.type === 'CallExpression' ? init.arguments : [];
-  return argument?.type === 'ArrowFunctionExpression' || argument?.type === 'FunctionExpression' ? argument : undefined;
+  if (!init) return undefined;
+  if (isFunctionNode(init)) return init;
+  const [argument] = init.type === 'CallExpression' ? init.arguments : [];
+  return isFunctionNode(argument) ? argument : undefined;
 }
 
 /** Top-level functions by name, and the export names pointing at each. */
