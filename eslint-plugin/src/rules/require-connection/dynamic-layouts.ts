@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { getParserKey, parseModule, readCached } from '../../utils/workspace-files';
+import { getAppRouteFolders } from './app-route-folders';
 import { getRequestReadingExports } from './imported-request-apis';
 import { isForcedDynamic } from './route-config';
 
@@ -20,14 +21,6 @@ function isDynamicLayout(filePath: string, parser: unknown): boolean {
   );
 }
 
-/** Folders from `app/` down to the file's own one (the layouts that wrap it), outermost first. */
-function getRouteFolders(filename: string, projectRoot: string): string[] {
-  const relative = path.relative(projectRoot, path.dirname(filename)).split(/[\\/]+/);
-  const appIndex = relative.indexOf('app');
-  if (appIndex === -1) return [];
-  return relative.slice(appIndex).map((_, index) => path.join(projectRoot, ...relative.slice(0, appIndex + index + 1)));
-}
-
 /** Whether a layout that wraps this Server Component file (not the file itself) makes its route dynamic. */
 export function hasDynamicLayoutAbove(
   filename: string,
@@ -35,7 +28,7 @@ export function hasDynamicLayoutAbove(
   pageExtensions: readonly string[],
   parser: unknown,
 ): boolean {
-  return getRouteFolders(filename, projectRoot).some((folder) =>
+  return getAppRouteFolders(filename, projectRoot).some(({ folder }) =>
     pageExtensions.some((extension) => {
       const layout = path.join(folder, `layout.${extension}`);
       return layout !== path.resolve(filename) && isDynamicLayout(layout, parser);

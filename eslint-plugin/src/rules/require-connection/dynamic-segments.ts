@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { NextFileKind } from '../../utils/next-file-kind';
 import { readCached } from '../../utils/workspace-files';
+import { getAppRouteFolders } from './app-route-folders';
 import { hasExportedName } from './route-config';
 
 /**
@@ -28,11 +29,10 @@ function mentionsGenerateStaticParams(filePath: string): boolean {
 
 /** Folders from the deepest dynamic segment down to the file's own folder, or none without a dynamic segment. */
 function getFoldersBelowDeepestDynamicSegment(filename: string, projectRoot: string): string[] {
-  const relative = path.relative(projectRoot, path.dirname(filename)).split(/[\\/]+/);
-  const appIndex = relative.indexOf('app');
-  const deepest = relative.findLastIndex((segment, index) => index > appIndex && DYNAMIC_SEGMENT.test(segment));
-  if (appIndex === -1 || deepest === -1) return [];
-  return relative.slice(deepest).map((_, index) => path.join(projectRoot, ...relative.slice(0, deepest + index + 1)));
+  const folders = getAppRouteFolders(filename, projectRoot);
+  // Index 0 is `app/` itself, never a dynamic segment.
+  const deepest = folders.findLastIndex(({ segment }, index) => index > 0 && DYNAMIC_SEGMENT.test(segment));
+  return deepest === -1 ? [] : folders.slice(deepest).map(({ folder }) => folder);
 }
 
 /**
