@@ -30,7 +30,7 @@ export function hasDirective(
 
 /** The directives of a function's own body; none for an arrow with an expression body. */
 export function getFunctionDirectives(fn: FunctionNode): string[] {
-  return fn.body.type === 'BlockStatement' ? getDirectives(fn.body.body) : [];
+  return fn.body?.type === 'BlockStatement' ? getDirectives(fn.body.body) : [];
 }
 
 /** Whether a function's own body starts with the directive ('use server', 'use cache'). */
