@@ -95,7 +95,8 @@ function createResolver(bindings: Bindings, drivers: DriverNames): SyncValueReso
 /** Each export name of a module with the expression or declaration it exports. */
 function collectExports(program: TSESTree.Program): Map<string, TSESTree.Node> {
   const exported = new Map<string, TSESTree.Node>();
-  const name = (id: TSESTree.Identifier) => ({ type: 'Identifier', name: id.name }) as TSESTree.Identifier;
+  // A detached identifier (no parent, no scope): the resolver looks it up by name among the top-level bindings.
+  const referenceTo = (id: TSESTree.Identifier) => ({ type: 'Identifier', name: id.name }) as TSESTree.Identifier;
   for (const statement of program.body) {
     if (statement.type === 'ExportDefaultDeclaration') {
       exported.set('default', statement.declaration);
@@ -103,13 +104,13 @@ function collectExports(program: TSESTree.Program): Map<string, TSESTree.Node> {
       const declaration = statement.declaration;
       if (declaration?.type === 'VariableDeclaration') {
         for (const declarator of declaration.declarations) {
-          if (declarator.id.type === 'Identifier') exported.set(declarator.id.name, name(declarator.id));
+          if (declarator.id.type === 'Identifier') exported.set(declarator.id.name, referenceTo(declarator.id));
         }
       } else if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
-        exported.set(declaration.id.name, name(declaration.id));
+        exported.set(declaration.id.name, referenceTo(declaration.id));
       }
       for (const specifier of statement.specifiers) {
-        if (specifier.local.type === 'Identifier') exported.set(getModuleExportName(specifier.exported), name(specifier.local));
+        if (specifier.local.type === 'Identifier') exported.set(getModuleExportName(specifier.exported), referenceTo(specifier.local));
       }
     } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
       const { left, right } = statement.expression;
