@@ -757,6 +757,30 @@ export const db = new Database('app.db');
     },
   ],
   invalid: [
+    {
+      name: 'CRLF file: the inserted import and statement keep the file\'s line endings',
+      filename: 'app/lib/data.ts',
+      settings: NEXT16,
+      code: [
+        "import Database from 'better-sqlite3';",
+        "const db = new Database('app.db');",
+        'export async function getCount() {',
+        "  return db.prepare('SELECT 1').get();",
+        '}',
+        '',
+      ].join('\r\n'),
+      output: [
+        "import Database from 'better-sqlite3';",
+        "import { connection } from 'next/server';",
+        "const db = new Database('app.db');",
+        'export async function getCount() {',
+        '  await connection();',
+        "  return db.prepare('SELECT 1').get();",
+        '}',
+        '',
+      ].join('\r\n'),
+      errors: [connectionError(4, 33)],
+    },
     // --- Drivers and query shapes ---
     {
       name: 'page component, default import: autofix adds the import and the call',

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getEnclosingFunctions, type FunctionNode } from '../../utils/exported-functions';
 import { insertFirstStatement } from '../../utils/fix/insert-first-statement';
+import { matchLineEndings } from '../../utils/fix/line-endings';
 import { planNamedImport, type NamedImportRequest } from '../../utils/fix/insert-import';
 import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
 import { isInside } from '../../utils/ranges';
@@ -78,7 +79,8 @@ export function getConnectionFix(sourceCode: SourceCode, query: TSESTree.Node, c
     addsAsync,
     fix: (fixer) => {
       const asyncFixes = addsAsync ? makeAsync(fixer, sourceCode, target) : [];
-      return [...plan.fix(fixer), ...asyncFixes, insertFirstStatement(fixer, sourceCode, target, statement)];
+      const fixes = [...plan.fix(fixer), ...asyncFixes, insertFirstStatement(fixer, sourceCode, target, statement)];
+      return matchLineEndings(sourceCode, fixes);
     },
   };
 }
