@@ -43,6 +43,12 @@ export function readPrerenderedRoute(app: NextApp, route: string): PrerenderedRo
   };
 }
 
+/** The body a route handler was prerendered with (`.next/server/app/<route>.body`), if any. */
+export function readPrerenderedBody(app: NextApp, route: string): string | undefined {
+  const bodyPath = path.join(app.dir, '.next/server/app', `${route}.body`);
+  return existsSync(bodyPath) ? readFileSync(bodyPath, 'utf8') : undefined;
+}
+
 /** The counter value a page's HTML shows, from `<output id="counter">`. */
 export function readCounter(html: string): number | undefined {
   const match = /<output id="counter">(\d+)<\/output>/.exec(html);
