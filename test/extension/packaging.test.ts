@@ -40,7 +40,7 @@ describe('the VSIX', () => {
       'extension/changelog.md',
       'extension/dist/client.js',
       'extension/dist/server.js',
-      'extension/images/icon.png',
+      'extension/extension/images/icon.png',
       'extension/package.json',
       'extension/readme.md',
     ]);
