@@ -6,6 +6,7 @@ import { toProblem } from '../../extension/src/server/diagnostics';
 import { createPositionMapper } from '../../extension/src/server/positions';
 import { normalizeSettings } from '../../extension/src/shared/settings';
 import { lintAsServer, lintMessages, readFixture } from './helpers';
+import { applyFix } from '../support/lint-config.mjs';
 
 const POOL_EXPRESSION = 'new Pool({ connectionString: process.env.DATABASE_URL })';
 
@@ -42,7 +43,7 @@ describe('toProblem with the real rules', () => {
     const [message] = lintMessages('app/api/users/route.ts', text);
     const eslintFix = message?.suggestions?.[0]?.fix;
     expect(eslintFix).toBeDefined();
-    const expected = text.slice(0, eslintFix!.range[0]) + eslintFix!.text + text.slice(eslintFix!.range[1]);
+    const expected = applyFix(text, eslintFix!);
     expect(TextDocument.applyEdits(document, [problems[0]!.suggestions[0]!.edit])).toBe(expected);
     expect(problems[0]!.suggestions[0]!.title).toBe(message!.suggestions![0]!.desc);
   });

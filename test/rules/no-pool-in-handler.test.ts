@@ -6,6 +6,7 @@ import { Linter, type Rule } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import rule from '../../eslint-plugin/src/rules/no-pool-in-handler';
+import { applyFix } from '../support/lint-config.mjs';
 
 // Filenames are relative to the cwd RuleTester passes (the repository root),
 // so file kinds are decided exactly as in a real `eslint` run from a Next.js project.
@@ -2290,7 +2291,7 @@ function getSuggestionOutputs(code: string, filename: string): string[] {
   );
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   return messages.flatMap((message) =>
-    (message.suggestions ?? []).map(({ fix }) => code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1])),
+    (message.suggestions ?? []).map(({ fix }) => applyFix(code, fix)),
   );
 }
 

@@ -2,6 +2,7 @@ import { Linter, type Rule } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import rule from '../../eslint-plugin/src/rules/require-connection';
+import { applyFix } from '../support/lint-config.mjs';
 
 /**
  * Properties of the fixes, on sources with several queries per function,
@@ -107,8 +108,8 @@ describe('require-connection fixes', () => {
       const before = lint(linter, code, filename, version);
       const suggestions = before.flatMap((message) => message.suggestions ?? []);
       for (const suggestion of suggestions) {
-        const { range, text } = suggestion.fix;
-        const applied = code.slice(0, range[0]) + text + code.slice(range[1]);
+        const { text } = suggestion.fix;
+        const applied = applyFix(code, suggestion.fix);
         const after = lint(linter, applied, filename, version);
         expect(after.length).toBeLessThan(before.length);
         const again = after.flatMap((message) => message.suggestions ?? []).map((other) => other.fix.text);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin from '../../../eslint-plugin/src/index';
 import type { Problem } from './workbench';
+import { recommendedFlatConfig } from '../../support/lint-config.mjs';
 
 /**
  * What the rules themselves say about a file, through ESLint's own API. Scenarios compare
@@ -11,15 +11,7 @@ import type { Problem } from './workbench';
  */
 export function lintWithPlugin(workspaceDir: string, relativePath: string, text: string): Linter.LintMessage[] {
   const linter = new Linter({ cwd: workspaceDir });
-  const config: Linter.Config[] = [
-    {
-      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-      languageOptions: { parser: parser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
-      plugins: plugin.configs.recommended.plugins as Linter.Config['plugins'],
-      rules: plugin.configs.recommended.rules as Linter.RulesRecord,
-    },
-  ];
-  return linter.verify(text, config, { filename: path.join(workspaceDir, relativePath) });
+  return linter.verify(text, recommendedFlatConfig(plugin), { filename: path.join(workspaceDir, relativePath) });
 }
 
 /** The one finding of `ruleId` in the file; fails loudly if there is not exactly one. */
@@ -29,11 +21,6 @@ export function getOnlyFinding(messages: Linter.LintMessage[], ruleId: string): 
     throw new Error(`expected exactly one ${ruleId} finding, ESLint reports ${JSON.stringify(messages, null, 2)}`);
   }
   return findings[0]!;
-}
-
-/** Applies one ESLint edit (a fix or a suggestion's fix) to the text, as an editor would. */
-export function applyEdit(text: string, edit: { range: [number, number]; text: string }): string {
-  return text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);
 }
 
 /** Whether a Problems view entry is next-db's report of this ESLint finding in this file. */

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { applyEdit, getOnlyFinding, isReportOf, lintWithPlugin } from '../helpers/eslint-oracle';
+import { getOnlyFinding, isReportOf, lintWithPlugin } from '../helpers/eslint-oracle';
 import { openScenario } from '../helpers/scenario';
 import { QUICK_FIX_SCREENSHOT_PATH } from '../setup/paths';
+import { applyFix } from '../../support/lint-config.mjs';
 
 const FILE = 'pages/api/users.ts';
 
@@ -27,7 +28,7 @@ test('the pool hoist quick fix on a Pages API route writes exactly the rule’s 
   });
   await workbench.save();
 
-  expect(workspace.read(FILE)).toBe(applyEdit(original, hoist.fix));
+  expect(workspace.read(FILE)).toBe(applyFix(original, hoist.fix));
   await workbench.waitForProblems('no next-db problem left in the file', (problems) =>
     problems.every((problem) => !(problem.source === 'next-db' && problem.file === FILE)),
   );

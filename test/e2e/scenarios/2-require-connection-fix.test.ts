@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
-import { applyEdit, getOnlyFinding, isReportOf, lintWithPlugin } from '../helpers/eslint-oracle';
+import { getOnlyFinding, isReportOf, lintWithPlugin } from '../helpers/eslint-oracle';
 import { openScenario } from '../helpers/scenario';
+import { applyFix } from '../../support/lint-config.mjs';
 
 // The data function of the server component app/visitors/page.tsx: a better-sqlite3 query
 // that `next build` would freeze into the prerendered page.
@@ -23,7 +24,7 @@ test('the require-connection fix inserts await connection() and its next/server 
   await workbench.save();
 
   const fixed = workspace.read(FILE);
-  expect(fixed).toBe(applyEdit(original, finding.fix));
+  expect(fixed).toBe(applyFix(original, finding.fix));
   expect(fixed).toMatch(/^\s*await connection\(\);$/m);
   expect(fixed).toMatch(/^import \{ connection \} from 'next\/server';$/m);
   await workbench.waitForProblems('no next-db problem left in the file', (problems) =>

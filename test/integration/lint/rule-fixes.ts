@@ -1,6 +1,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../../../eslint-plugin/src/index';
+import { applyFix } from '../../support/lint-config.mjs';
 
 export type RuleId = 'next-db/no-pool-in-handler' | 'next-db/require-connection';
 
@@ -49,8 +50,7 @@ export async function applyFirstSuggestion(ruleId: RuleId, cwd: string, filePath
   if (suggestion === undefined) {
     throw new Error(`${ruleId} offers no suggestion for ${filePath}; findings: ${JSON.stringify(findings, null, 2)}`);
   }
-  const [start, end] = suggestion.fix.range;
-  const fixed = code.slice(0, start) + suggestion.fix.text + code.slice(end);
+  const fixed = applyFix(code, suggestion.fix);
   const findingsAfter = (await lintText(eslint, fixed, filePath)).filter((message) => message.ruleId === ruleId);
   return { findings, fixed, findingsAfter };
 }
