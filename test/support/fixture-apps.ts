@@ -24,9 +24,9 @@ function walk(dir: string, appRoot: string, out: FixtureFile[]): void {
   }
 }
 
-/** Every JS/TS source file in the fixture apps, with the app root to lint it from. */
-export function listFixtureFiles(): FixtureFile[] {
+/** Every JS/TS source file in the fixture apps under `dir`, with the app root to lint it from. */
+export function listFixtureFiles(dir = FIXTURES_DIR): FixtureFile[] {
   const files: FixtureFile[] = [];
-  walk(FIXTURES_DIR, FIXTURES_DIR, files);
+  walk(dir, dir, files);
   return files.sort((a, b) => a.filePath.localeCompare(b.filePath));
 }
