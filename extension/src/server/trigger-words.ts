@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import { resolveProjectImport } from '../../../eslint-plugin/src/utils/import-resolution';
 import { BUILTIN_POOL_FACTORIES } from '../../../eslint-plugin/src/utils/pool-factories';
 import { SYNC_DRIVER_MODULES, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
+import { readCached } from '../../../eslint-plugin/src/utils/workspace-files';
 import type { PoolFactorySetting } from '../shared/settings';
 
 /**
@@ -56,14 +56,6 @@ export function getModuleSpecifiers(text: string): string[] {
   return [...new Set([...text.matchAll(MODULE_SPECIFIER)].map((match) => match[2] ?? ''))];
 }
 
-function readText(filePath: string): string {
-  try {
-    return fs.readFileSync(filePath, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Whether the rules could report anything in this file; false means linting
  * can be skipped without hiding a finding.
@@ -77,6 +69,7 @@ export function mayConcernRules(
   if (pattern.test(text)) return true;
   return getModuleSpecifiers(text).some((specifier) => {
     const target = resolveProjectImport(filename, specifier);
-    return target !== undefined && pattern.test(readText(target));
+    // Cached per file version (as the rules cache what they read), so typing does not reread the imports.
+    return target !== undefined && readCached(`trigger-words:${pattern.source}`, target, (imported) => pattern.test(imported)) === true;
   });
 }
