@@ -1,0 +1,84 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The one way next-db reads a workspace file other than the one being linted.
+ * A cloned repository may hold a FIFO (reading blocks forever), a symlink to
+ * /dev/zero (reading never ends) or a multi-megabyte generated file (parsing
+ * costs minutes), so a file is read only when it is a regular file under the
+ * size cap, and never more bytes than the cap even if it grows meanwhile.
+ */
+
+/** Files larger than this are skipped: hand-written modules and configs are far smaller. */
+export const MAX_FILE_BYTES = 1_000_000;
+
+export type SkipReason = 'missing' | 'not-a-file' | 'too-large' | 'outside-root' | 'unreadable';
+
+export type FileRead = { ok: true; text: string } | { ok: false; reason: SkipReason; size?: number };
+
+/** The file's stat when it is a regular file (symlinks followed), else why not. */
+export function statRegularFile(filePath: string): fs.Stats | SkipReason {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(filePath, { throwIfNoEntry: false });
+  } catch {
+    return 'unreadable';
+  }
+  if (stat === undefined) return 'missing';
+  return stat.isFile() ? stat : 'not-a-file';
+}
+
+/** Reads up to `maxBytes` + 1 bytes, so a file that grew past the cap after the stat is still refused. */
+function readBounded(filePath: string, maxBytes: number): Buffer | undefined {
+  // O_NONBLOCK: should the path have become a FIFO since the stat, open() does not wait for a writer.
+  const fd = fs.openSync(filePath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    if (!fs.fstatSync(fd).isFile()) return undefined;
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return length > maxBytes ? undefined : buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export interface ReadOptions {
+  /** Refuse the file unless its real path (symlinks resolved) is inside this folder's real path. */
+  root?: string;
+  maxBytes?: number;
+}
+
+/** Reads a regular file as UTF-8 (without a leading BOM), or says why it was skipped. */
+export function readRegularFile(filePath: string, { root, maxBytes = MAX_FILE_BYTES }: ReadOptions = {}): FileRead {
+  const stat = statRegularFile(filePath);
+  if (typeof stat === 'string') return { ok: false, reason: stat };
+  if (root !== undefined && !isRealPathInside(filePath, root)) return { ok: false, reason: 'outside-root' };
+  if (stat.size > maxBytes) return { ok: false, reason: 'too-large', size: stat.size };
+  try {
+    const buffer = readBounded(filePath, maxBytes);
+    if (buffer === undefined) return { ok: false, reason: 'too-large' };
+    return { ok: true, text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  }
+}
+
+/** Whether `filePath` is `root` or inside it, after resolving `..` segments (not symlinks). */
+export function isInsideRoot(filePath: string, root: string): boolean {
+  const relative = path.relative(path.resolve(root), path.resolve(filePath));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Whether the file's real path is inside the root's real path, so a symlink cannot lead out of the project. */
+export function isRealPathInside(filePath: string, root: string): boolean {
+  try {
+    return isInsideRoot(fs.realpathSync(filePath), fs.realpathSync(root));
+  } catch {
+    return false;
+  }
+}
