@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import type { NextSettings } from '../utils/next-settings';
 import { isRequestFunction } from '../utils/next-request-apis';
+import { getSpecifiers } from './app-files';
+import { getDerived } from './file-store';
 import { getTopLevelFunctions, type CallSite, type TopLevelFunction } from './function-facts';
 import { getModuleInfo, type ModuleInfo } from './module-info';
 import { resolveImport } from './resolve';
@@ -27,6 +29,8 @@ export interface ExportTarget {
 }
 
 const MAX_DEPTH = 64;
+/** How many imports deep the text pre-check follows before it gives up and lets the parse decide. */
+const MAX_TEXT_DEPTH = 8;
 
 export class ModelSession {
   private readonly resolutions = new Map<string, string | undefined>();
@@ -56,6 +60,26 @@ export class ModelSession {
     const key = `${path.dirname(fromFile)}\0${specifier}`;
     if (!this.resolutions.has(key)) this.resolutions.set(key, resolveImport(fromFile, specifier, this.scope.root));
     return this.resolutions.get(key);
+  }
+
+  /**
+   * Whether `file`, or a project module it imports (at any depth), holds one of
+   * `words` in its text: a check without parsing, so modules that cannot
+   * matter (no driver, no request API on any path) are never parsed.
+   */
+  mayReach(file: string, words: readonly string[], depth = 0): boolean {
+    const key = `may-reach\0${words.join('|')}\0${file}`;
+    return this.memo(key, () => {
+      if (depth > MAX_TEXT_DEPTH) return true;
+      const holds = getDerived(`holds:${words.join('|')}`, file, this.scope.root, (text) => words.some((word) => text.includes(word)));
+      if (holds === undefined) return false;
+      // Until the answer is known, a cycle counts as not reaching.
+      this.memos.set(key, false);
+      return holds || getSpecifiers(file, this.scope.root).some((specifier) => {
+        const target = this.resolve(file, specifier);
+        return target !== undefined && this.mayReach(target, words, depth + 1);
+      });
+    });
   }
 
   /** The definition behind `exportName` of `file`, through `export { x } from` and `export *` chains. */

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../utils/exported-functions';
-import { DATABASE_CONSTRUCTORS } from '../utils/sync-drivers';
+import { DATABASE_CONSTRUCTORS, SYNC_DRIVER_MODULES } from '../utils/sync-drivers';
 import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from '../utils/sync-values';
 import type { ModuleInfo } from './module-info';
 import type { ModelSession } from './session';
@@ -101,6 +101,8 @@ function createResolver(session: ModelSession, file: string, info: ModuleInfo, v
 /** The driver kind of export `exportName` of the project module `specifier` names from `fromFile`. */
 export function getImportedSyncKind(session: ModelSession, fromFile: string, specifier: string, exportName: string): SyncValueKind | undefined {
   const target = session.resolve(fromFile, specifier);
-  const definition = target === undefined ? undefined : session.resolveExport(target, exportName);
+  // Only a module that imports a driver, itself or through its imports, can export a database.
+  if (target === undefined || !session.mayReach(target, SYNC_DRIVER_MODULES)) return undefined;
+  const definition = session.resolveExport(target, exportName);
   return definition ? getBindingKind(session, definition.file, definition.local, new Set()) : undefined;
 }

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { ModelSession } from '../../project';
 import { CALL } from '../../utils/module-references';
-import { AUTH_LIBRARY_FUNCTIONS } from '../../utils/next-request-apis';
+import { AUTH_LIBRARY_FUNCTIONS, REQUEST_FUNCTIONS } from '../../utils/next-request-apis';
 import { getImportedName } from './import-bindings';
 
 /**
@@ -19,6 +19,9 @@ export const AUTH_LIBRARY_TRACE_MAP = Object.fromEntries(
   ]),
 );
 
+/** Text that any request-reading module holds: a request API's module, or a `searchParams` read. */
+const REQUEST_API_WORDS = [...Object.keys(REQUEST_FUNCTIONS), 'searchParams'];
+
 /** Whether `call` calls a function imported from a project file that reads the request. */
 export function callsImportedRequestApi(
   call: TSESTree.CallExpression,
@@ -30,6 +33,8 @@ export function callsImportedRequestApi(
   const definition = findVariable(sourceCode.getScope(call.callee), call.callee)?.defs[0];
   const imported = definition && getImportedName(definition);
   const target = imported && session.resolve(filename, imported.source);
-  const exported = imported && target !== undefined ? session.resolveExport(target, imported.name) : undefined;
+  // Only a module that names a request API, itself or through its imports, can read the request.
+  if (target === undefined || !session.mayReach(target, REQUEST_API_WORDS)) return false;
+  const exported = imported ? session.resolveExport(target, imported.name) : undefined;
   return exported !== undefined && session.functionReadsRequest(exported.file, exported.local);
 }
