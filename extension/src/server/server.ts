@@ -54,14 +54,8 @@ const workspaceLintedUris = new Set<string>();
 async function buildLintRequest(filePath: string, text: string, scopeUri: string): Promise<LintRequest | undefined> {
   const settings = await settingsStore.get(scopeUri);
   if (!settings.enable) return undefined;
-  const folder = findWorkspaceFolder(workspaceFolders, filePath);
-  return {
-    text,
-    filename: filePath,
-    cwd: folder ?? findProjectRoot(filePath),
-    settings,
-    excludedRules: eslintDeferral.getExcludedRules(filePath, settings),
-  };
+  const cwd = findWorkspaceFolder(workspaceFolders, filePath) ?? findProjectRoot(filePath);
+  return { text, filename: filePath, cwd, settings, excludedRules: eslintDeferral.getExcludedRules(filePath, cwd, settings) };
 }
 
 // ----------------------------------------------------------------- linting
