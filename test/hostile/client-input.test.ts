@@ -5,17 +5,25 @@
  */
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LspSession, executeCommand, openDocument, requestCodeActions, stopServer, toUri, waitForDiagnostics } from '../extension/lsp-session.mjs';
-import { POOL_ROUTE, type HostileFolder, buildServer, createHostileFolder, expectResponsive, startHostileServer } from './harness';
+import {
+  type LspSession,
+  executeCommand,
+  openDocument,
+  requestCodeActions,
+  startServer,
+  stopServer,
+  toUri,
+  waitForDiagnostics,
+} from '../extension/lsp-session.mjs';
+import { POOL_ROUTE, type HostileFolder, buildServer, createHostileFolder, expectResponsive } from './harness';
 
 let folder: HostileFolder;
 let session: LspSession;
 let routeUri: string;
 
 beforeAll(async () => {
-  const server = buildServer('client-input');
   folder = createHostileFolder();
-  session = await startHostileServer(server, folder);
+  session = await startServer({ serverPath: buildServer('client-input'), rootPath: folder.workspace, initializationOptions: { debounceMs: 0 } });
   const file = folder.write('app/api/users/route.ts', POOL_ROUTE);
   routeUri = toUri(file);
   const diagnostics = waitForDiagnostics(session, routeUri, 1);

@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import { ROOT } from '../extension/helpers';
-import { type LspSession, startServer } from '../extension/lsp-session.mjs';
+import { type LspSession, openDocument, startServer, stopServer, toUri, waitForDiagnostics } from '../extension/lsp-session.mjs';
 
 export const MAX_ANSWER_MS = 1_000;
 export const MAX_RSS_MB = 500;
@@ -47,8 +47,45 @@ export function createHostileFolder(): HostileFolder {
   return { workspace, canary, write, remove: () => fs.rmSync(base, { recursive: true, force: true }) };
 }
 
-export function startHostileServer(serverPath: string, folder: HostileFolder, initializationOptions: Record<string, unknown> = {}): Promise<LspSession> {
-  return startServer({ serverPath, rootPath: folder.workspace, initializationOptions: { debounceMs: 0, ...initializationOptions } });
+export interface HostileServers {
+  /** A fresh hostile folder for the current test (removed after it). */
+  createFolder(): HostileFolder;
+  /** Starts the server on the current test's folder (stopped after the test). */
+  start(initializationOptions?: Record<string, unknown>): Promise<LspSession>;
+  /** Opens a file of the folder in the started server and returns the codes of its first diagnostics. */
+  openAndLint(relativePath: string, text: string, timeoutMs?: number): Promise<string[]>;
+}
+
+/** One bundled server for the test file, started per test on a hostile folder of its own. */
+export function useHostileServers(name: string): HostileServers {
+  let serverPath = '';
+  let folder: HostileFolder | undefined;
+  let session: LspSession | undefined;
+  beforeAll(() => {
+    serverPath = buildServer(name);
+  }, 120_000);
+  afterEach(async () => {
+    if (session !== undefined) await stopServer(session);
+    folder?.remove();
+    session = undefined;
+    folder = undefined;
+  });
+  return {
+    createFolder() {
+      folder = createHostileFolder();
+      return folder;
+    },
+    async start(initializationOptions = {}) {
+      session = await startServer({ serverPath, rootPath: folder!.workspace, initializationOptions: { debounceMs: 0, ...initializationOptions } });
+      return session;
+    },
+    async openAndLint(relativePath, text, timeoutMs) {
+      const file = path.join(folder!.workspace, relativePath);
+      const diagnostics = waitForDiagnostics(session!, toUri(file), 1, timeoutMs);
+      await openDocument(session!, file, text);
+      return (await diagnostics).map((diagnostic) => String(diagnostic.code));
+    },
+  };
 }
 
 /** Milliseconds the server takes to answer a code action request for a file that is not open (an empty list). */

@@ -8,18 +8,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type LspSession,
   executeCommand,
   getText,
   openDocument,
   requestCodeActions,
-  stopServer,
   toUri,
   waitForDiagnostics,
 } from '../extension/lsp-session.mjs';
-import { POOL_ROUTE, type HostileFolder, buildServer, createHostileFolder, expectResponsive, startHostileServer } from './harness';
+import { POOL_ROUTE, type HostileFolder, expectResponsive, useHostileServers } from './harness';
 
 interface LintWorkspaceResult {
   files: number;
@@ -27,56 +26,39 @@ interface LintWorkspaceResult {
   cancelled: boolean;
 }
 
-let server: string;
+const hostile = useHostileServers('workspace-files');
+const { openAndLint } = hostile;
 let folder: HostileFolder;
-let session: LspSession | undefined;
-
-beforeAll(() => {
-  server = buildServer('workspace-files');
-}, 120_000);
-
-afterEach(async () => {
-  if (session !== undefined) await stopServer(session);
-  session = undefined;
-  folder?.remove();
-});
+let session: LspSession;
 
 async function start(initializationOptions: Record<string, unknown> = {}): Promise<LspSession> {
-  session = await startHostileServer(server, folder, initializationOptions);
+  session = await hostile.start(initializationOptions);
   return session;
 }
 
-/** Opens a file and returns the codes of its first diagnostics. */
-async function openAndLint(relativePath: string, text: string, timeoutMs?: number): Promise<string[]> {
-  const file = path.join(folder.workspace, relativePath);
-  const diagnostics = waitForDiagnostics(session!, toUri(file), 1, timeoutMs);
-  await openDocument(session!, file, text);
-  return (await diagnostics).map((diagnostic) => String(diagnostic.code));
-}
-
 function lintWorkspace(): Promise<LintWorkspaceResult> {
-  return session!.connection.sendRequest<LintWorkspaceResult>('next-db/lintWorkspace', { progressToken: 'hostile' });
+  return session.connection.sendRequest<LintWorkspaceResult>('next-db/lintWorkspace', { progressToken: 'hostile' });
 }
 
 describe('1. a .gitignore built to make regular expressions backtrack', () => {
   it('Lint Workspace walks 50 long names past it, drops only the invalid [z-a] line, and the server stays responsive', async () => {
-    folder = createHostileFolder();
+    folder = hostile.createFolder();
     folder.write('.gitignore', '*a*a*a*a*a*a*a*a*a*a*a*b\n[z-a]\nignored/\n');
     for (let index = 0; index < 50; index++) folder.write(`app/${'a'.repeat(150 + index)}.ts`, 'export const value = 1;\n');
     folder.write('ignored/route.ts', POOL_ROUTE);
     await start();
     const result = lintWorkspace();
-    await expectResponsive(session!);
+    await expectResponsive(session);
     // As regular expressions, these names kept the server busy for minutes: the test would time out.
     expect(await result).toEqual({ files: 50, problems: 0, cancelled: false });
-    expect(session!.diagnostics.has(toUri(path.join(folder.workspace, 'ignored/route.ts')))).toBe(false);
-    await expectResponsive(session!);
+    expect(session.diagnostics.has(toUri(path.join(folder.workspace, 'ignored/route.ts')))).toBe(false);
+    await expectResponsive(session);
   });
 });
 
 describe('2. FIFOs where files are expected', () => {
   it('an eslint.config.mjs FIFO (with the ESLint extension active) and a .gitignore FIFO block nothing', async () => {
-    folder = createHostileFolder();
+    folder = hostile.createFolder();
     execFileSync('mkfifo', [path.join(folder.workspace, 'eslint.config.mjs')]);
     execFileSync('mkfifo', [path.join(folder.workspace, '.gitignore')]);
     fs.mkdirSync(path.join(folder.workspace, 'app/api/fifo'), { recursive: true });
@@ -84,15 +66,15 @@ describe('2. FIFOs where files are expected', () => {
     await start({ eslintExtensionActive: true });
     // The config cannot be read, so no rule is left to the ESLint extension: next-db reports.
     expect(await openAndLint('app/api/users/route.ts', POOL_ROUTE)).toEqual(['next-db/no-pool-in-handler']);
-    await expectResponsive(session!);
+    await expectResponsive(session);
     expect(await lintWorkspace()).toEqual({ files: 0, problems: 0, cancelled: false });
-    await expectResponsive(session!);
+    await expectResponsive(session);
   });
 });
 
 describe('3. links to /dev/zero', () => {
   it('as eslint.config.mjs, .gitignore and a route file, they are not read', async () => {
-    folder = createHostileFolder();
+    folder = hostile.createFolder();
     fs.symlinkSync('/dev/zero', path.join(folder.workspace, 'eslint.config.mjs'));
     fs.symlinkSync('/dev/zero', path.join(folder.workspace, '.gitignore'));
     fs.mkdirSync(path.join(folder.workspace, 'app/api/zero'), { recursive: true });
@@ -100,15 +82,15 @@ describe('3. links to /dev/zero', () => {
     folder.write('app/api/users/route.ts', POOL_ROUTE);
     await start({ eslintExtensionActive: true });
     expect(await openAndLint('app/api/users/route.ts', POOL_ROUTE)).toEqual(['next-db/no-pool-in-handler']);
-    await expectResponsive(session!);
+    await expectResponsive(session);
     expect(await lintWorkspace()).toEqual({ files: 1, problems: 1, cancelled: false });
-    await expectResponsive(session!);
+    await expectResponsive(session);
   });
 });
 
 describe('4. a handler creating 2,000 pools', () => {
-  it('is linted in linear time: every pool reported, and the server answers right after', async () => {
-    folder = createHostileFolder();
+  it('reports every pool, and the server answers right after', async () => {
+    folder = hostile.createFolder();
     const lines = ["import { Pool } from 'pg';", '', 'export async function GET() {'];
     for (let index = 0; index < 2000; index++) lines.push(`  const p${index} = new Pool({ max: 1 }); await p${index}.end();`);
     lines.push('  return Response.json({});', '}', '');
@@ -117,27 +99,27 @@ describe('4. a handler creating 2,000 pools', () => {
     // (test/rules/no-pool-in-handler-linear.test.ts) and timed by `npm run bench:hostile`.
     const codes = await openAndLint('app/api/many/route.ts', lines.join('\n'), 100_000);
     expect(codes).toHaveLength(2000);
-    await expectResponsive(session!);
+    await expectResponsive(session);
   }, 150_000);
 });
 
 describe('5. a file starting with two byte order marks', () => {
   it('gets a hoist suggestion that parses and does what it says', async () => {
-    folder = createHostileFolder();
+    folder = hostile.createFolder();
     await start();
     const file = path.join(folder.workspace, 'app/api/users/route.ts');
     const uri = toUri(file);
-    const diagnostics = waitForDiagnostics(session!, uri, 1);
-    await openDocument(session!, file, `\uFEFF\uFEFF${POOL_ROUTE}`);
+    const diagnostics = waitForDiagnostics(session, uri, 1);
+    await openDocument(session, file, `\uFEFF\uFEFF${POOL_ROUTE}`);
     const [diagnostic] = await diagnostics;
     expect(diagnostic?.range.start).toEqual({ line: 3, character: POOL_ROUTE.split('\n')[3]!.indexOf('new Pool()') });
-    const actions = await requestCodeActions(session!, uri, [diagnostic!]);
+    const actions = await requestCodeActions(session, uri, [diagnostic!]);
     const hoist = actions.find((action) => action.title.startsWith('Create `pool` once at module scope'));
-    expect(await executeCommand(session!, hoist!.command!)).toBe(true);
-    const fixed = getText(session!, uri);
+    expect(await executeCommand(session, hoist!.command!)).toBe(true);
+    const fixed = getText(session, uri);
     expect(fixed).toContain('const pool = new Pool({ max: 5 });');
     const parsed = new Linter().verify(fixed.slice(2), { languageOptions: { parser: tsParser as Linter.Parser } }, { filename: file });
     expect(parsed.filter((message) => message.fatal === true)).toEqual([]);
-    await expectResponsive(session!);
+    await expectResponsive(session);
   });
 });
