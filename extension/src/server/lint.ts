@@ -3,6 +3,7 @@ import { Linter } from 'eslint/universal';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../../../eslint-plugin/src/index';
 import type { NextDbSettings } from '../shared/settings';
+import { countLeadingBoms } from './positions';
 import { buildRulesConfig, hasEnabledRule } from './rule-config';
 import { mayConcernRules } from './trigger-words';
 
@@ -85,13 +86,18 @@ function prepare(request: LintRequest): { linter: Linter; config: LinterType.Con
   return { linter: getLinter(request.cwd), config: buildConfig(request.settings, rules) };
 }
 
+/** The text ESLint is given: with no byte order mark, parser and rules count offsets alike (see `countLeadingBoms`). */
+function withoutBoms(text: string): string {
+  return text.slice(countLeadingBoms(text));
+}
+
 /** Lints one text. Never throws: a crashing rule or parser yields no messages and an `error`. */
 export function lintText(request: LintRequest): LintOutcome {
   if (request.text.length > MAX_LINT_LENGTH) return { messages: [], skipped: true, tooLarge: true };
   const prepared = prepare(request);
   if (prepared === undefined) return { messages: [], skipped: true };
   try {
-    const messages = prepared.linter.verify(request.text, prepared.config, { filename: request.filename });
+    const messages = prepared.linter.verify(withoutBoms(request.text), prepared.config, { filename: request.filename });
     return { messages, skipped: false, sourceCode: prepared.linter.getSourceCode() };
   } catch (error) {
     return { messages: [], skipped: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
@@ -104,8 +110,9 @@ export function fixText(request: LintRequest): string | undefined {
   const prepared = prepare(request);
   if (prepared === undefined) return undefined;
   try {
-    const report = prepared.linter.verifyAndFix(request.text, prepared.config, { filename: request.filename });
-    return report.fixed ? report.output : undefined;
+    const boms = request.text.slice(0, countLeadingBoms(request.text));
+    const report = prepared.linter.verifyAndFix(withoutBoms(request.text), prepared.config, { filename: request.filename });
+    return report.fixed ? boms + report.output : undefined;
   } catch {
     return undefined;
   }

@@ -8,18 +8,23 @@ import {
   WorkDoneProgress,
   createConnection,
 } from 'vscode-languageserver/node';
-import type { InitializeResult, TextEdit } from 'vscode-languageserver/node';
+import type { Diagnostic, InitializeResult, TextEdit } from 'vscode-languageserver/node';
 import {
-  type ApplyEditsArgs,
   EslintExtensionStateNotification,
-  type EslintExtensionState,
   FIX_ALL_KIND,
-  type FixAllArgs,
   type InitializationOptions,
   LintWorkspaceRequest,
-  type LintWorkspaceParams,
   ServerCommands,
 } from '../shared/protocol';
+import {
+  readApplyEditsArgs,
+  readCodeActionParams,
+  readEslintExtensionState,
+  readFixAllArgs,
+  readFolderUris,
+  readInitialFolderUris,
+  readProgressToken,
+} from './client-input';
 import { type LintedDocument, createLintedDocument, getSourceFixAllAction, hasAutofix, toCodeActions } from './code-actions';
 import { type Problem, toProblem } from './diagnostics';
 import { EslintDeferral } from './eslint-deferral';
@@ -55,14 +60,8 @@ const workspaceLintedUris = new Set<string>();
 async function buildLintRequest(filePath: string, text: string, scopeUri: string): Promise<LintRequest | undefined> {
   const settings = await settingsStore.get(scopeUri);
   if (!settings.enable) return undefined;
-  const folder = findWorkspaceFolder(workspaceFolders, filePath);
-  return {
-    text,
-    filename: filePath,
-    cwd: folder ?? findProjectRoot(filePath),
-    settings,
-    excludedRules: eslintDeferral.getExcludedRules(filePath, settings),
-  };
+  const cwd = findWorkspaceFolder(workspaceFolders, filePath) ?? findProjectRoot(filePath);
+  return { text, filename: filePath, cwd, settings, excludedRules: eslintDeferral.getExcludedRules(filePath, cwd, settings) };
 }
 
 // ----------------------------------------------------------------- linting
@@ -148,12 +147,12 @@ async function computeFixAllEdit(document: TextDocument): Promise<TextEdit | und
   return getReplaceAllEdit(document, output);
 }
 
-connection.onCodeAction(async ({ textDocument, context }) => {
-  const document = documents.get(textDocument.uri);
+connection.onCodeAction(async (params: unknown) => {
+  const { uri, only, diagnostics } = readCodeActionParams<Diagnostic>(params);
+  const document = uri === undefined ? undefined : documents.get(uri);
   if (document === undefined) return [];
-  const linted = lintedDocuments.get(textDocument.uri);
+  const linted = lintedDocuments.get(document.uri);
   const isCurrent = linted !== undefined && linted.version === document.version;
-  const only = context.only;
   // `source`, `source.fixAll` and `source.fixAll.next-db` all include our fix-all action.
   const wantsFixAll = only?.some((kind) => kind === FIX_ALL_KIND || FIX_ALL_KIND.startsWith(`${kind}.`)) ?? false;
   if (wantsFixAll) {
@@ -165,13 +164,18 @@ connection.onCodeAction(async ({ textDocument, context }) => {
   }
   if (!isCurrent) return [];
   if (only !== undefined && !only.some((kind) => kind === CodeActionKind.QuickFix || kind === '')) return [];
-  return toCodeActions(document, linted, context.diagnostics, getDocsUrl);
+  return toCodeActions(document, linted, diagnostics, getDocsUrl);
 });
 
-/** Applies edits only to the version they were computed for; the client refuses them too if it has moved on. */
+/**
+ * Applies edits only to an open document, at the version they were computed
+ * for; the client refuses them too if it has moved on. A closed document or
+ * any other URI is refused: the command's arguments come from the client.
+ */
 async function applyEdits(uri: string, version: number, edits: TextEdit[], label: string): Promise<boolean> {
-  if (documents.get(uri)?.version !== version) {
-    connection.console.info(`Not applying "${label}": ${uri} changed since it was computed.`);
+  const document = documents.get(uri);
+  if (document === undefined || document.version !== version) {
+    connection.console.info(`Not applying "${label}": ${uri} is not open at the version it was computed for.`);
     return false;
   }
   const result = await connection.workspace.applyEdit({
@@ -182,13 +186,16 @@ async function applyEdits(uri: string, version: number, edits: TextEdit[], label
   return result.applied;
 }
 
-connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
+connection.onExecuteCommand(async ({ command, arguments: rawArgs }) => {
+  const args: unknown[] = Array.isArray(rawArgs) ? rawArgs : [];
   if (command === ServerCommands.applyEdits) {
-    const { uri, version, edits } = args[0] as ApplyEditsArgs;
-    return applyEdits(uri, version, edits, 'next-db quick fix');
+    const edit = readApplyEditsArgs(args[0]);
+    return edit !== undefined && applyEdits(edit.uri, edit.version, edit.edits, 'next-db quick fix');
   }
   if (command === ServerCommands.fixAll) {
-    const { uri, version } = args[0] as FixAllArgs;
+    const target = readFixAllArgs(args[0]);
+    if (target === undefined) return false;
+    const { uri, version } = target;
     const document = documents.get(uri);
     if (document === undefined || document.version !== version) return false;
     const edit = await computeFixAllEdit(document);
@@ -204,7 +211,8 @@ connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
 
 // ------------------------------------------------------- lint the workspace
 
-connection.onRequest(LintWorkspaceRequest, async (params: LintWorkspaceParams | undefined, token) => {
+connection.onRequest(LintWorkspaceRequest, async (params: unknown, token) => {
+  const progressToken = readProgressToken(params);
   const result = await lintWorkspace({
     folders: workspaceFolders,
     token,
@@ -220,8 +228,8 @@ connection.onRequest(LintWorkspaceRequest, async (params: LintWorkspaceParams | 
       void connection.sendDiagnostics({ uri, diagnostics: problems.map((problem) => problem.diagnostic) });
     },
     report: (message, percentage) => {
-      if (params?.progressToken === undefined) return;
-      void connection.sendProgress(WorkDoneProgress.type, params.progressToken, { kind: 'report', message, percentage });
+      if (progressToken === undefined) return;
+      void connection.sendProgress(WorkDoneProgress.type, progressToken, { kind: 'report', message, percentage });
     },
   });
   connection.console.info(
@@ -275,8 +283,9 @@ connection.onDidChangeWatchedFiles((params) => {
   relintOpenDocuments();
 });
 
-connection.onNotification(EslintExtensionStateNotification, (state: EslintExtensionState) => {
-  if (eslintDeferral.eslintExtensionActive === state.active) return;
+connection.onNotification(EslintExtensionStateNotification, (params: unknown) => {
+  const state = readEslintExtensionState(params);
+  if (state === undefined || eslintDeferral.eslintExtensionActive === state.active) return;
   eslintDeferral.eslintExtensionActive = state.active;
   relintOpenDocuments();
 });
@@ -285,10 +294,9 @@ connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   eslintDeferral.eslintExtensionActive = options.eslintExtensionActive === true;
   if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
-  settingsStore.canPull = params.capabilities.workspace?.configuration === true;
-  supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-  workspaceFolders = (params.workspaceFolders ?? []).flatMap((folder) => toFilePath(folder.uri) ?? []);
-  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [toFilePath(params.rootUri) ?? ''].filter(Boolean);
+  settingsStore.canPull = params.capabilities?.workspace?.configuration === true;
+  supportsWorkspaceFolders = params.capabilities?.workspace?.workspaceFolders === true;
+  workspaceFolders = readInitialFolderUris(params).flatMap((uri) => toFilePath(uri) ?? []);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -302,11 +310,12 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (supportsWorkspaceFolders) {
-    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-      const removedPaths = new Set(removed.flatMap((folder) => toFilePath(folder.uri) ?? []));
+    connection.workspace.onDidChangeWorkspaceFolders((event: unknown) => {
+      const { added, removed } = (event ?? {}) as { added?: unknown; removed?: unknown };
+      const removedPaths = new Set(readFolderUris(removed).flatMap((uri) => toFilePath(uri) ?? []));
       workspaceFolders = [
         ...workspaceFolders.filter((folder) => !removedPaths.has(folder)),
-        ...added.flatMap((folder) => toFilePath(folder.uri) ?? []),
+        ...readFolderUris(added).flatMap((uri) => toFilePath(uri) ?? []),
       ];
       relintOpenDocuments();
     });
