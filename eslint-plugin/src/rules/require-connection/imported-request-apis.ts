@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { isFunctionNode } from '../../utils/exported-functions';
 import { resolveProjectImport } from '../../utils/import-resolution';
-import { CALL } from '../../utils/module-references';
+import { NEXT_REQUEST_FUNCTIONS } from '../../utils/request-apis';
 import { getModuleExportName } from '../../utils/module-syntax';
 import { walkAst } from '../../utils/walk-ast';
 import { getParserKey, parseModule, readCached } from '../../utils/workspace-files';
@@ -16,26 +16,15 @@ import { getImportedName } from './import-bindings';
  */
 
 /** Auth libraries whose session functions read headers() or cookies() in the App Router. */
-const AUTH_LIBRARY_FUNCTIONS: Record<string, readonly string[]> = {
+export const AUTH_LIBRARY_FUNCTIONS: Record<string, readonly string[]> = {
   'next-auth': ['getServerSession'],
   'next-auth/next': ['getServerSession'],
   '@clerk/nextjs/server': ['auth', 'currentUser'],
   '@auth0/nextjs-auth0': ['getSession'],
 };
 
-export const AUTH_LIBRARY_TRACE_MAP = Object.fromEntries(
-  Object.entries(AUTH_LIBRARY_FUNCTIONS).map(([module, names]) => [
-    module,
-    Object.fromEntries(names.map((name) => [name, { [CALL]: 'request' }])),
-  ]),
-);
-
-/** Next.js request-time APIs, by module. */
-const NEXT_REQUEST_FUNCTIONS: Record<string, readonly string[]> = {
-  'next/headers': ['cookies', 'headers', 'draftMode'],
-  'next/server': ['connection'],
-  ...AUTH_LIBRARY_FUNCTIONS,
-};
+/** Next.js request-time APIs and auth library session functions, by module. */
+const REQUEST_FUNCTIONS: Record<string, readonly string[]> = { ...NEXT_REQUEST_FUNCTIONS, ...AUTH_LIBRARY_FUNCTIONS };
 
 /** Local names a module gives to request-time functions, and to the NextAuth factory (`import NextAuth from 'next-auth'`). */
 function collectImportedNames(program: TSESTree.Program): { requestFunctions: Set<string>; nextAuthFactories: Set<string> } {
@@ -47,7 +36,7 @@ function collectImportedNames(program: TSESTree.Program): { requestFunctions: Se
     for (const specifier of statement.specifiers) {
       if (specifier.type === 'ImportDefaultSpecifier' && source === 'next-auth') nextAuthFactories.add(specifier.local.name);
       if (specifier.type !== 'ImportSpecifier' || specifier.imported.type !== 'Identifier') continue;
-      if (NEXT_REQUEST_FUNCTIONS[source]?.includes(specifier.imported.name)) requestFunctions.add(specifier.local.name);
+      if (REQUEST_FUNCTIONS[source]?.includes(specifier.imported.name)) requestFunctions.add(specifier.local.name);
     }
   }
   return { requestFunctions, nextAuthFactories };

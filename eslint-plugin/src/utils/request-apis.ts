@@ -1,0 +1,38 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { getModuleExportName } from './module-syntax';
+
+/**
+ * Next.js request-time APIs, by module: the functions that need an incoming
+ * request. The one list require-connection (which treats them as opting out of
+ * prerendering) and no-request-api-in-cache (which reports them where no
+ * request exists) share.
+ */
+export const NEXT_REQUEST_FUNCTIONS = {
+  'next/headers': ['cookies', 'headers', 'draftMode'],
+  'next/server': ['connection'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NextRequestFunction = (typeof NEXT_REQUEST_FUNCTIONS)[keyof typeof NEXT_REQUEST_FUNCTIONS][number];
+
+/** Whether `call` calls a function imported by name from `source` (any local name), such as `after` from next/server. */
+export function isCallOfNamedImport(
+  call: TSESTree.Node | undefined,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  source: string,
+  names: readonly string[],
+): call is TSESTree.CallExpression {
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier') return false;
+  const specifier = findVariable(sourceCode.getScope(call.callee), call.callee)?.defs[0]?.node as TSESTree.Node | undefined;
+  return (
+    specifier?.type === 'ImportSpecifier' &&
+    specifier.parent.type === 'ImportDeclaration' &&
+    specifier.parent.source.value === source &&
+    names.includes(getModuleExportName(specifier.imported))
+  );
+}
+
+/** Next's `after()` (`unstable_after()` in Next 15.0), imported from next/server. */
+export function isAfterCall(node: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): node is TSESTree.CallExpression {
+  return isCallOfNamedImport(node, sourceCode, 'next/server', ['after', 'unstable_after']);
+}
