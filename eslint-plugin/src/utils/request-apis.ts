@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import type { NamedImportRequest } from './fix/insert-import';
 import { getModuleExportName } from './module-syntax';
 
 /**
@@ -36,3 +37,10 @@ export function isCallOfNamedImport(
 export function isAfterCall(node: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): node is TSESTree.CallExpression {
   return isCallOfNamedImport(node, sourceCode, 'next/server', ['after', 'unstable_after']);
 }
+
+/** How fixes import `connection` from next/server when the file has no import of it yet. */
+export const CONNECTION_IMPORT: NamedImportRequest = {
+  source: 'next/server',
+  imported: 'connection',
+  localNames: ['connection', 'nextConnection'],
+};

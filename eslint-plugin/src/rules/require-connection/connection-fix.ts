@@ -5,7 +5,7 @@ import { matchLineEndings } from '../../utils/fix/line-endings';
 import { planNamedImport, type NamedImportRequest } from '../../utils/fix/insert-import';
 import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
 import { isInside } from '../../utils/ranges';
-import { isAfterCall } from '../../utils/request-apis';
+import { CONNECTION_IMPORT, isAfterCall } from '../../utils/request-apis';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -17,7 +17,7 @@ export interface OptOutCall {
 }
 
 export const CONNECTION_CALL: OptOutCall = {
-  import: { source: 'next/server', imported: 'connection', localNames: ['connection', 'nextConnection'] },
+  import: CONNECTION_IMPORT,
   awaited: true,
 };
 
