@@ -88,7 +88,7 @@ describe('buildRulesConfig', () => {
   });
 
   it('knows the rules of the plugin presets', () => {
-    expect(getPresetRules().all.sort()).toEqual(['no-pool-in-handler', 'prefer-connection', 'require-connection']);
+    expect(getPresetRules().all.sort()).toEqual(['no-pool-in-handler', 'no-request-api-in-cache', 'prefer-connection', 'require-connection']);
   });
 });
 

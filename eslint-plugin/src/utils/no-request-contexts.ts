@@ -23,6 +23,13 @@ export interface NoRequestContext {
   label: string;
 }
 
+/**
+ * Words one of these contexts cannot be written without (the directive, the
+ * callback APIs, the build-time export): a file with none of them has none.
+ * The editor skips linting such files for the rules that look for contexts.
+ */
+export const NO_REQUEST_CONTEXT_WORDS = ['use cache', 'unstable_cache', 'generateStaticParams', 'after', 'unstable_after'];
+
 /** Exports Next.js only runs at build time, to list what to prerender. */
 export const BUILD_TIME_EXPORTS = new Set(['generateStaticParams', 'generateSitemaps']);
 
@@ -66,8 +73,8 @@ function getOwnContext(
   }
   const callback = callbacks.get(fn);
   if (callback) return { kind: callback, fn, label: callback === 'after' ? '`after()`' : '`unstable_cache()`' };
-  const buildTimeName = exportNames.find((name) => BUILD_TIME_EXPORTS.has(name));
-  return buildTimeName === undefined ? undefined : { kind: 'build-time', fn, label: `\`${buildTimeName}\`` };
+  // Next runs only generateStaticParams in a request-less 'build-time-generator' store (next/dist/build/static-paths/app.js).
+  return exportNames.includes('generateStaticParams') ? { kind: 'build-time', fn, label: '`generateStaticParams`' } : undefined;
 }
 
 /**
