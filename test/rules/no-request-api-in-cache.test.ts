@@ -352,6 +352,31 @@ export default async function Page() {
       ],
     },
     {
+      name: 'a module outside app/, namespace import, and a use inside a callback of the cached function',
+      filename: 'lib/geo.ts',
+      settings: NEXT16,
+      code: `import * as nextHeaders from 'next/headers';
+export async function getCountries(ids: string[]) {
+  'use cache';
+  return Promise.all(ids.map(async (id) => \`\${id}:\${(await nextHeaders.headers()).get('x-country')}\`));
+}`,
+      errors: [inCache(4, 60)],
+    },
+    {
+      name: 'a layout\'s after() callback reaching connection() through a helper',
+      filename: 'app/layout.tsx',
+      settings: NEXT16,
+      code: `import { after, connection } from 'next/server';
+async function logVisit() {
+  await connection();
+}
+export default function Layout({ children }: { children: React.ReactNode }) {
+  after(() => logVisit());
+  return <html><body>{children}</body></html>;
+}`,
+      errors: [inCache(6, 15)],
+    },
+    {
       name: 'draftMode().enable() inside "use cache"',
       filename: 'app/lib/preview.ts',
       settings: NEXT16,
