@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { getEnclosingFunctions, isFunctionNode, type FunctionNode } from '../../utils/exported-functions';
+import { getEnclosingFunctions, type FunctionNode } from '../../utils/exported-functions';
+import { getFunctionOfVariable } from '../../utils/request-scope';
 import type { RequestApi } from './forbidden-apis';
 import type { RequestApiUse } from './request-api-uses';
 
@@ -16,13 +17,9 @@ export function getCalledLocalFunction(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): { fn: FunctionNode; name: string } | undefined {
   if (call.callee.type !== 'Identifier') return undefined;
-  const defs = findVariable(sourceCode.getScope(call.callee), call.callee)?.defs ?? [];
-  const node = defs.length === 1 ? (defs[0]?.node as TSESTree.Node) : undefined;
-  if (node?.type === 'FunctionDeclaration') return { fn: node, name: call.callee.name };
-  if (node?.type === 'VariableDeclarator' && node.parent.kind === 'const' && isFunctionNode(node.init ?? undefined)) {
-    return { fn: node.init as FunctionNode, name: call.callee.name };
-  }
-  return undefined;
+  const variable = findVariable(sourceCode.getScope(call.callee), call.callee);
+  const fn = variable && getFunctionOfVariable(variable);
+  return fn ? { fn, name: call.callee.name } : undefined;
 }
 
 /**
