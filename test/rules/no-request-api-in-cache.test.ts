@@ -10,7 +10,7 @@ const NEXT16 = { next: { version: 16, cacheComponents: true } };
 /** A finding at the API call (or helper call); a few cases below also spell out the whole message. */
 const inCache = (line: number, column: number) => ({ messageId: 'requestApiInCache', line, column }) as const;
 
-const CACHE_ADVICE = 'call it outside the cached function and pass the value in';
+const CACHE_ADVICE = 'read it outside, pass the value in';
 
 ruleTester.run('no-request-api-in-cache', rule, {
   valid: [
@@ -286,7 +286,7 @@ export default async function Page() {
           data: {
             api: '`cookies()`',
             context: '`after()`',
-            advice: 'call it before `after()` and pass the value in',
+            advice: 'read it before `after()`, pass the value in',
             via: '',
             nextError:
               'used `cookies()` inside `after()` while rendering. This is not supported. If you need this data inside an `after()` callback, use `cookies()` outside of the callback.',

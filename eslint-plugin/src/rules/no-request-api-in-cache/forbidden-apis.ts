@@ -27,8 +27,9 @@ export function isForbidden(api: RequestApi, kind: NoRequestContextKind): boolea
 /** What to do, in a few words, for the message's first sentence. */
 export function getAdvice(api: RequestApi, context: NoRequestContext): string {
   if (context.kind === 'build-time') return 'it runs at build time: remove the call';
-  if (context.kind === 'after') return api === 'connection()' ? 'call it before `after()`' : 'call it before `after()` and pass the value in';
-  return api === 'connection()' ? 'call it in the caller, before the cached call' : 'call it outside the cached function and pass the value in';
+  if (DRAFT_MODE_CHANGES.includes(api)) return 'switch draft mode outside it';
+  if (context.kind === 'after') return api === 'connection()' ? 'call it before `after()`' : 'read it before `after()`, pass the value in';
+  return api === 'connection()' ? 'call it in the caller, before the cached call' : 'read it outside, pass the value in';
 }
 
 /** The error Next.js throws (without its `Route "/x":` prefix). */
