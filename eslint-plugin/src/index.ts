@@ -21,8 +21,8 @@ plugin.configs.recommended = {
   plugins: { [PLUGIN_NAME]: plugin },
   rules: Object.fromEntries(
     Object.entries(rules)
-      .filter(([, rule]) => rule.meta.docs?.recommended === true)
-      .map(([rule]) => [`${PLUGIN_NAME}/${rule}`, 'error']),
+      .filter(([, rule]) => rule.meta.docs?.recommended)
+      .map(([rule, { meta }]) => [`${PLUGIN_NAME}/${rule}`, meta.docs?.recommended === 'warn' ? 'warn' : 'error']),
   ),
 };
 

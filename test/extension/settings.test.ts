@@ -77,6 +77,7 @@ describe('buildRulesConfig', () => {
     const rules = buildRulesConfig(normalizeSettings({ poolSize: 8, poolFactories: [{ module: '@acme/db' }] }), new Set());
     expect(rules['next-db/no-pool-in-handler']).toEqual(['error', { poolSize: 8, factories: [{ module: '@acme/db' }] }]);
     expect(rules['next-db/require-connection']).toEqual(['error']);
+    expect(rules['next-db/prefer-connection']).toEqual(['warn']);
   });
 
   it('applies per-rule severities and turns off rules left to the ESLint extension', () => {
@@ -87,7 +88,7 @@ describe('buildRulesConfig', () => {
   });
 
   it('knows the rules of the plugin presets', () => {
-    expect(getPresetRules().all.sort()).toEqual(['no-pool-in-handler', 'require-connection']);
+    expect(getPresetRules().all.sort()).toEqual(['no-pool-in-handler', 'no-request-api-in-cache', 'prefer-connection', 'require-connection']);
   });
 });
 

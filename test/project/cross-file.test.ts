@@ -182,3 +182,19 @@ describe('no-pool-in-handler across files', () => {
     ).toEqual([]);
   });
 });
+
+describe('no-request-api-in-cache across files', () => {
+  it("reports an imported helper that reaches cookies() inside 'use cache', naming the chain across modules", async () => {
+    const all = await lintProject(
+      writeProject({
+        'package.json': NEXT16,
+        'next.config.ts': 'export default { cacheComponents: true };\n',
+        'lib/session.ts': `import { cookies } from 'next/headers';\nexport async function readSession() {\n  return (await cookies()).get('session')?.value;\n}\n`,
+        'lib/user.ts': `import { readSession } from './session';\nexport async function getUser() {\n  return { id: await readSession() };\n}\n`,
+        'app/page.tsx': `import { getUser } from '../lib/user';\nasync function Profile() {\n  'use cache';\n  const user = await getUser();\n  return <p>{user.id}</p>;\n}\nexport default function Page() {\n  return <Profile />;\n}\n`,
+      }),
+    );
+    expect(summarize(all)).toEqual(['app/page.tsx:4 no-request-api-in-cache']);
+    expect(all[0]?.message).toContain('`getUser()` → `readSession()` → `cookies()`');
+  });
+});

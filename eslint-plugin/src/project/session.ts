@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { NextSettings } from '../utils/next-settings';
-import { isRequestFunction } from '../utils/next-request-apis';
+import { isRequestReadingFunction, NEXT_REQUEST_FUNCTIONS } from '../utils/request-apis';
 import { getSpecifiers } from './app-files';
 import { getDerived } from './file-store';
 import { getTopLevelFunctions, type CallSite, type TopLevelFunction } from './function-facts';
@@ -121,8 +121,35 @@ export class ModelSession {
   callReadsRequest(file: string, call: Pick<CallSite, 'name' | 'member'>): boolean {
     const target = this.resolveCall(file, call);
     if (!target) return false;
-    if ('module' in target) return isRequestFunction(target.module, target.name);
+    if ('module' in target) return isRequestReadingFunction(target.module, target.name);
     return this.functionReadsRequest(target.file, target.local);
+  }
+
+  /**
+   * The Next.js request APIs (`cookies()`, `connection()`, …) a project
+   * function calls, itself or through project functions at any depth, each
+   * with the chain of names down to it: `readSession` → `cookies()`.
+   */
+  requestApiChains(file: string, local: string): ReadonlyMap<string, readonly string[]> {
+    return this.memo(`api-chains\0${file}\0${local}`, () => {
+      const chains = new Map<string, readonly string[]>();
+      // A cycle gives no chains until the outer call decides.
+      this.memos.set(`api-chains\0${file}\0${local}`, chains);
+      const fn = this.functions(file).find((candidate) => candidate.name === local);
+      for (const call of fn?.calls ?? []) {
+        const target = this.resolveCall(file, call);
+        if (!target) continue;
+        if ('module' in target) {
+          const isApi = (NEXT_REQUEST_FUNCTIONS as Record<string, readonly string[]>)[target.module]?.includes(target.name) ?? false;
+          if (isApi && !chains.has(`${target.name}()`)) chains.set(`${target.name}()`, [`${target.name}()`]);
+          continue;
+        }
+        for (const [api, chain] of this.requestApiChains(target.file, target.local)) {
+          if (!chains.has(api)) chains.set(api, [call.member ?? call.name, ...chain]);
+        }
+      }
+      return chains;
+    });
   }
 
   /** Auth.js v5: the `auth` of `export const { auth } = NextAuth(config)` reads the session cookie. */

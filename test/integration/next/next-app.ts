@@ -3,7 +3,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { FIXTURES } from '../paths';
 
-const FIXTURE_APP = path.join(FIXTURES, 'next-build-app');
 const BUILD_OUTPUTS = new Set(['.next', 'node_modules', 'next-env.d.ts', 'counter.db']);
 
 export interface NextApp {
@@ -25,9 +24,9 @@ export function setCounter(databasePath: string, value: number): void {
   }
 }
 
-/** Copies the fixture app to `dir` (inside the repository) and creates its database holding `value`. */
-export function prepareNextApp(dir: string, value: number): NextApp {
-  cpSync(FIXTURE_APP, dir, { recursive: true, filter: (source) => !BUILD_OUTPUTS.has(path.basename(source)) });
+/** Copies a fixture app (test/fixtures/<fixture>) to `dir` (inside the repository) and creates its database holding `value`. */
+export function prepareNextApp(dir: string, value: number, fixture = 'next-build-app'): NextApp {
+  cpSync(path.join(FIXTURES, fixture), dir, { recursive: true, filter: (source) => !BUILD_OUTPUTS.has(path.basename(source)) });
   const databasePath = path.join(dir, 'counter.db');
   const db = new Database(databasePath);
   db.exec('CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');

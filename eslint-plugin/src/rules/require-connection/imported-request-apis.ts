@@ -1,8 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { ModelSession } from '../../project';
-import { CALL } from '../../utils/module-references';
-import { AUTH_LIBRARY_FUNCTIONS, REQUEST_FUNCTIONS } from '../../utils/next-request-apis';
+import { REQUEST_READING_FUNCTIONS } from '../../utils/request-apis';
 import { getImportedName } from './import-bindings';
 
 /**
@@ -12,15 +11,8 @@ import { getImportedName } from './import-bindings';
  * Rendering waits for a request after them, just as after cookies().
  */
 
-export const AUTH_LIBRARY_TRACE_MAP = Object.fromEntries(
-  Object.entries(AUTH_LIBRARY_FUNCTIONS).map(([module, names]) => [
-    module,
-    Object.fromEntries(names.map((name) => [name, { [CALL]: 'request' }])),
-  ]),
-);
-
 /** Text that any request-reading module holds: a request API's module, or a `searchParams` read. */
-const REQUEST_API_WORDS = [...Object.keys(REQUEST_FUNCTIONS), 'searchParams'];
+const REQUEST_API_WORDS = [...Object.keys(REQUEST_READING_FUNCTIONS), 'searchParams'];
 
 /** Whether `call` calls a function imported from a project file that reads the request. */
 export function callsImportedRequestApi(
