@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../eslint-plugin/src/index';
+import { type RuleName, rules } from '../eslint-plugin/src/rules';
 import { DOCS_BASE_URL } from '../eslint-plugin/src/utils/create-rule';
 
 const repoRoot = path.join(__dirname, '..');
@@ -34,7 +35,7 @@ describe('plugin metadata', () => {
   });
 
   it.each(ruleNames)('%s has complete meta, strict options and a doc page with ❌ and ✅ examples', (name) => {
-    const rule = plugin.rules[name as keyof typeof plugin.rules];
+    const rule = rules[name as RuleName];
     expect(rule.meta.docs?.url).toBe(`${DOCS_BASE_URL}/${name}.md`);
     expect(rule.meta.docs?.description).toMatch(/^[A-Z].+[^.]$/);
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
