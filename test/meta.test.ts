@@ -48,6 +48,19 @@ describe('plugin metadata', () => {
     expect(doc).toContain('## Options');
   });
 
+  it.each(ruleNames)('%s leads every message with a sentence of at most 100 characters', (name) => {
+    // A placeholder stands for a value of typical length, like `new pg.Pool()` or `getDb`.
+    const firstSentences = Object.values(rules[name as RuleName].meta.messages).map(
+      (message) => message.replace(/\{\{\s*\w+\s*\}\}/g, 'x'.repeat(16)).split(/(?<=\.) /)[0]!,
+    );
+    expect(firstSentences.filter((sentence) => sentence.length > 100)).toEqual([]);
+  });
+
+  it('gives its published package caret ranges for runtime dependencies', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'eslint-plugin/package.json'), 'utf8'));
+    for (const range of Object.values(manifest.dependencies as Record<string, string>)) expect(range).toMatch(/^\^\d/);
+  });
+
   it('exposes recommended and all configs that reference only real rules', () => {
     const qualified = ruleNames.map((name) => `next-db/${name}`);
     expect(Object.keys(plugin.configs.all.rules).sort()).toEqual(qualified);

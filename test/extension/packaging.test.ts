@@ -93,7 +93,7 @@ describe('the VSIX', () => {
       const filePath = path.join(EXAMPLE_APP, 'pages/api/users.ts');
       const diagnostics = waitForDiagnostics(session, toUri(filePath), 1);
       await openDocument(session, filePath, fs.readFileSync(filePath, 'utf8'));
-      expect((await diagnostics).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+      expect((await diagnostics).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
     });
   });
 });

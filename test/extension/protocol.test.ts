@@ -93,7 +93,7 @@ describe('the bundled language server', () => {
     const expected = eslintMessages(relativePath, read(relativePath));
     expect(expected.length).toBeGreaterThan(0);
     expect(
-      diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line + 1, diagnostic.range.start.character + 1, diagnostic.message]),
+      diagnostics.map((diagnostic) => [`${diagnostic.source}/${diagnostic.code}`, diagnostic.range.start.line + 1, diagnostic.range.start.character + 1, diagnostic.message]),
     ).toEqual(expected.map((message) => [message.ruleId, message.line, message.column, message.message]));
     expect(diagnostics.every((diagnostic) => diagnostic.source === 'next-db')).toBe(true);
     await close(uri);
@@ -178,7 +178,7 @@ describe('the bundled language server', () => {
       const original = getText(session, uri);
       const actions = await requestCodeActions(session, uri, diagnostics);
       const preferred = actions.filter((action) => action.isPreferred);
-      expect(preferred.map((action) => action.title)).toEqual(['Fix this require-connection problem']);
+      expect(preferred.map((action) => action.title)).toEqual(['Insert `await connection()` before the query']);
       const [message] = eslintMessages(relativePath, original);
       const { text, diagnostics: after } = await apply(uri, preferred[0]!);
       expect(text).toBe(applyFix(original, message!.fix!));
@@ -218,7 +218,7 @@ describe('the bundled language server', () => {
     const typed = clean.replace('  return', '  const pool = new Pool();\n  return');
     const version = changeDocument(session, uri, typed);
     const after = await waitForDiagnostics(session, uri, version);
-    expect(after.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line])).toEqual([['next-db/no-pool-in-handler', 3]]);
+    expect(after.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line])).toEqual([['no-pool-in-handler', 3]]);
     await close(uri);
   });
 
@@ -259,7 +259,7 @@ describe('the bundled language server', () => {
     expect(session.logs.filter((line) => line.includes('Not linting') && line.includes('bundle/route.ts'))).toHaveLength(1);
     await close(uri);
     const small = await open('app/api/small/route.ts', handler);
-    expect(small.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    expect(small.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
     await close(small.uri);
   });
 
@@ -268,7 +268,7 @@ describe('the bundled language server', () => {
     session.settings = { enable: 'yes', run: 7, rules: { 'no-pool-in-handler': true, 'no-pool': 'off' }, poolSize: 'five', poolFactories: {} };
     const next = waitForDiagnostics(session, uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
     const warnings = session.logs.filter((line) => line.includes('Invalid setting ignored'));
     expect(warnings.some((line) => line.includes('next-db.poolSize') && line.includes('"five"'))).toBe(true);
     expect(warnings.some((line) => line.includes('next-db.rules.no-pool-in-handler'))).toBe(true);
@@ -379,7 +379,7 @@ describe('not twice: a workspace whose ESLint config enables next-db, with the E
     session.settings = { deferToEslintExtension: false };
     const next = waitForDiagnostics(session, uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
   });
 });
 
@@ -407,7 +407,7 @@ describe('source.fixAll.next-db on save, for text typed since the last lint', ()
     await expect(waitForDiagnostics(session, uri, version, 500)).rejects.toThrow();
     const saved = waitForDiagnostics(session, uri, version);
     await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
-    expect((await saved).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    expect((await saved).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
 
     for (const settings of [{ run: 'off' }, { enable: false }]) {
       session.settings = settings;
@@ -465,7 +465,7 @@ describe('a file opened outside every workspace folder', () => {
       await openDocument(session, filePath, read(relativePath));
       const expected = eslintMessages(relativePath, read(relativePath));
       expect(expected).toHaveLength(1);
-      expect((await published).map((diagnostic) => [diagnostic.code, diagnostic.range.start.line + 1])).toEqual(
+      expect((await published).map((diagnostic) => [`${diagnostic.source}/${diagnostic.code}`, diagnostic.range.start.line + 1])).toEqual(
         expected.map((message) => [message.ruleId, message.line]),
       );
     },
@@ -509,6 +509,6 @@ describe('not twice in a monorepo: the ESLint config of an app below the workspa
     session.settings = { deferToEslintExtension: false };
     const next = waitForDiagnostics(session, uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
   });
 });
