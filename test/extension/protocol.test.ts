@@ -251,6 +251,28 @@ describe('the bundled language server', () => {
     await close(uri);
   });
 
+  it('takes the settings the client pushes at start, or pushes again unchanged, as no change', async () => {
+    const { uri } = await open('pages/api/users.ts');
+    const changeLines = () => session.logs.filter((line) => line.startsWith('Settings changed')).length;
+    const before = changeLines();
+    const pushed = { 'next-db': { enable: true, run: 'onType' } };
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: pushed });
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: pushed });
+
+    session.settings = { rules: { 'no-pool-in-handler': 'off' } };
+    const next = waitForDiagnostics(session, uri);
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { 'next-db': session.settings } });
+    expect(await next).toEqual([]);
+    // Notifications are handled in order: only the changed push was taken as a change.
+    expect(changeLines()).toBe(before + 1);
+
+    session.settings = {};
+    const restored = waitForDiagnostics(session, uri);
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    expect(await restored).toHaveLength(1);
+    await close(uri);
+  });
+
   it('does not lint a minified file over the size limit, says so once, and lints the next file', async () => {
     const handler = "import{Pool}from'pg';export async function GET(){const p=new Pool();return Response.json(await p.query('x'))}";
     const minified = `${handler};var data=[${'1,'.repeat(600_000)}];`;

@@ -1,4 +1,4 @@
-import type { ESLint, Linter as LinterType, SourceCode } from 'eslint';
+import type { Linter as LinterType, SourceCode } from 'eslint';
 import { Linter } from 'eslint/universal';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../../../eslint-plugin/src/index';
@@ -58,7 +58,7 @@ function buildConfig(settings: NextDbSettings, rules: LinterType.RulesRecord): L
         parserOptions: { ecmaFeatures: { jsx: true }, jsDocParsingMode: 'none' },
       },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
-      plugins: { 'next-db': plugin as unknown as ESLint.Plugin },
+      plugins: { 'next-db': plugin },
       settings: { next: { rootDir: settings.next.rootDir } },
       rules,
     },

@@ -223,9 +223,7 @@ connection.onRequest(LintWorkspaceRequest, async (params: LintWorkspaceParams | 
       void connection.sendProgress(WorkDoneProgress.type, params.progressToken, { kind: 'report', message, percentage });
     },
   });
-  connection.console.info(
-    `Lint Workspace: ${result.problems} problem(s) in ${result.files} file(s)${result.cancelled ? ' (cancelled)' : ''}.`,
-  );
+  // The client logs the summary.
   return result;
 });
 
@@ -248,7 +246,19 @@ documents.onDidClose(({ document }) => {
   if (!workspaceLintedUris.has(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onDidChangeConfiguration(() => {
+/** The last `next-db` section the client pushed; undefined until its first push. */
+let pushedSettings: string | undefined;
+
+connection.onDidChangeConfiguration(({ settings }) => {
+  // The client pushes the section once at start, and again on every change; a pull-only client sends null.
+  if (settings !== null && settings !== undefined) {
+    const pushed = JSON.stringify(settings);
+    const isFirstPush = pushedSettings === undefined;
+    const isSame = pushed === pushedSettings;
+    pushedSettings = pushed;
+    // The settings already pulled for open files are the ones the first push carries.
+    if (isFirstPush || isSame) return;
+  }
   settingsStore.clear();
   connection.console.info('Settings changed; linting open files again.');
   relintOpenDocuments();
