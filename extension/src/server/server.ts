@@ -28,6 +28,7 @@ import { type LintRequest, MAX_LINT_LENGTH, fixText, isLintablePath, lintText } 
 import { startsInJsxChildren } from './jsx-context';
 import { startsInsideString } from './string-context';
 import { lintWorkspace } from './lint-workspace';
+import { UnrecognisedAppNotice } from './unrecognised-app';
 import { createPositionMapper } from './positions';
 import { getDocsUrl } from './rule-config';
 import { SettingsStore } from './settings-store';
@@ -66,6 +67,8 @@ async function buildLintRequest(filePath: string, text: string, scopeUri: string
 
 // ----------------------------------------------------------------- linting
 
+const unrecognisedAppNotice = new UnrecognisedAppNotice((message) => connection.console.info(message));
+
 /** Files already reported as too large, so that typing in one does not repeat the line. */
 const tooLargeLogged = new Set<string>();
 
@@ -88,6 +91,7 @@ function lintToProblems(request: LintRequest, document: TextDocument): Problem[]
     logTooLarge(request);
   } else {
     connection.console.debug(`${outcome.skipped ? 'Skipped' : 'Linted'} ${request.filename} in ${elapsed} ms`);
+    if (!outcome.skipped && outcome.messages.length === 0) unrecognisedAppNotice.check(request.filename, request.cwd, request.settings.next.rootDir);
   }
   const mapper = createPositionMapper(document);
   const { sourceCode } = outcome;
