@@ -17,6 +17,18 @@ const VSIX = path.join(ROOT, 'test/.tmp/packaging/next-db.vsix');
 
 let entries: ZipEntry[];
 
+const rootManifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+/** The vsce arguments of `npm run package`, without its `--out`: the test packages as users' builds do. */
+function packageScriptVsceArgs(): string[] {
+  const command = rootManifest.scripts.package?.split('&&').map((part) => part.trim()).find((part) => part.startsWith('vsce '));
+  if (command === undefined) throw new Error('`npm run package` does not run vsce');
+  const args = command.split(/\s+/).slice(1);
+  const out = args.indexOf('--out');
+  if (out !== -1) args.splice(out, 2);
+  return args;
+}
+
 function entry(name: string): ZipEntry {
   const found = entries.find((candidate) => candidate.name === name);
   if (found === undefined) throw new Error(`${name} is not in the VSIX`);
@@ -27,7 +39,7 @@ beforeAll(() => {
   fs.mkdirSync(path.dirname(VSIX), { recursive: true });
   // `npm run package` also builds the plugin's own dist/, which the VSIX does not use (it bundles the source).
   execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: ROOT, stdio: 'pipe' });
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', VSIX], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), [...packageScriptVsceArgs(), '--out', VSIX], { cwd: ROOT, stdio: 'pipe' });
   entries = readZip(VSIX);
 }, 300_000);
 
@@ -47,6 +59,19 @@ describe('the VSIX', () => {
     expect(entries.some((candidate) => /node_modules|\.ts$|\.map$|(^|\/)src\//.test(candidate.name))).toBe(false);
   });
 
+  it("has the users' README, with images from the package or the one address `npm run package` states", () => {
+    const readme = entry('extension/readme.md').read().toString('utf8');
+    expect(readme).toMatch(/^# next-db for VS Code\n/);
+    expect(readme).not.toContain('npm test');
+    const baseImagesUrl = packageScriptVsceArgs()[packageScriptVsceArgs().indexOf('--baseImagesUrl') + 1];
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((match) => match[1]!);
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      const localPath = image.startsWith(`${baseImagesUrl}/`) ? path.join(ROOT, 'extension', image.slice(baseImagesUrl!.length + 1)) : undefined;
+      expect(localPath !== undefined && fs.existsSync(localPath), `${image} is neither in extension/ nor under ${baseImagesUrl}`).toBe(true);
+    }
+  });
+
   it('ships minified bundles without source maps', () => {
     for (const name of ['extension/dist/client.js', 'extension/dist/server.js']) {
       const code = entry(name).read().toString('utf8');
@@ -58,22 +83,25 @@ describe('the VSIX', () => {
 
   it('declares the manifest the editor needs', () => {
     const manifest = JSON.parse(entry('extension/package.json').read().toString('utf8')) as Record<string, unknown> & {
-      contributes: { commands: Array<{ command: string; title: string; category: string }>; configuration: { properties: Record<string, { scope: string }> } };
+      contributes: { commands: Array<{ command: string; title: string; category: string }>; configuration: { properties: Record<string, { scope: string; order: number; type: string }> } };
     };
     expect(manifest.main).toBe('./dist/client.js');
     expect(manifest.engines).toMatchObject({ vscode: '^1.91.0' });
     expect(manifest.capabilities).toMatchObject({ untrustedWorkspaces: { supported: true } });
     expect(manifest.contributes.commands).toContainEqual({ command: 'next-db.lintWorkspace', title: 'Lint Workspace', category: 'next-db' });
     const settings = manifest.contributes.configuration.properties;
-    expect(Object.keys(settings).sort()).toEqual([
-      'next-db.deferToEslintExtension',
+    // The settings UI sorts by `order`: the two everyone needs first.
+    expect(Object.keys(settings).sort((a, b) => settings[a]!.order - settings[b]!.order)).toEqual([
       'next-db.enable',
-      'next-db.next.rootDir',
-      'next-db.poolFactories',
-      'next-db.poolSize',
-      'next-db.rules',
       'next-db.run',
+      'next-db.rules',
+      'next-db.poolSize',
+      'next-db.poolFactories',
+      'next-db.next.rootDir',
+      'next-db.deferToESLintExtension',
     ]);
+    // An array of strings, so the settings UI can edit it (a string|array setting is JSON-only).
+    expect(settings['next-db.next.rootDir']).toMatchObject({ type: 'array', items: { type: 'string' }, default: ['.'] });
     expect(Object.values(settings).every((setting) => setting.scope === 'resource')).toBe(true);
   });
 

@@ -398,7 +398,7 @@ describe('not twice: a workspace whose ESLint config enables next-db, with the E
       },
     ]);
 
-    session.settings = { deferToEslintExtension: false };
+    session.settings = { deferToESLintExtension: false };
     const next = waitForDiagnostics(session, uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
@@ -528,7 +528,7 @@ describe('not twice in a monorepo: the ESLint config of an app below the workspa
       path.join(app, 'eslint.config.mjs'),
     ]);
 
-    session.settings = { deferToEslintExtension: false };
+    session.settings = { deferToESLintExtension: false };
     const next = waitForDiagnostics(session, uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);

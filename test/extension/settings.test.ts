@@ -24,7 +24,7 @@ describe('normalizeSettings', () => {
         poolSize: '5',
         poolFactories: [{ module: '@acme/db' }, 'pg-like'],
         next: { rootDir: 3 },
-        deferToEslintExtension: 1,
+        deferToESLintExtension: 1,
       },
       (message) => warnings.push(message),
     );
@@ -35,7 +35,7 @@ describe('normalizeSettings', () => {
       'next-db.poolSize',
       'next-db.poolFactories',
       'next-db.next.rootDir',
-      'next-db.deferToEslintExtension',
+      'next-db.deferToESLintExtension',
     ]);
     expect(warnings[1]).toContain('"always"');
 
@@ -64,6 +64,12 @@ describe('normalizeSettings', () => {
       next: { rootDir: ['apps/*'] },
       deferToEslintExtension: false,
     });
+  });
+
+  it('reads deferToESLintExtension also under its former key deferToEslintExtension', () => {
+    expect(normalizeSettings({ deferToESLintExtension: false }).deferToEslintExtension).toBe(false);
+    expect(normalizeSettings({ deferToEslintExtension: false }).deferToEslintExtension).toBe(false);
+    expect(normalizeSettings({ deferToESLintExtension: true, deferToEslintExtension: false }).deferToEslintExtension).toBe(true);
   });
 
   it('reads next.rootDir given as a dotted key or a single string', () => {
