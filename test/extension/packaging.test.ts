@@ -13,9 +13,10 @@ import { type LspSession, openDocument, startServer, stopServer, toUri, waitForD
 import { EXAMPLE_APP, ROOT } from './helpers';
 import { type ZipEntry, readZip } from './zip';
 
-const VSIX = path.join(ROOT, 'test/.tmp/packaging/next-db.vsix');
+const VSIX = path.join(ROOT, 'test/.tmp', `packaging-${process.pid}`, 'next-db.vsix');
 
 let entries: ZipEntry[];
+afterAll(() => fs.rmSync(path.dirname(VSIX), { recursive: true, force: true }));
 
 const rootManifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 

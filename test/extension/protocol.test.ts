@@ -27,8 +27,10 @@ import {
   waitForDiagnostics,
 } from './lsp-session.mjs';
 
-const BUNDLE_DIR = path.join(ROOT, 'test/.tmp/protocol-dist');
+const BUNDLE_DIR = path.join(ROOT, 'test/.tmp', `protocol-dist-${process.pid}`);
 const SERVER = path.join(BUNDLE_DIR, 'server.js');
+// Per process, like every folder here, so two test runs at once never share one.
+afterAll(() => fs.rmSync(BUNDLE_DIR, { recursive: true, force: true }));
 
 /** What `eslint` on the CLI reports for a file of the example app. */
 function eslintMessages(relativePath: string, text: string): Linter.LintMessage[] {
@@ -321,7 +323,7 @@ describe('the bundled language server', () => {
 });
 
 describe('a cancelled Lint Workspace', () => {
-  const workspace = path.join(ROOT, 'test/.tmp/many-files-app');
+  const workspace = path.join(ROOT, 'test/.tmp', `many-files-app-${process.pid}`);
   let session: LspSession;
 
   beforeAll(async () => {
@@ -363,7 +365,7 @@ describe('a cancelled Lint Workspace', () => {
 });
 
 describe('not twice: a workspace whose ESLint config enables next-db, with the ESLint extension active', () => {
-  const workspace = path.join(ROOT, 'test/.tmp/not-twice-app');
+  const workspace = path.join(ROOT, 'test/.tmp', `not-twice-app-${process.pid}`);
   let session: LspSession;
 
   beforeAll(async () => {
@@ -466,7 +468,7 @@ describe('source.fixAll.next-db on save, for text typed since the last lint', ()
 });
 
 describe('a file opened outside every workspace folder', () => {
-  const elsewhere = path.join(ROOT, 'test/.tmp/unrelated-folder');
+  const elsewhere = path.join(ROOT, 'test/.tmp', `unrelated-folder-${process.pid}`);
   let session: LspSession;
 
   beforeAll(async () => {
@@ -495,7 +497,7 @@ describe('a file opened outside every workspace folder', () => {
 });
 
 describe('not twice in a monorepo: the ESLint config of an app below the workspace folder', () => {
-  const workspace = path.join(ROOT, 'test/.tmp/not-twice-monorepo');
+  const workspace = path.join(ROOT, 'test/.tmp', `not-twice-monorepo-${process.pid}`);
   const app = path.join(workspace, 'apps/web');
   let session: LspSession;
 

@@ -99,7 +99,7 @@ describe('buildRulesConfig', () => {
 
 describe('next.rootDir', () => {
   const text = "import { Pool } from 'pg';\nexport default async function handler() {\n  const pool = new Pool();\n  await pool.query('SELECT 1');\n}\n";
-  const cwd = path.join(os.tmpdir(), 'next-db-monorepo');
+  const cwd = path.join(os.tmpdir(), `next-db-monorepo-${process.pid}`);
   const lint = (rootDir: unknown) =>
     lintText({ text, filename: path.join(cwd, 'apps/web/pages/api/users.ts'), cwd, settings: normalizeSettings({ next: { rootDir } }) })
       .messages.map((message) => message.ruleId);
