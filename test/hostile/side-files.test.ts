@@ -24,7 +24,7 @@ describe('paths and imports that lead outside the workspace (item 7)', () => {
     const folder = hostile.createFolder();
     folder.write('tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }));
     folder.write('lib/db.ts', DATABASE_MODULE);
-    expect(await openAndLint('app/page.tsx', pageQuerying('@/lib/db'))).toEqual(['next-db/require-connection']);
+    expect(await openAndLint('app/page.tsx', pageQuerying('@/lib/db'))).toEqual(['require-connection']);
     await expectResponsive(session);
   });
 
@@ -84,14 +84,14 @@ describe('config files TypeScript and Node read (item 8)', () => {
     const folder = hostile.createFolder();
     folder.write('tsconfig.json', '{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./*"]}, /* c */ }}');
     folder.write('lib/db.ts', DATABASE_MODULE);
-    expect(await openAndLint('app/page.tsx', pageQuerying('@/lib/db'))).toEqual(['next-db/require-connection']);
+    expect(await openAndLint('app/page.tsx', pageQuerying('@/lib/db'))).toEqual(['require-connection']);
   });
 
   it('a tsconfig starting with a BOM keeps its paths', async () => {
     const folder = hostile.createFolder();
     folder.write('tsconfig.json', `\uFEFF${JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } })}`);
     folder.write('lib/db.ts', DATABASE_MODULE);
-    expect(await openAndLint('app/page.tsx', pageQuerying('@/lib/db'))).toEqual(['next-db/require-connection']);
+    expect(await openAndLint('app/page.tsx', pageQuerying('@/lib/db'))).toEqual(['require-connection']);
   });
 
   // with Next 14 read from package.json, the message offers noStore().

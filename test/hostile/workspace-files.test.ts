@@ -67,7 +67,7 @@ describe('2-3. FIFOs and links to /dev/zero where files are expected', () => {
     for (const name of ['eslint.config.mjs', '.gitignore', 'app/api/odd/route.ts']) make(path.join(folder.workspace, name));
     await start({ eslintExtensionActive: true });
     // The config cannot be read, so no rule is left to the ESLint extension: next-db reports.
-    expect(await openAndLint('app/api/users/route.ts', POOL_ROUTE)).toEqual(['next-db/no-pool-in-handler']);
+    expect(await openAndLint('app/api/users/route.ts', POOL_ROUTE)).toEqual(['no-pool-in-handler']);
     await expectResponsive(session);
     expect(await lintWorkspace()).toEqual({ files: 1, problems: 1, cancelled: false });
     await expectResponsive(session);

@@ -154,7 +154,7 @@ describe('no-pool-in-handler across files', () => {
         line: 4,
         kind: 'suggestion',
         message:
-          '`new Pool()` opens a new connection pool on every request here, in `getPool`, called from the route handler `GET` (app/api/a/route.ts); under load the database runs out of connections (SQLSTATE 53300). Create it once at module scope and reuse it.',
+          '`new Pool()` opens a pool on every request: create it once at module scope and reuse it. It runs in `getPool`, called from the route handler `GET` (app/api/a/route.ts), so under load the database runs out of connections (SQLSTATE 53300).',
       },
     ]);
     expect(all[0]?.fixed).toBe(

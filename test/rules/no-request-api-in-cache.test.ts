@@ -345,7 +345,7 @@ export default async function Page() {
             api: '`cookies()`',
             context: '"use cache"',
             advice: CACHE_ADVICE,
-            via: ' It is reached through `getUser()` → `readSession()` → `cookies()`.',
+            via: 'It is reached through `getUser()` → `readSession()` → `cookies()`. ',
             nextError: "`cookies()` can't be read inside `\"use cache\"`. Read it outside the cached function and pass what you need as an argument.",
           },
         },

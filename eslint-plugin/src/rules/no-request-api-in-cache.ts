@@ -41,7 +41,7 @@ export default createRule<Options, MessageId>({
       },
     ],
     messages: {
-      requestApiInCache: '{{api}} fails inside {{context}}: {{advice}}.{{via}} Next.js: "{{nextError}}"',
+      requestApiInCache: '{{api}} fails inside {{context}}: {{advice}}. {{via}}Next.js: "{{nextError}}"',
       moveToCaller: 'Move `await connection()` to `{{caller}}`, before the cached call',
     },
   },
@@ -58,7 +58,7 @@ export default createRule<Options, MessageId>({
         api: api === 'searchParams' ? '`searchParams`' : `\`${api}\``,
         context: where.label,
         advice: getAdvice(api, where),
-        via: chain ? ` It is reached through ${formatChain(chain)}.` : '',
+        via: chain ? `It is reached through ${formatChain(chain)}. ` : '',
         nextError: getNextError(api, where),
       };
       const suggest = suggestion ? [{ messageId: 'moveToCaller' as const, data: { caller: suggestion.caller }, fix: suggestion.fix }] : [];

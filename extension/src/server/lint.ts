@@ -1,26 +1,14 @@
-import type { ESLint, Linter as LinterType, SourceCode } from 'eslint';
+import type { Linter as LinterType, SourceCode } from 'eslint';
 import { Linter } from 'eslint/universal';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../../../eslint-plugin/src/index';
 import type { NextDbSettings } from '../shared/settings';
 import { countLeadingBoms } from './positions';
 import { buildRulesConfig, hasEnabledRule } from './rule-config';
+import { LINTABLE_EXTENSIONS, MAX_LINT_LENGTH } from './lintable';
 import { mayConcernRules } from './trigger-words';
 
-/** The file extensions the server lints (JS and TS, with JSX and ESM/CJS variants). */
-export const LINTABLE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
-
-export function isLintablePath(filePath: string): boolean {
-  const extension = /\.([^./\\]+)$/.exec(filePath)?.[1];
-  return extension !== undefined && LINTABLE_EXTENSIONS.includes(extension) && !/\.d\.[cm]?ts$/.test(filePath);
-}
-
-/**
- * Texts longer than this (in UTF-16 code units, about 1 MB) are not linted:
- * parsing a minified bundle of several megabytes would hold up every other file
- * for seconds, on every keystroke, and no hand-written module is that long.
- */
-export const MAX_LINT_LENGTH = 1_000_000;
+export { LINTABLE_EXTENSIONS, MAX_LINT_LENGTH, isLintablePath } from './lintable';
 
 export interface LintRequest {
   text: string;
@@ -59,7 +47,7 @@ function buildConfig(settings: NextDbSettings, rules: LinterType.RulesRecord): L
         parserOptions: { ecmaFeatures: { jsx: true }, jsDocParsingMode: 'none' },
       },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
-      plugins: { 'next-db': plugin as unknown as ESLint.Plugin },
+      plugins: { 'next-db': plugin },
       settings: { next: { rootDir: settings.next.rootDir } },
       rules,
     },

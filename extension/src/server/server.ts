@@ -29,11 +29,14 @@ import { type LintedDocument, createLintedDocument, getSourceFixAllAction, hasAu
 import { type Problem, toProblem } from './diagnostics';
 import { EslintDeferral } from './eslint-deferral';
 import { findProjectRoot, findWorkspaceFolder, toFilePath } from './folders';
-import { type LintRequest, MAX_LINT_LENGTH, fixText, isLintablePath, lintText } from './lint';
+import type * as LintModule from './lint';
+import type { LintRequest } from './lint';
+import { MAX_LINT_LENGTH, isLintablePath } from './lintable';
 import { startsInJsxChildren } from './jsx-context';
 import { startsInsideString } from './string-context';
 import { lintWorkspace } from './lint-workspace';
 import { forgetOpenDocument, logSkippedFiles, trackOpenDocument } from './project-sync';
+import { UnrecognisedAppNotice } from './unrecognised-app';
 import { createPositionMapper } from './positions';
 import { getDocsUrl } from './rule-config';
 import { SettingsStore } from './settings-store';
@@ -66,6 +69,15 @@ async function buildLintRequest(filePath: string, text: string, scopeUri: string
 
 // ----------------------------------------------------------------- linting
 
+let linterLoading: Promise<typeof LintModule> | undefined;
+/** The linter module (ESLint, the parser and TypeScript: most of the bundle), loaded once, after `initialize` is answered. */
+function loadLinter(): Promise<typeof LintModule> {
+  linterLoading ??= import('./lint');
+  return linterLoading;
+}
+
+const unrecognisedAppNotice = new UnrecognisedAppNotice((message) => connection.console.info(message));
+
 /** Files already reported as too large, so that typing in one does not repeat the line. */
 const tooLargeLogged = new Set<string>();
 
@@ -78,9 +90,9 @@ function logTooLarge(request: LintRequest): void {
   );
 }
 
-function lintToProblems(request: LintRequest, document: TextDocument): Problem[] {
+function lintToProblems(linter: typeof LintModule, request: LintRequest, document: TextDocument): Problem[] {
   const started = performance.now();
-  const outcome = lintText(request);
+  const outcome = linter.lintText(request);
   const elapsed = (performance.now() - started).toFixed(1);
   if (outcome.error !== undefined) {
     connection.console.error(`Linting ${request.filename} failed; no diagnostics for it.\n${outcome.error}`);
@@ -88,6 +100,7 @@ function lintToProblems(request: LintRequest, document: TextDocument): Problem[]
     logTooLarge(request);
   } else {
     connection.console.debug(`${outcome.skipped ? 'Skipped' : 'Linted'} ${request.filename} in ${elapsed} ms`);
+    if (!outcome.skipped && outcome.messages.length === 0) unrecognisedAppNotice.check(request.filename, request.cwd, request.settings.next.rootDir);
   }
   const mapper = createPositionMapper(document);
   const { sourceCode } = outcome;
@@ -110,9 +123,10 @@ async function lintDocument(uri: string, trigger: LintTrigger): Promise<void> {
   if (trigger === 'change' && settings.run !== 'onType') return;
   // `run: off` silences open files; "Lint Workspace" still works on request.
   const request = settings.run === 'off' ? undefined : await buildLintRequest(filePath, document.getText(), uri);
+  const linter = await loadLinter();
   // Results for a version the user has already typed past are dropped.
   if (documents.get(uri)?.version !== version) return;
-  const problems = request === undefined ? [] : lintToProblems(request, document);
+  const problems = request === undefined ? [] : lintToProblems(linter, request, document);
   lintedDocuments.set(uri, createLintedDocument(uri, version, problems));
   void connection.sendDiagnostics({ uri, version, diagnostics: problems.map((problem) => problem.diagnostic) });
 }
@@ -142,7 +156,8 @@ async function computeFixAllEdit(document: TextDocument): Promise<TextEdit | und
   const filePath = toFilePath(document.uri);
   if (filePath === undefined) return undefined;
   const request = await buildLintRequest(filePath, document.getText(), document.uri);
-  const output = request === undefined ? undefined : fixText(request);
+  const linter = await loadLinter();
+  const output = request === undefined ? undefined : linter.fixText(request);
   if (output === undefined || documents.get(document.uri)?.version !== document.version) return undefined;
   return getReplaceAllEdit(document, output);
 }
@@ -213,12 +228,13 @@ connection.onExecuteCommand(async ({ command, arguments: rawArgs }) => {
 
 connection.onRequest(LintWorkspaceRequest, async (params: unknown, token) => {
   const progressToken = readProgressToken(params);
+  const linter = await loadLinter();
   const result = await lintWorkspace({
     folders: workspaceFolders,
     token,
     openText: (uri) => documents.get(uri)?.getText(),
     buildRequest: (filePath, text, folder) => buildLintRequest(filePath, text, folder),
-    lint: (request, document) => lintToProblems(request, document),
+    lint: (request, document) => lintToProblems(linter, request, document),
     publish: (uri, problems) => {
       workspaceLintedUris.add(uri);
       if (documents.get(uri) !== undefined) {
@@ -232,9 +248,7 @@ connection.onRequest(LintWorkspaceRequest, async (params: unknown, token) => {
       void connection.sendProgress(WorkDoneProgress.type, progressToken, { kind: 'report', message, percentage });
     },
   });
-  connection.console.info(
-    `Lint Workspace: ${result.problems} problem(s) in ${result.files} file(s)${result.cancelled ? ' (cancelled)' : ''}.`,
-  );
+  // The client logs the summary.
   return result;
 });
 
@@ -270,7 +284,19 @@ documents.onDidClose(({ document }) => {
   if (!workspaceLintedUris.has(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onDidChangeConfiguration(() => {
+/** The last `next-db` section the client pushed; undefined until its first push. */
+let pushedSettings: string | undefined;
+
+connection.onDidChangeConfiguration(({ settings }) => {
+  // The client pushes the section once at start, and again on every change; a pull-only client sends null.
+  if (settings !== null && settings !== undefined) {
+    const pushed = JSON.stringify(settings);
+    const isFirstPush = pushedSettings === undefined;
+    const isSame = pushed === pushedSettings;
+    pushedSettings = pushed;
+    // The settings already pulled for open files are the ones the first push carries.
+    if (isFirstPush || isSame) return;
+  }
   settingsStore.clear();
   connection.console.info('Settings changed; linting open files again.');
   relintOpenDocuments();
@@ -309,6 +335,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // `initialize` is answered: load the linter now, while the editor opens its first file.
+  void loadLinter();
   if (supportsWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event: unknown) => {
       const { added, removed } = (event ?? {}) as { added?: unknown; removed?: unknown };

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../../../eslint-plugin/src/project/read-file';
 import { GitIgnore } from './gitignore';
-import { isLintablePath } from './lint';
+import { isLintablePath } from './lintable';
 
 /** Never linted by "Lint Workspace", whatever `.gitignore` says. */
 export const ALWAYS_SKIPPED_FOLDERS = new Set(['node_modules', '.next', '.git']);
