@@ -118,6 +118,31 @@ describe('require-connection across files', () => {
     ).toEqual(['lib/meals.ts:6 require-connection']);
   });
 
+  it('sees Drizzle over better-sqlite3 and Kysely with a SqliteDialect, and not their network drivers', async () => {
+    expect(
+      await findings({
+        'lib/drizzle.ts': `import Database from 'better-sqlite3';\nimport { drizzle } from 'drizzle-orm/better-sqlite3';\nexport const db = drizzle(new Database('app.db'));\n`,
+        'lib/kysely.ts': `import Database from 'better-sqlite3';\nimport { Kysely, SqliteDialect } from 'kysely';\nexport const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database('app.db') }) });\n`,
+        'lib/pg.ts': `import { Pool } from 'pg';\nimport { drizzle } from 'drizzle-orm/node-postgres';\nimport { Kysely, PostgresDialect } from 'kysely';\nexport const pgDrizzle = drizzle(new Pool());\nexport const pgKysely = new Kysely<any>({ dialect: new PostgresDialect({ pool: new Pool() }) });\n`,
+        'lib/meals.ts': [
+          `import { db } from './drizzle';`,
+          `import { db as kysely } from './kysely';`,
+          `import { pgDrizzle, pgKysely } from './pg';`,
+          `import { meals } from './schema';`,
+          `export async function getMeals() {`,
+          `  const awaited = await db.select().from(meals);`,
+          `  const all = db.select().from(meals).all();`,
+          `  const rows = await kysely.selectFrom('meals').selectAll().execute();`,
+          `  const network = [await pgDrizzle.select().from(meals), await pgKysely.selectFrom('meals').selectAll().execute()];`,
+          `  return { awaited, all, rows, network };`,
+          `}`,
+          ``,
+        ].join('\n'),
+        'app/page.tsx': STATIC_PAGE('../lib/meals'),
+      }),
+    ).toEqual(['lib/meals.ts:6 require-connection', 'lib/meals.ts:7 require-connection', 'lib/meals.ts:8 require-connection']);
+  });
+
   it('judges a module nothing imports by where it stands, as before', async () => {
     expect(await findings({ 'lib/db.ts': DB, 'app/lib/orphan.ts': MEALS.replace("'./db'", "'../../lib/db'") })).toEqual([
       'app/lib/orphan.ts:3 require-connection',

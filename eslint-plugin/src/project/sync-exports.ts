@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../utils/exported-functions';
-import { DATABASE_CONSTRUCTORS, SYNC_DRIVER_MODULES } from '../utils/sync-drivers';
+import { usesSqliteDialect } from '../utils/query-builders';
+import { DATABASE_CONSTRUCTORS, DRIZZLE_SYNC_MODULES, KYSELY_MODULE, SYNC_DATABASE_WORDS } from '../utils/sync-drivers';
 import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from '../utils/sync-values';
 import { walkAst } from '../utils/walk-ast';
 import type { ModuleInfo } from './module-info';
@@ -87,10 +88,26 @@ function computeBindingKind(session: ModelSession, file: string, info: ModuleInf
   }
 }
 
+/** Whether `callee` names `exportName` of one of `modules`, as the module imports it. */
+function isImportOf(info: ModuleInfo, callee: TSESTree.Node, modules: readonly string[], exportName: string): boolean {
+  const target = skipTransparent(callee);
+  const binding = target.type === 'Identifier' ? info.imports.get(target.name) : undefined;
+  return binding !== undefined && modules.includes(binding.source) && binding.imported === exportName;
+}
+
+function isQueryBuilder(info: ModuleInfo, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (node.type === 'CallExpression') return isImportOf(info, node.callee, DRIZZLE_SYNC_MODULES, 'drizzle');
+  return (
+    isImportOf(info, node.callee, [KYSELY_MODULE], 'Kysely') &&
+    usesSqliteDialect(node, (dialect) => dialect.type === 'NewExpression' && isImportOf(info, dialect.callee, [KYSELY_MODULE], 'SqliteDialect'))
+  );
+}
+
 function createResolver(session: ModelSession, file: string, info: ModuleInfo, visiting: Set<string>): SyncValueResolver {
   return {
     identifier: (node) => getBindingKind(session, file, node.name, visiting),
     isDatabaseConstructor: (callee) => isDriverConstructor(info, callee),
+    isQueryBuilder: (node) => isQueryBuilder(info, node),
   };
 }
 
@@ -98,7 +115,7 @@ function createResolver(session: ModelSession, file: string, info: ModuleInfo, v
 export function getImportedSyncKind(session: ModelSession, fromFile: string, specifier: string, exportName: string): SyncValueKind | undefined {
   const target = session.resolve(fromFile, specifier);
   // Only a module that imports a driver, itself or through its imports, can export a database.
-  if (target === undefined || !session.mayReach(target, SYNC_DRIVER_MODULES)) return undefined;
+  if (target === undefined || !session.mayReach(target, SYNC_DATABASE_WORDS)) return undefined;
   const definition = session.resolveExport(target, exportName);
   return definition ? getBindingKind(session, definition.file, definition.local, new Set()) : undefined;
 }

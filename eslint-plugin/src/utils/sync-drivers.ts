@@ -56,3 +56,23 @@ export const DATABASE_CONSTRUCTORS: readonly DatabaseConstructor[] = [
   { module: 'better-sqlite3', exportName: undefined },
   { module: 'node:sqlite', exportName: 'DatabaseSync' },
 ];
+
+/**
+ * Query builders over a synchronous driver. Their queries run synchronously
+ * too: Drizzle's `drizzle-orm/better-sqlite3` executes on `.all()`, `.get()`,
+ * `.run()`, `.values()` or when a query is awaited; Kysely with a
+ * `SqliteDialect` wraps better-sqlite3, so its `execute*()` promises resolve
+ * before the prerender ends. Either way the result is frozen.
+ */
+export const DRIZZLE_SYNC_MODULES: readonly string[] = ['drizzle-orm/better-sqlite3'];
+export const KYSELY_MODULE = 'kysely';
+
+/** Drizzle query-builder methods that start a query (`db.select()…`), and the ones that run it synchronously. */
+export const DRIZZLE_QUERY_STARTS: readonly string[] = ['select', 'selectDistinct', 'insert', 'update', 'delete', 'with'];
+export const DRIZZLE_EXECUTE_METHODS: readonly string[] = ['all', 'get', 'run', 'values'];
+
+/** Kysely query-builder methods that run a query. */
+export const KYSELY_EXECUTE_METHODS: readonly string[] = ['execute', 'executeTakeFirst', 'executeTakeFirstOrThrow'];
+
+/** Words whose presence in a module's text makes it worth following for a synchronous database. */
+export const SYNC_DATABASE_WORDS: readonly string[] = [...SYNC_DRIVER_MODULES, ...DRIZZLE_SYNC_MODULES, 'SqliteDialect'];

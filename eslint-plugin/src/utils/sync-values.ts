@@ -13,13 +13,19 @@ import { walkAst } from './walk-ast';
  * statement, a transaction function (`db.transaction(fn)`), or a function that
  * returns a database (`getDb()`).
  */
-export type SyncValueKind = 'database' | 'statement' | 'transaction' | 'databaseFactory';
+export type SyncValueKind = 'database' | 'statement' | 'transaction' | 'databaseFactory' | 'builder' | 'builderFactory';
 
 export interface SyncValueResolver {
   /** The kind of the value an identifier refers to. */
   identifier(node: TSESTree.Identifier): SyncValueKind | undefined;
   /** Whether `new callee()` / `callee()` creates a database (a driver's constructor). */
   isDatabaseConstructor(callee: TSESTree.Expression): boolean;
+  /**
+   * Whether the call creates a query builder over a synchronous driver (see
+   * sync-drivers.ts): `drizzle(…)` from drizzle-orm/better-sqlite3, or
+   * `new Kysely({ dialect: new SqliteDialect(…) })`.
+   */
+  isQueryBuilder?(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean;
 }
 
 /** Removes the wrappers that do not change a value: `x as T`, `x!`, `x satisfies T`, `x?.y` chains. */
@@ -49,7 +55,8 @@ export function getSyncValueKind(node: TSESTree.Node, resolver: SyncValueResolve
     case 'Identifier':
       return resolver.identifier(expression);
     case 'NewExpression':
-      return resolver.isDatabaseConstructor(expression.callee) ? 'database' : undefined;
+      if (resolver.isDatabaseConstructor(expression.callee)) return 'database';
+      return resolver.isQueryBuilder?.(expression) ? 'builder' : undefined;
     case 'CallExpression':
       return getCallKind(expression, resolver);
     case 'LogicalExpression':
@@ -67,8 +74,10 @@ export function getSyncValueKind(node: TSESTree.Node, resolver: SyncValueResolve
 
 function getCallKind(node: TSESTree.CallExpression, resolver: SyncValueResolver): SyncValueKind | undefined {
   if (resolver.isDatabaseConstructor(node.callee)) return 'database';
+  if (resolver.isQueryBuilder?.(node)) return 'builder';
   const calleeKind = getSyncValueKind(node.callee, resolver);
   if (calleeKind === 'databaseFactory') return 'database';
+  if (calleeKind === 'builderFactory') return 'builder';
   const call = getMethodCall(node);
   if (!call) return undefined;
   const objectKind = getSyncValueKind(call.object, resolver);
@@ -95,10 +104,13 @@ function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
   return returned;
 }
 
-/** 'databaseFactory' when a function returns a database (`function getDb() { return db; }`). */
+/**
+ * 'databaseFactory' when a function returns a database (`function getDb() { return db; }`),
+ * 'builderFactory' when it returns a query builder over one.
+ */
 export function getFunctionKind(fn: FunctionNode, resolver: SyncValueResolver): SyncValueKind | undefined {
   if (fn.async || fn.generator) return undefined;
-  return getReturnedExpressions(fn).some((returned) => getSyncValueKind(returned, resolver) === 'database')
-    ? 'databaseFactory'
-    : undefined;
+  const kinds = getReturnedExpressions(fn).map((returned) => getSyncValueKind(returned, resolver));
+  if (kinds.includes('database')) return 'databaseFactory';
+  return kinds.includes('builder') ? 'builderFactory' : undefined;
 }

@@ -1,7 +1,7 @@
 import { importsFileMatching } from '../../../eslint-plugin/src/project';
 import { NO_REQUEST_CONTEXT_WORDS } from '../../../eslint-plugin/src/utils/no-request-contexts';
 import { BUILTIN_POOL_FACTORIES } from '../../../eslint-plugin/src/utils/pool-factories';
-import { SYNC_DRIVER_MODULES, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
+import { SYNC_DATABASE_WORDS, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
 import type { PoolFactorySetting } from '../shared/settings';
 
 /**
@@ -32,7 +32,7 @@ export function buildTriggerPattern(customFactories: readonly PoolFactorySetting
   const modules = new Set([
     ...BUILTIN_POOL_FACTORIES.map((factory) => factory.module),
     ...customFactories.map((factory) => factory.module),
-    ...SYNC_DRIVER_MODULES,
+    ...SYNC_DATABASE_WORDS,
   ]);
   const identifiers = new Set([...NEXT_FUNCTIONS, ...NO_REQUEST_CONTEXT_WORDS, ...SYNC_QUERY_METHODS]);
   const moduleAlternatives = [...modules].map(escapeRegExp);

@@ -3,6 +3,8 @@ import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getImportedSyncKind, type ModelSession } from '../../project';
 import { CALL, CONSTRUCT, iterateModuleReferences } from '../../utils/module-references';
 import {
+  DRIZZLE_SYNC_MODULES,
+  KYSELY_MODULE,
   DATABASE_QUERY_METHODS,
   STATEMENT_QUERY_METHODS,
   STATEMENT_READ_METHODS,
@@ -18,6 +20,8 @@ import {
   type SyncValueResolver,
 } from '../../utils/sync-values';
 import { getEnclosingFunctions, isFunctionNode } from '../../utils/exported-functions';
+import { usesSqliteDialect } from '../../utils/query-builders';
+import { findBuilderQuery } from './builder-queries';
 import { getImportedName } from './import-bindings';
 
 type Variable = TSESLint.Scope.Variable;
@@ -25,6 +29,11 @@ type Variable = TSESLint.Scope.Variable;
 const DRIVER_TRACE_MAP = {
   'better-sqlite3': { [CONSTRUCT]: true, [CALL]: true },
   'node:sqlite': { DatabaseSync: { [CONSTRUCT]: true } },
+};
+
+const BUILDER_TRACE_MAP = {
+  ...Object.fromEntries(DRIZZLE_SYNC_MODULES.map((module) => [module, { drizzle: { [CALL]: 'builder' } }])),
+  [KYSELY_MODULE]: { Kysely: { [CONSTRUCT]: 'kysely' }, SqliteDialect: { [CONSTRUCT]: 'dialect' } },
 };
 
 export interface SyncQuery {
@@ -53,6 +62,12 @@ export function createSyncQueryFinder(
   const { sourceCode } = context;
   const constructorCalls = new Set<TSESTree.Node>();
   for (const reference of iterateModuleReferences(sourceCode, DRIVER_TRACE_MAP)) constructorCalls.add(reference.node);
+  const builderCalls = new Set<TSESTree.Node>();
+  const kyselyCalls = new Set<TSESTree.Node>();
+  const sqliteDialects = new Set<TSESTree.Node>();
+  for (const { node, info } of iterateModuleReferences(sourceCode, BUILDER_TRACE_MAP)) {
+    (info === 'builder' ? builderCalls : info === 'kysely' ? kyselyCalls : sqliteDialects).add(node);
+  }
 
   const variableKinds = new Map<Variable, SyncValueKind | undefined>();
   const resolving = new Set<Variable>();
@@ -93,6 +108,9 @@ export function createSyncQueryFinder(
     isDatabaseConstructor(callee) {
       return callee.parent !== undefined && constructorCalls.has(callee.parent);
     },
+    isQueryBuilder(node) {
+      return builderCalls.has(node) || (kyselyCalls.has(node) && usesSqliteDialect(node, (dialect) => sqliteDialects.has(dialect)));
+    },
   };
 
   /** A function passed to `db.transaction(fn)`: its queries run when the transaction is called, which is reported instead. */
@@ -104,6 +122,8 @@ export function createSyncQueryFinder(
   }
 
   function findQuery(node: TSESTree.CallExpression): SyncQuery | undefined {
+    const builderQuery = findBuilderQuery(node, resolver);
+    if (builderQuery) return builderQuery;
     const call = getMethodCall(node);
     if (call) {
       const { method } = call;
