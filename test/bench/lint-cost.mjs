@@ -77,7 +77,7 @@ console.log('| Corpus | Files | Findings | Round | Parse-only | With next-db | R
 console.log('| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
 
 if (folders.length > 0) {
-  for (const folder of folders) measureFolder(path.basename(path.resolve(folder)), path.resolve(folder));
+  for (const folder of folders) measureFolder(folder, path.resolve(folder));
 } else {
   measureFolder('example-app', EXAMPLE_APP);
   const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-bench-'));
