@@ -4,7 +4,8 @@
 //
 //   npm run bench                                   the example app and a generated 1,000-file app
 //   npm run bench -- /path/to/app [more folders]    those folders instead, linted in place (cwd = the folder)
-//   options: --rounds N (default 3; round 1 is cold), --sample N (lint N files spread over each folder)
+//   options: --rounds N (default 3; round 1 is cold), --sample N (lint N files spread over each folder),
+//            --per-rule (also lint with each rule alone)
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,46 +21,50 @@ const GENERATED_FILES = 1000;
 
 const { values: options, positionals: folders } = parseArgs({
   allowPositionals: true,
-  options: { rounds: { type: 'string', default: '3' }, sample: { type: 'string' } },
+  options: { rounds: { type: 'string', default: '3' }, sample: { type: 'string' }, 'per-rule': { type: 'boolean', default: false } },
 });
 const rounds = Math.max(1, Number(options.rounds) || 1);
 const sample = options.sample === undefined ? undefined : Number(options.sample);
+const RECOMMENDED = plugin.configs.recommended.rules;
+/** What is linted besides parse-only: the recommended config, and with --per-rule each of its rules alone. */
+const ruleSets = [
+  { label: 'recommended', rules: RECOMMENDED },
+  ...(options['per-rule'] ? Object.entries(RECOMMENDED).map(([id, level]) => ({ label: `${id.replace('next-db/', '')} only`, rules: { [id]: level } })) : []),
+];
 
 const ms = (micros) => `${(micros / 1000).toFixed(1)} ms`;
 const ratio = (withRules, parseOnly) => (parseOnly === 0 ? 'n/a' : `${(withRules / parseOnly).toFixed(3)}×`);
 
 function sumRounds(results) {
-  return results.reduce(
-    (sum, round) => ({
-      parseOnlyMicros: sum.parseOnlyMicros + round.parseOnlyMicros,
-      withRulesMicros: sum.withRulesMicros + round.withRulesMicros,
-    }),
-    { parseOnlyMicros: 0, withRulesMicros: 0 },
-  );
+  return results.reduce((sum, round) => sum.map((micros, side) => micros + round.micros[side]));
 }
 
 function printCorpus(name, fileCount, results) {
   const [cold, ...warm] = results;
-  const rows = [['1 (cold)', cold]];
-  if (warm.length > 0) rows.push([`2–${results.length} (warm, summed)`, sumRounds(warm)]);
-  for (const [label, totals] of rows) {
-    const perFile = (totals.withRulesMicros - totals.parseOnlyMicros) / fileCount / (label.startsWith('1') ? 1 : warm.length);
-    console.log(
-      `| ${name} | ${fileCount} | ${cold.findings} | ${label} | ${ms(totals.parseOnlyMicros)} | ${ms(totals.withRulesMicros)} | ` +
-        `${(perFile / 1000).toFixed(2)} ms | **${ratio(totals.withRulesMicros, totals.parseOnlyMicros)}** |`,
-    );
+  const rounds = [['1 (cold)', cold.micros, 1]];
+  if (warm.length > 0) rounds.push([results.length === 2 ? '2 (warm)' : `2–${results.length} (warm, summed)`, sumRounds(warm.map((round) => round.micros)), warm.length]);
+  for (const [label, micros, roundCount] of rounds) {
+    const [parseOnly] = micros;
+    ruleSets.forEach((ruleSet, index) => {
+      const withRules = micros[index + 1];
+      const perFile = (withRules - parseOnly) / fileCount / roundCount;
+      console.log(
+        `| ${name} | ${fileCount} | ${cold.findings} | ${label} | ${ruleSet.label} | ${ms(parseOnly)} | ${ms(withRules)} | ` +
+          `${(perFile / 1000).toFixed(2)} ms | **${ratio(withRules, parseOnly)}** |`,
+      );
+    });
   }
-  if (cold.unparsed > 0) console.log(`|  | ${cold.unparsed} of them do not parse (fatal in both lints) | | | | | | |`);
+  if (cold.unparsed > 0) console.log(`|  | ${cold.unparsed} of them do not parse (fatal in every lint) | | | | | | | |`);
 }
 
 function measureFolder(name, dir) {
   const files = sampleEvenly(listSourceFiles(dir), sample);
   if (files.length === 0) {
-    console.log(`| ${name} | 0 | | no JS/TS files found | | | | |`);
+    console.log(`| ${name} | 0 | | no JS/TS files found | | | | | |`);
     return;
   }
   warmUpParsers(dir);
-  printCorpus(name, files.length, measureLintCost({ cwd: dir, files, rounds, plugin }));
+  printCorpus(name, files.length, measureLintCost({ cwd: dir, files, rounds, plugin, ruleSets }));
 }
 
 function describeMachine() {
@@ -73,8 +78,8 @@ console.log(
   `CPU time (process.cpuUsage, user + system) of a parse-only lint and of a lint with next-db's recommended rules, ` +
     `interleaved per file in one process; ${rounds} round${rounds === 1 ? '' : 's'}${sample === undefined ? '' : `, up to ${sample} sampled files per folder`}.\n`,
 );
-console.log('| Corpus | Files | Findings | Round | Parse-only | With next-db | Rules per file | Ratio |');
-console.log('| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
+console.log('| Corpus | Files | Findings | Round | Rules | Parse-only | With rules | Rules per file | Ratio |');
+console.log('| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |');
 
 if (folders.length > 0) {
   for (const folder of folders) measureFolder(folder, path.resolve(folder));
@@ -88,4 +93,5 @@ if (folders.length > 0) {
     fs.rmSync(generated, { recursive: true, force: true });
   }
 }
-console.log('\nRatio = with next-db / parse-only CPU time; "Rules per file" = the difference per file and round.');
+console.log('\nRatio = with rules / parse-only CPU time; "Rules per file" = the difference per file and round; findings are the recommended config\'s.');
+if (ruleSets.length > 1) console.log('With --per-rule, the lints of one file share the rules\' caches, so in round 1 a rule alone may find them warm.');

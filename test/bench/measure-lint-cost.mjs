@@ -1,7 +1,6 @@
-// Measures, in this process, the CPU time of linting each file twice: once
-// parse-only (the same parser and languageOptions, no rules) and once with
-// next-db's recommended rules. The two are interleaved per file, in turns, so
-// machine noise falls on both alike.
+// Measures, in this process, the CPU time of linting each file parse-only
+// (the same parser and languageOptions, no rules) and with next-db's rules.
+// The lints are interleaved per file, so machine noise falls on all alike.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -39,32 +38,32 @@ function cpuMicroseconds(run) {
 
 /**
  * Lints `files` (absolute paths inside `cwd`) for `rounds` rounds and returns,
- * per round, the CPU time of each side, the findings and the files that do
- * not parse. Round 1 is cold: the rules' caches start empty.
+ * per round, the CPU time of the parse-only lint and of each of `ruleSets`
+ * (`{ label, rules }`; the first one's findings are counted), and the files
+ * that do not parse. Round 1 is cold: the rules' caches start empty. The lints
+ * of one file take turns at going first, so none always meets a warmer CPU
+ * cache; with several rule sets, they share the rules' caches.
  */
-export function measureLintCost({ cwd, files, rounds, plugin }) {
+export function measureLintCost({ cwd, files, rounds, plugin, ruleSets }) {
   const sources = files.map((filePath) => ({ filePath, text: fs.readFileSync(filePath, 'utf8') }));
   const linter = new Linter({ cwd });
-  const parseOnly = prebuildConfig(PARSE_ONLY, cwd);
-  const withRules = prebuildConfig([...PARSE_ONLY, { files: [...TS_FILES, ...JS_FILES], ...plugin.configs.recommended }], cwd);
+  const configs = [
+    prebuildConfig(PARSE_ONLY, cwd),
+    ...ruleSets.map(({ rules }) =>
+      prebuildConfig([...PARSE_ONLY, { files: [...TS_FILES, ...JS_FILES], plugins: plugin.configs.recommended.plugins, rules }], cwd),
+    ),
+  ];
   const results = [];
   for (let round = 0; round < rounds; round++) {
-    const totals = { parseOnlyMicros: 0, withRulesMicros: 0, findings: 0, unparsed: 0 };
+    const totals = { micros: configs.map(() => 0), findings: 0, unparsed: 0 };
     sources.forEach(({ filePath, text }, index) => {
-      const lint = (config) => cpuMicroseconds(() => linter.verify(text, config, filePath));
-      // Alternate which side goes first, so neither always meets a warmer CPU cache.
-      let bare, ruled;
-      if ((index + round) % 2 === 0) {
-        bare = lint(parseOnly);
-        ruled = lint(withRules);
-      } else {
-        ruled = lint(withRules);
-        bare = lint(parseOnly);
+      for (let turn = 0; turn < configs.length; turn++) {
+        const side = (index + round + turn) % configs.length;
+        const { result, micros } = cpuMicroseconds(() => linter.verify(text, configs[side], filePath));
+        totals.micros[side] += micros;
+        if (side === 0 && result.some((message) => message.fatal)) totals.unparsed += 1;
+        if (side === 1) totals.findings += result.filter((message) => message.ruleId?.startsWith('next-db/')).length;
       }
-      totals.parseOnlyMicros += bare.micros;
-      totals.withRulesMicros += ruled.micros;
-      if (bare.result.some((message) => message.fatal)) totals.unparsed += 1;
-      totals.findings += ruled.result.filter((message) => message.ruleId?.startsWith('next-db/')).length;
     });
     results.push(totals);
   }
