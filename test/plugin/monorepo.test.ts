@@ -20,7 +20,7 @@ const EXPECTED_FINDINGS: Finding[] = [
     messageId: 'poolInHandler',
     fix: 'suggestion',
   },
-  { file: 'apps/admin/lib/stats.ts', line: 5, column: 66, ruleId: 'next-db/require-connection', messageId: 'requireConnection', fix: 'autofix' },
+  { file: 'apps/admin/lib/stats.ts', line: 5, column: 66, ruleId: 'next-db/require-connection', messageId: 'requireConnectionReached', fix: 'autofix' },
 ];
 
 describe('a monorepo app with next in its package.json and no next.config', () => {
