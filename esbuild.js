@@ -44,6 +44,8 @@ async function main() {
     external: ['vscode'],
     // Prefer the CommonJS builds, which is what Node itself would load.
     mainFields: ['main', 'module'],
+    // jsonc-parser's CommonJS build is UMD, whose dynamic requires a bundle cannot follow.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     logLevel: 'warning',
     logOverride: {
       // typescript.js guards its optional requires; they are never taken in the server.

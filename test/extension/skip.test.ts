@@ -69,7 +69,7 @@ for (const file of ruleTestFiles) await import(path.join(ruleTestDir, file));
 describe('the trigger-word skip', () => {
   it('never hides a finding the rule tests expect', () => {
     if (ruleTestFiles.length > 0) expect(recorded.length).toBeGreaterThan(0);
-    const hidden = recorded.filter((report) => !mayConcernRules(report.text, report.filename, report.factories));
+    const hidden = recorded.filter((report) => !mayConcernRules(report.text, report.filename, ROOT, report.factories));
     expect(hidden).toEqual([]);
   });
 
@@ -88,7 +88,7 @@ describe('the trigger-word skip', () => {
 
   it('does skip a file that cannot concern the rules', () => {
     const text = "import { useState } from 'react';\nexport function Counter() { const [n] = useState(0); return n; }\n";
-    expect(mayConcernRules(text, path.join(ROOT, 'test/fixtures/example-app/app/counter.tsx'))).toBe(false);
+    expect(mayConcernRules(text, path.join(ROOT, 'test/fixtures/example-app/app/counter.tsx'), ROOT)).toBe(false);
     expect(lintText({ text, filename: 'x.tsx', cwd: ROOT, settings: normalizeSettings({}) }).skipped).toBe(true);
   });
 
@@ -99,6 +99,6 @@ describe('the trigger-word skip', () => {
     const findings = lintText({ text, filename, cwd: appRoot, settings: normalizeSettings({}), noSkip: true }).messages;
     expect(findings.map((message) => message.ruleId)).toEqual(['next-db/require-connection']);
     expect(buildTriggerPattern([]).test(text), 'the page itself must hold no trigger word').toBe(false);
-    expect(mayConcernRules(text, filename)).toBe(true);
+    expect(mayConcernRules(text, filename, appRoot)).toBe(true);
   });
 });

@@ -2072,7 +2072,8 @@ describe('with ESLint’s default parser (espree)', () => {
       path.join(root, 'app/stats/page.js'),
     );
 
-  it('follows a JavaScript module, and stays silent on a TypeScript one it cannot parse', () => {
+  // The project model reads other files with its own TypeScript-aware parser, whatever parser lints this file.
+  it('follows a JavaScript module and a TypeScript one alike', () => {
     const messages = lintJs(`
 import { countUsers } from '../../lib/legacy-db';
 import { db } from '@/lib/db';
@@ -2082,6 +2083,7 @@ export default async function Stats() {
 `);
     expect(messages.map(({ ruleId, messageId, line, column }) => ({ ruleId, messageId, line, column }))).toEqual([
       { ruleId: 'next-db/require-connection', messageId: 'requireConnection', line: 5, column: 32 },
+      { ruleId: 'next-db/require-connection', messageId: 'requireConnection', line: 5, column: 70 },
     ]);
   });
 });

@@ -1,15 +1,14 @@
-import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { getPrerenderScope, runsAtModuleLoad } from '../next/prerender-scope';
+import { createModelSession, findEntryReaching, getAbsoluteFilename, getNextConfigFacts, getRouteFacts } from '../project';
 import { createRule } from '../utils/create-rule';
-import { getNextFileInfo } from '../utils/next-file-kind';
-import { getNextMajorVersion, isCacheComponentsEnabled } from '../utils/next-project';
+import { getNextFileInfo, isServerComponentFile } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
 import { CONNECTION_CALL, getConnectionFix, NO_STORE_CALL } from './require-connection/connection-fix';
-import { hasDynamicLayoutAbove } from './require-connection/dynamic-layouts';
-import { isUnlistedDynamicRoute } from './require-connection/dynamic-segments';
+import { getDataFunctionName } from './require-connection/data-function';
 import { callsImportedRequestApi } from './require-connection/imported-request-apis';
-import { collectExemptions, isSearchParamsMember } from './require-connection/exemptions';
-import { getPrerenderScope, isInPrerenderedGet, runsAtModuleLoad } from './require-connection/prerender-scope';
+import { collectExemptions, isParamsAwait, isSearchParamsMember } from './require-connection/exemptions';
+import { isInPrerenderedGet } from './require-connection/prerendered-get';
 import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
 import { isUncachedFetch } from './require-connection/uncached-fetch';
 
@@ -17,6 +16,8 @@ export type Options = [Record<string, never>];
 export type MessageId =
   | 'requireConnection'
   | 'requireNoStore'
+  | 'requireConnectionReached'
+  | 'requireNoStoreReached'
   | 'queryAtModuleScope'
   | 'addConnection'
   | 'addConnectionAndAsync'
@@ -53,6 +54,10 @@ export default createRule<Options, MessageId>({
         'This synchronous query (`{{method}}`) runs while Next.js prerenders, so its result is frozen into the build output. Call `await connection()` (from next/server) before it.',
       requireNoStore:
         'This synchronous query (`{{method}}`) runs while Next.js prerenders, so its result is frozen into the build output. Call `noStore()` (`unstable_noStore` from next/cache, Next.js 14) before it.',
+      requireConnectionReached:
+        'This synchronous query (`{{method}}`) runs while Next.js prerenders {{route}} ({{entry}}), so its result is frozen into the build output. Call `await connection()` (from next/server) before it.',
+      requireNoStoreReached:
+        'This synchronous query (`{{method}}`) runs while Next.js prerenders {{route}} ({{entry}}), so its result is frozen into the build output. Call `noStore()` (`unstable_noStore` from next/cache, Next.js 14) before it.',
       queryAtModuleScope:
         'This synchronous query (`{{method}}`) runs when the module is imported, including during `next build`, so its result is frozen. Move it into the function that needs it, after `{{optOut}}`.',
       addConnection: 'Add `await connection()` at the start of this function.',
@@ -66,24 +71,36 @@ export default createRule<Options, MessageId>({
     const { sourceCode } = context;
     const settings = getNextSettings(context.settings);
     const { kind, projectRoot } = getNextFileInfo(context.filename, context.cwd, settings);
-    const version = getNextMajorVersion(context.filename, projectRoot ?? context.cwd, settings);
-    const absoluteFilename = path.resolve(context.cwd, context.filename);
-    const scope = getPrerenderScope(sourceCode.ast, kind, {
-      version,
-      cacheComponents: () => isCacheComponentsEnabled(projectRoot, settings, context.languageOptions.parser),
-      isUnlistedDynamicRoute: () =>
-        projectRoot !== undefined && isUnlistedDynamicRoute(sourceCode.ast, kind, absoluteFilename, projectRoot, settings.pageExtensions),
-      hasDynamicLayoutAbove: () =>
-        projectRoot !== undefined &&
-        hasDynamicLayoutAbove(absoluteFilename, projectRoot, settings.pageExtensions, context.languageOptions.parser),
-      isInstrumentation: path.parse(absoluteFilename).name === 'instrumentation',
-    });
-    if (!scope) return {};
+    const session = createModelSession(context, settings);
+    const absoluteFilename = getAbsoluteFilename(context);
+    // A static export (`output: 'export'`) is built once: a build-time result is the point there.
+    if (projectRoot !== undefined && getNextConfigFacts(projectRoot, session.scope.root).staticExport) return {};
+    const facts = getRouteFacts(sourceCode.ast, absoluteFilename, kind, projectRoot, session);
+    const scope = getPrerenderScope(sourceCode.ast, kind, facts);
+    // A module outside the routes (`lib/meals.ts`) is judged by the entries that reach it.
+    const isDataModule =
+      (kind === 'other' || kind === 'app-other') &&
+      !facts.isInstrumentation &&
+      getPrerenderScope(sourceCode.ast, 'app-other', facts) !== undefined;
+    if (!scope && !isDataModule) return {};
+    // Under Cache Components, a dynamic page's code after `await params` runs per request, outside the shell.
+    const paramsAreDynamic = isServerComponentFile(kind) && facts.cacheComponents() && facts.isUnlistedDynamicRoute();
+    const version = facts.version;
 
     const isLegacyNext = version !== undefined && version <= 14;
     const optOutCall = isLegacyNext ? NO_STORE_CALL : CONNECTION_CALL;
     const calls: TSESTree.CallExpression[] = [];
-    const searchParamsMembers: TSESTree.MemberExpression[] = [];
+    const requestReads: TSESTree.Node[] = [];
+
+    /** The route that reaches a data module's query, undefined to stay silent, null to judge the file alone. */
+    function findReachingRoute(node: TSESTree.Node): { route: string; entry: string } | undefined | null {
+      if (!isDataModule) return null;
+      const name = getDataFunctionName(node);
+      const reach = name === undefined ? undefined : findEntryReaching(session, absoluteFilename, name, 'prerender');
+      if (reach?.entry) return { route: reach.entry.route, entry: reach.entry.file };
+      // Nothing in the app imports it: judge it as before, by where it stands.
+      return reach?.hasImporters || !scope ? undefined : null;
+    }
 
     function report(query: SyncQuery, exemptions: ReturnType<typeof collectExemptions>): void {
       const { node } = query;
@@ -91,22 +108,28 @@ export default createRule<Options, MessageId>({
       const loc = getReportLocation(node);
       if (exemptions.isInBuildTimeOrActionContext(node)) return;
       if (runsAtModuleLoad(node)) {
+        if (!scope) return;
         const optOut = isLegacyNext ? 'noStore()' : 'await connection()';
         if (query.isRead) context.report({ node, loc, messageId: 'queryAtModuleScope', data: { ...data, optOut } });
         return;
       }
       if (scope?.type === 'get-handler' && !isInPrerenderedGet(node, scope, sourceCode, exemptions)) return;
       if (exemptions.hasRequestTimeApiBefore(node) || exemptions.isHelperOnlyCalledWhereSafe(node)) return;
+      const reached = findReachingRoute(node);
+      if (reached === undefined) return;
 
-      const messageId = isLegacyNext ? 'requireNoStore' : 'requireConnection';
+      const messageId = reached
+        ? isLegacyNext ? 'requireNoStoreReached' : 'requireConnectionReached'
+        : isLegacyNext ? 'requireNoStore' : 'requireConnection';
+      const reportData = reached ? { ...data, ...reached } : data;
       const fix = getConnectionFix(sourceCode, node, optOutCall);
       if (!fix) {
-        context.report({ node, loc, messageId, data });
+        context.report({ node, loc, messageId, data: reportData });
       } else if (fix.isAutofix) {
-        context.report({ node, loc, messageId, data, fix: fix.fix });
+        context.report({ node, loc, messageId, data: reportData, fix: fix.fix });
       } else {
         const suggestion = isLegacyNext ? 'addNoStore' : fix.addsAsync ? 'addConnectionAndAsync' : 'addConnection';
-        context.report({ node, loc, messageId, data, suggest: [{ messageId: suggestion, fix: fix.fix }] });
+        context.report({ node, loc, messageId, data: reportData, suggest: [{ messageId: suggestion, fix: fix.fix }] });
       }
     }
 
@@ -115,19 +138,22 @@ export default createRule<Options, MessageId>({
         calls.push(node);
       },
       MemberExpression(node) {
-        if (isSearchParamsMember(node)) searchParamsMembers.push(node);
+        if (isSearchParamsMember(node)) requestReads.push(node);
+      },
+      AwaitExpression(node) {
+        if (paramsAreDynamic && isParamsAwait(node)) requestReads.push(node);
       },
       'Program:exit'() {
-        const findQuery = createSyncQueryFinder(context);
+        const findQuery = createSyncQueryFinder(context, session, absoluteFilename);
         const queries = calls.map(findQuery).filter((query) => query !== undefined);
         // Other files are read only when there is something to report.
         if (queries.length === 0) return;
         const requestTimeCalls = calls.filter(
           (call) =>
             isUncachedFetch(call, sourceCode) ||
-            callsImportedRequestApi(call, sourceCode, context.filename, context.languageOptions.parser),
+            callsImportedRequestApi(call, sourceCode, session, absoluteFilename),
         );
-        const exemptions = collectExemptions(sourceCode, [...searchParamsMembers, ...requestTimeCalls]);
+        const exemptions = collectExemptions(sourceCode, [...requestReads, ...requestTimeCalls]);
         for (const query of queries) report(query, exemptions);
       },
     };

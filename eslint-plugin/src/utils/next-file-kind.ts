@@ -1,7 +1,6 @@
 import * as path from 'node:path';
-import { NEXT_CONFIG_FILES } from './next-project';
+import { findAppRoot } from '../project/app-root';
 import type { NextSettings } from './next-settings';
-import { ancestorDirs, isFile } from './workspace-files';
 
 /**
  * What a file is to Next.js, decided on whole path segments under the project
@@ -94,17 +93,6 @@ function matchesRoot(rootSegments: readonly string[], fileSegments: readonly str
   );
 }
 
-/**
- * The nearest folder between the file and the cwd that holds a next.config.*,
- * so a Next.js app in a monorepo folder is recognised with no settings.
- */
-function findNextConfigRoot(absoluteFile: string, cwd: string): string | undefined {
-  for (const dir of ancestorDirs(path.dirname(absoluteFile), cwd)) {
-    if (NEXT_CONFIG_FILES.some((name) => isFile(path.join(dir, name)))) return dir;
-  }
-  return undefined;
-}
-
 /** The file's kind under one project root given as segments relative to the cwd. */
 function classifyUnder(rootSegments: readonly string[], fileSegments: readonly string[], cwd: string, settings: NextSettings): NextFileInfo | undefined {
   if (!matchesRoot(rootSegments, fileSegments)) return undefined;
@@ -117,7 +105,8 @@ function classifyUnder(rootSegments: readonly string[], fileSegments: readonly s
  * Decides what a linted file is to Next.js. `filename` may be absolute or
  * relative to `cwd`; project roots come from `settings.next.rootDir`
  * (relative to `cwd`, `*` matching one folder, as in `apps/*`), and failing
- * those, from the nearest folder with a next.config.* below the cwd.
+ * those, from the nearest app root below the cwd (a folder with a
+ * next.config.*, or a package.json that depends on next).
  */
 export function getNextFileInfo(filename: string, cwd: string, settings: NextSettings): NextFileInfo {
   const absoluteFile = path.resolve(cwd, filename);
@@ -130,7 +119,8 @@ export function getNextFileInfo(filename: string, cwd: string, settings: NextSet
     const info = classifyUnder(rootSegments, fileSegments, cwd, settings);
     if (info) return info;
   }
-  const configRoot = findNextConfigRoot(absoluteFile, cwd);
+  // The nearest app root between the file and the cwd, so a monorepo's apps need no settings.
+  const configRoot = findAppRoot(absoluteFile, cwd);
   const detected = configRoot && classifyUnder(toSegments(path.relative(cwd, configRoot)), fileSegments, cwd, settings);
   return detected || { kind: 'other', projectRoot: undefined };
 }

@@ -10,7 +10,7 @@ const ROUTE_HANDLER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 
 export type RequestScopedFunctions = ReadonlyMap<FunctionNode, string>;
 
 /** Why an exported function runs per request in a file of this kind, or undefined. */
-function describeEntryExport(kind: NextFileKind, exportName: string): string | undefined {
+export function describeEntryExport(kind: NextFileKind, exportName: string): string | undefined {
   if (kind === 'pages-api' && exportName === 'default') return 'the API route handler';
   if (kind === 'app-route' && ROUTE_HANDLER_METHODS.has(exportName)) return `the route handler \`${exportName}\``;
   if (isServerComponentFile(kind) && exportName === 'default') return 'the Server Component';

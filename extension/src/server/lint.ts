@@ -81,7 +81,7 @@ function getLinter(cwd: string): Linter {
 function prepare(request: LintRequest): { linter: Linter; config: LinterType.Config[] } | undefined {
   const rules = buildRulesConfig(request.settings, request.excludedRules ?? new Set());
   if (!hasEnabledRule(rules)) return undefined;
-  if (request.noSkip !== true && !mayConcernRules(request.text, request.filename, request.settings.poolFactories)) return undefined;
+  if (request.noSkip !== true && !mayConcernRules(request.text, request.filename, request.cwd, request.settings.poolFactories)) return undefined;
   return { linter: getLinter(request.cwd), config: buildConfig(request.settings, rules) };
 }
 

@@ -1,7 +1,6 @@
-import { resolveProjectImport } from '../../../eslint-plugin/src/utils/import-resolution';
+import { importsFileMatching } from '../../../eslint-plugin/src/project';
 import { BUILTIN_POOL_FACTORIES } from '../../../eslint-plugin/src/utils/pool-factories';
 import { SYNC_DRIVER_MODULES, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
-import { readCached } from '../../../eslint-plugin/src/utils/workspace-files';
 import type { PoolFactorySetting } from '../shared/settings';
 
 /**
@@ -49,13 +48,6 @@ function getTriggerPattern(customFactories: readonly PoolFactorySetting[]): RegE
   return pattern;
 }
 
-/** Module specifiers of `import … from`, `import '…'`, `import('…')`, `export … from` and `require('…')`. */
-const MODULE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"`])([^'"`$\r\n]+)\1/g;
-
-export function getModuleSpecifiers(text: string): string[] {
-  return [...new Set([...text.matchAll(MODULE_SPECIFIER)].map((match) => match[2] ?? ''))];
-}
-
 /**
  * Whether the rules could report anything in this file; false means linting
  * can be skipped without hiding a finding.
@@ -63,13 +55,10 @@ export function getModuleSpecifiers(text: string): string[] {
 export function mayConcernRules(
   text: string,
   filename: string,
+  root: string,
   customFactories: readonly PoolFactorySetting[] = [],
 ): boolean {
   const pattern = getTriggerPattern(customFactories);
-  if (pattern.test(text)) return true;
-  return getModuleSpecifiers(text).some((specifier) => {
-    const target = resolveProjectImport(filename, specifier);
-    // Cached per file version (as the rules cache what they read), so typing does not reread the imports.
-    return target !== undefined && readCached(`trigger-words:${pattern.source}`, target, (imported) => pattern.test(imported)) === true;
-  });
+  // Imported files are read through the project model, cached per file version, so typing does not reread them.
+  return pattern.test(text) || importsFileMatching(filename, text, root, pattern);
 }

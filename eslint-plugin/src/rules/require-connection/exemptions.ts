@@ -133,6 +133,13 @@ export function collectExemptions(
   };
 }
 
+/** `await params` or `await props.params`: a dynamic segment's value, known only per request under Cache Components. */
+export function isParamsAwait(node: TSESTree.AwaitExpression): boolean {
+  const argument = node.argument;
+  if (argument.type === 'Identifier') return argument.name === 'params';
+  return argument.type === 'MemberExpression' && !argument.computed && argument.property.type === 'Identifier' && argument.property.name === 'params';
+}
+
 /** `x.searchParams` reads, such as `props.searchParams` or `request.nextUrl.searchParams`. */
 export function isSearchParamsMember(node: TSESTree.MemberExpression): boolean {
   return !node.computed && node.property.type === 'Identifier' && node.property.name === 'searchParams';

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { getImportedSyncKind } from '../../utils/imported-databases';
+import { getImportedSyncKind, type ModelSession } from '../../project';
 import { CALL, CONSTRUCT, iterateModuleReferences } from '../../utils/module-references';
 import {
   DATABASE_QUERY_METHODS,
@@ -37,9 +37,7 @@ export interface SyncQuery {
 }
 
 interface RuleContextLike {
-  filename: string;
   sourceCode: Readonly<TSESLint.SourceCode>;
-  languageOptions: { parser?: unknown };
 }
 
 /**
@@ -47,7 +45,11 @@ interface RuleContextLike {
  * (tracked by import and require), the variables holding databases,
  * statements and transactions, and bindings imported from project files.
  */
-export function createSyncQueryFinder(context: RuleContextLike): (node: TSESTree.CallExpression) => SyncQuery | undefined {
+export function createSyncQueryFinder(
+  context: RuleContextLike,
+  session: ModelSession,
+  filename: string,
+): (node: TSESTree.CallExpression) => SyncQuery | undefined {
   const { sourceCode } = context;
   const constructorCalls = new Set<TSESTree.Node>();
   for (const reference of iterateModuleReferences(sourceCode, DRIVER_TRACE_MAP)) constructorCalls.add(reference.node);
@@ -57,7 +59,7 @@ export function createSyncQueryFinder(context: RuleContextLike): (node: TSESTree
 
   function getDefinitionKind(definition: TSESLint.Scope.Definition): SyncValueKind | undefined {
     const imported = getImportedName(definition);
-    if (imported) return getImportedSyncKind(context.filename, imported.source, imported.name, context.languageOptions.parser);
+    if (imported) return getImportedSyncKind(session, filename, imported.source, imported.name);
     const node = definition.node as TSESTree.Node;
     if (isFunctionNode(node)) return getFunctionKind(node, resolver);
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {

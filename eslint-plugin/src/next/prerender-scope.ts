@@ -1,9 +1,8 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getDirectives, isUseCacheDirective } from '../../utils/directives';
-import { getEnclosingFunctions, getExportNames, getFunctionVariable, type FunctionNode } from '../../utils/exported-functions';
-import { getRequiredModule } from '../../utils/module-syntax';
-import { isServerComponentFile, type NextFileKind } from '../../utils/next-file-kind';
-import type { Exemptions } from './exemptions';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getDirectives, isUseCacheDirective } from '../utils/directives';
+import { getEnclosingFunctions, type FunctionNode } from '../utils/exported-functions';
+import { getRequiredModule } from '../utils/module-syntax';
+import { isServerComponentFile, type NextFileKind } from '../utils/next-file-kind';
 import { isForcedDynamic, isStaticByIntent, isStaticRouteOptIn } from './route-config';
 
 /**
@@ -63,36 +62,4 @@ export function getPrerenderScope(program: TSESTree.Program, kind: NextFileKind,
   if (kind !== 'app-route') return undefined;
   if (facts.version !== undefined && facts.version <= 14) return { type: 'get-handler', legacy: true };
   return isStaticRouteOptIn(program) || facts.cacheComponents() ? { type: 'get-handler', legacy: false } : undefined;
-}
-
-/** Whether a GET handler's request argument is used (in Next ≤ 14 that makes it dynamic). */
-function readsRequest(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const [request] = fn.params;
-  if (!request) return false;
-  if (request.type !== 'Identifier') return true;
-  return sourceCode.getDeclaredVariables(fn).some((variable) => variable.name === request.name && variable.references.length > 0);
-}
-
-/**
- * Whether a query in a route handler file runs in a prerendered `GET`:
- * inside a GET export, or in a top-level helper that a GET calls.
- */
-export function isInPrerenderedGet(
-  query: TSESTree.Node,
-  scope: { legacy: boolean },
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  exemptions: Exemptions,
-): boolean {
-  const outermost = getEnclosingFunctions(query).at(-1);
-  if (!outermost) return false;
-  const isGet = (fn: FunctionNode | undefined) => fn !== undefined && getExportNames(fn, sourceCode).includes('GET');
-  let handlers: FunctionNode[] = [];
-  if (isGet(outermost)) {
-    handlers = [outermost];
-  } else if (getExportNames(outermost, sourceCode).length === 0) {
-    const references = getFunctionVariable(outermost, sourceCode)?.references ?? [];
-    handlers = references.map((reference) => getEnclosingFunctions(reference.identifier).at(-1)).filter(isGet) as FunctionNode[];
-  }
-  if (!scope.legacy) return handlers.length > 0;
-  return handlers.some((handler) => !readsRequest(handler, sourceCode) && !exemptions.usesRequestTimeApi(handler));
 }

@@ -1,23 +1,35 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as tsParser from '@typescript-eslint/parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveProjectImport } from '../../eslint-plugin/src/utils/import-resolution';
-import { getExportedSyncKinds, getImportedSyncKind } from '../../eslint-plugin/src/utils/imported-databases';
-import { parseModule } from '../../eslint-plugin/src/utils/workspace-files';
+import { getImportedSyncKind, ModelSession } from '../../eslint-plugin/src/project';
+import { resolveImport } from '../../eslint-plugin/src/project/resolve';
+import { getNextSettings } from '../../eslint-plugin/src/utils/next-settings';
 
+const ROOT = path.resolve('.');
 const NEXT15 = path.resolve('test/fixtures/require-connection/next15');
-const TMP = path.resolve('test/.tmp', `imported-databases-${process.pid}`);
+const TMP = path.resolve('test/.tmp', `sync-exports-${process.pid}`);
+let fileCount = 0;
 
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
-function exportsOf(code: string, file = 'db.ts'): Record<string, string> {
-  const program = parseModule(tsParser, file, code);
-  if (!program) throw new Error('parse failed');
-  return Object.fromEntries(getExportedSyncKinds(program));
+function session(): ModelSession {
+  return new ModelSession({ root: ROOT, cwd: ROOT, settings: getNextSettings({}) });
 }
 
-describe('getExportedSyncKinds', () => {
+const resolveProjectImport = (from: string, specifier: string) => resolveImport(from, specifier, ROOT);
+
+/** Writes `code` as a module of its own folder and reads the kind of each export name the code declares. */
+function exportsOf(code: string, file = 'db.ts'): Record<string, string> {
+  const dir = path.join(TMP, `module-${++fileCount}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, file), code);
+  const names = ['db', 'users', 'save', 'getDb', 'database', 'default', 'name', 'a', 'count'];
+  const model = session();
+  const kinds = names.map((name) => [name, getImportedSyncKind(model, path.join(dir, 'page.ts'), `./${file.replace(/\.[^.]+$/, '')}`, name)]);
+  return Object.fromEntries(kinds.filter(([, kind]) => kind !== undefined));
+}
+
+describe('what a module exports, to a sync driver', () => {
   it('classifies databases, statements, transactions and factories, however they are exported', () => {
     expect(
       exportsOf(`
@@ -72,12 +84,12 @@ describe('getImportedSyncKind', () => {
   const from = path.join(NEXT15, 'app/users/page.tsx');
 
   it('reads what a fixture module exports', () => {
-    expect(getImportedSyncKind(from, '@/lib/db', 'db', tsParser)).toBe('database');
-    expect(getImportedSyncKind(from, '@/lib/db', 'default', tsParser)).toBe('database');
-    expect(getImportedSyncKind(from, '@/lib/db', 'analyticsDb', tsParser)).toBe('database');
-    expect(getImportedSyncKind(from, '@/lib/db', 'getUsers', tsParser)).toBeUndefined();
-    expect(getImportedSyncKind(from, '../../lib/legacy-db', 'countUsers', tsParser)).toBe('statement');
-    expect(getImportedSyncKind(from, '../../lib/cache', 'db', tsParser)).toBeUndefined();
+    expect(getImportedSyncKind(session(), from, '@/lib/db', 'db')).toBe('database');
+    expect(getImportedSyncKind(session(), from, '@/lib/db', 'default')).toBe('database');
+    expect(getImportedSyncKind(session(), from, '@/lib/db', 'analyticsDb')).toBe('database');
+    expect(getImportedSyncKind(session(), from, '@/lib/db', 'getUsers')).toBeUndefined();
+    expect(getImportedSyncKind(session(), from, '../../lib/legacy-db', 'countUsers')).toBe('statement');
+    expect(getImportedSyncKind(session(), from, '../../lib/cache', 'db')).toBeUndefined();
   });
 
   it('picks up edits to the imported file', () => {
@@ -85,14 +97,14 @@ describe('getImportedSyncKind', () => {
     const page = path.join(TMP, 'page.ts');
     const db = path.join(TMP, 'db.ts');
     fs.writeFileSync(db, `export const db = { fake: true };\n`);
-    expect(getImportedSyncKind(page, './db', 'db', tsParser)).toBeUndefined();
+    expect(getImportedSyncKind(session(), page, './db', 'db')).toBeUndefined();
     fs.writeFileSync(db, `import Database from 'better-sqlite3';\nexport const db = new Database('app.db');\n`);
-    expect(getImportedSyncKind(page, './db', 'db', tsParser)).toBe('database');
+    expect(getImportedSyncKind(session(), page, './db', 'db')).toBe('database');
   });
 
   it('is silent on a file the parser cannot read', () => {
     fs.mkdirSync(TMP, { recursive: true });
     fs.writeFileSync(path.join(TMP, 'broken.ts'), `export const db = new (;\n`);
-    expect(getImportedSyncKind(path.join(TMP, 'page.ts'), './broken', 'db', tsParser)).toBeUndefined();
+    expect(getImportedSyncKind(session(), path.join(TMP, 'page.ts'), './broken', 'db')).toBeUndefined();
   });
 });

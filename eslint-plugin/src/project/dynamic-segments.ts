@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { NextFileKind } from '../../utils/next-file-kind';
-import { readCached } from '../../utils/workspace-files';
-import { getAppRouteFolders } from './app-route-folders';
-import { hasExportedName } from './route-config';
+import { getAppRouteFolders } from '../next/app-route-folders';
+import { hasExportedName } from '../next/route-config';
+import type { NextFileKind } from '../utils/next-file-kind';
+import { getDerived } from './file-store';
+import { hasEntry } from './folders';
 
 /**
  * A route under a dynamic segment (`app/posts/[slug]/page.tsx`) is prerendered
@@ -23,8 +24,8 @@ function isRouteFile(kind: NextFileKind, filename: string): boolean {
   return kind === 'app-page' || kind === 'app-route' || (kind === 'app-other' && METADATA_IMAGE.test(path.parse(filename).name));
 }
 
-function mentionsGenerateStaticParams(filePath: string): boolean {
-  return readCached('generate-static-params', filePath, (text) => text.includes('generateStaticParams')) ?? false;
+function mentionsGenerateStaticParams(filePath: string, root: string): boolean {
+  return hasEntry(filePath) && (getDerived('generate-static-params', filePath, root, (text) => text.includes('generateStaticParams')) ?? false);
 }
 
 /** Folders from the deepest dynamic segment down to the file's own folder, or none without a dynamic segment. */
@@ -47,11 +48,12 @@ export function isUnlistedDynamicRoute(
   filename: string,
   projectRoot: string,
   pageExtensions: readonly string[],
+  root: string,
 ): boolean {
   if (!isRouteFile(kind, filename)) return false;
   const folders = getFoldersBelowDeepestDynamicSegment(filename, projectRoot);
   if (folders.length === 0 || hasExportedName(program, 'generateStaticParams')) return false;
   const listingFiles = folders.flatMap((folder) => pageExtensions.map((extension) => path.join(folder, `layout.${extension}`)));
   if (kind === 'app-other') listingFiles.push(...pageExtensions.map((extension) => path.join(path.dirname(filename), `page.${extension}`)));
-  return !listingFiles.some(mentionsGenerateStaticParams);
+  return !listingFiles.some((file) => mentionsGenerateStaticParams(file, root));
 }

@@ -1,0 +1,121 @@
+import * as path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getDerived } from './file-store';
+import { ancestorDirs, listFolder } from './folders';
+import { parseJsonc } from './jsonc';
+import { parseProgram } from './parse';
+
+/**
+ * Where a Next.js app starts, and what its package.json and next.config say.
+ * An app root is a folder with a `next.config.*`, or with a package.json that
+ * depends on `next` (next.config is optional).
+ */
+
+export const NEXT_CONFIG_FILES = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts', 'next.config.mts'];
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'] as const;
+
+/** Major version from a dependency range such as '16.4.6', '^15.1.0' or 'npm:next@14.2.0'; NaN-free. */
+export function parseMajorVersion(range: string): number | undefined {
+  const match = /(\d+)(?:\.(?:\d+|x|\*)){0,2}/.exec(range.replace(/^npm:next@/, ''));
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/** The `next` dependency range of a package.json: a string, '' when next is absent, undefined when unreadable. */
+function readNextRange(packageJsonPath: string, root: string): string | undefined {
+  return getDerived('next-range', packageJsonPath, root, (text) => {
+    const manifest = parseJsonc(text);
+    if (!manifest) return undefined;
+    for (const field of DEPENDENCY_FIELDS) {
+      const dependencies = manifest[field];
+      const range = dependencies !== null && typeof dependencies === 'object' ? (dependencies as Record<string, unknown>).next : undefined;
+      if (typeof range === 'string') return range;
+    }
+    return '';
+  });
+}
+
+export function findNextConfig(dir: string): string | undefined {
+  const names = listFolder(dir);
+  const name = NEXT_CONFIG_FILES.find((candidate) => names.has(candidate));
+  return name === undefined ? undefined : path.join(dir, name);
+}
+
+function dependsOnNext(dir: string, root: string): boolean {
+  if (!listFolder(dir).has('package.json')) return false;
+  const range = readNextRange(path.join(dir, 'package.json'), root);
+  return range !== undefined && range !== '';
+}
+
+/** The nearest folder from the file's folder up to `root` that is a Next.js app root. */
+export function findAppRoot(absoluteFile: string, root: string): string | undefined {
+  for (const dir of ancestorDirs(path.dirname(absoluteFile), root)) {
+    if (findNextConfig(dir) !== undefined || dependsOnNext(dir, root)) return dir;
+  }
+  return undefined;
+}
+
+/** The Next.js major version from the nearest package.json between `fromDir` and `root` that names next. */
+export function findNextMajorVersion(fromDir: string, root: string): number | undefined {
+  for (const dir of ancestorDirs(fromDir, root)) {
+    if (!listFolder(dir).has('package.json')) continue;
+    const range = readNextRange(path.join(dir, 'package.json'), root);
+    if (range) return parseMajorVersion(range);
+  }
+  return undefined;
+}
+
+/** The facts next-db reads from next.config.*: literal values only, the file is never run. */
+export interface NextConfigFacts {
+  cacheComponents: boolean;
+  /** `output: 'export'`: a static export, where build-time results are the point. */
+  staticExport: boolean;
+}
+
+/** Config keys that turn on Cache Components (`experimental.dynamicIO` was its name in Next 15 canaries). */
+const CACHE_COMPONENTS_KEYS = new Set(['cacheComponents', 'dynamicIO']);
+
+function getPropertyName(property: TSESTree.Property): string | undefined {
+  if (property.key.type === 'Identifier' && !property.computed) return property.key.name;
+  if (property.key.type === 'Literal' && typeof property.key.value === 'string') return property.key.value;
+  return undefined;
+}
+
+/**
+ * Reads the config's properties wherever they sit (top level, under
+ * `experimental`, inside wrappers such as `withMDX({...})`). Only literal
+ * values count: a value computed at run time is unknown, and unknown means
+ * off, which reports less.
+ */
+export function readConfigFacts(program: TSESTree.Program): NextConfigFacts {
+  const facts: NextConfigFacts = { cacheComponents: false, staticExport: false };
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    const typed = node as TSESTree.Node;
+    if (typed.type === 'Property') {
+      const name = getPropertyName(typed);
+      const value = typed.value.type === 'Literal' ? typed.value.value : undefined;
+      if (name !== undefined && CACHE_COMPONENTS_KEYS.has(name) && value === true) facts.cacheComponents = true;
+      if (name === 'output' && value === 'export') facts.staticExport = true;
+    }
+    for (const key in typed) if (key !== 'range' && key !== 'loc' && key !== 'parent') visit((typed as unknown as Record<string, unknown>)[key]);
+  };
+  visit(program.body);
+  return facts;
+}
+
+const NO_FACTS: NextConfigFacts = { cacheComponents: false, staticExport: false };
+
+export function getNextConfigFacts(appRoot: string, root: string): NextConfigFacts {
+  const configPath = findNextConfig(appRoot);
+  if (configPath === undefined) return NO_FACTS;
+  return (
+    getDerived('next-config', configPath, root, (text) => {
+      const program = parseProgram(configPath, text);
+      return program ? readConfigFacts(program) : NO_FACTS;
+    }) ?? NO_FACTS
+  );
+}

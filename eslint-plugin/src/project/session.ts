@@ -1,0 +1,128 @@
+import * as path from 'node:path';
+import type { NextSettings } from '../utils/next-settings';
+import { isRequestFunction } from '../utils/next-request-apis';
+import { getTopLevelFunctions, type CallSite, type TopLevelFunction } from './function-facts';
+import { getModuleInfo, type ModuleInfo } from './module-info';
+import { resolveImport } from './resolve';
+
+/**
+ * One question to the project model (one rule asking about one file): it
+ * memoises resolutions and cross-module answers for its own duration, while
+ * parses and summaries are cached across questions per file version.
+ */
+
+export interface ProjectScope {
+  /** Nothing outside this folder is read. */
+  root: string;
+  /** ESLint's cwd, which `settings.next.rootDir` is relative to. */
+  cwd: string;
+  settings: NextSettings;
+}
+
+/** Where an export is defined, after following re-exports. */
+export interface ExportTarget {
+  file: string;
+  /** The local binding, or `\0` + the export name for a value exported without one (`\0default`). */
+  local: string;
+}
+
+const MAX_DEPTH = 64;
+
+export class ModelSession {
+  private readonly resolutions = new Map<string, string | undefined>();
+  private readonly readingRequest = new Map<string, boolean>();
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(readonly scope: ProjectScope) {}
+
+  /** `compute()` once per key for this session's duration. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  module(file: string): ModuleInfo | undefined {
+    return getModuleInfo(file, this.scope.root);
+  }
+
+  functions(file: string): TopLevelFunction[] {
+    const info = this.module(file);
+    return info ? getTopLevelFunctions(info) : [];
+  }
+
+  resolve(fromFile: string, specifier: string): string | undefined {
+    const key = `${path.dirname(fromFile)}\0${specifier}`;
+    if (!this.resolutions.has(key)) this.resolutions.set(key, resolveImport(fromFile, specifier, this.scope.root));
+    return this.resolutions.get(key);
+  }
+
+  /** The definition behind `exportName` of `file`, through `export { x } from` and `export *` chains. */
+  resolveExport(file: string, exportName: string, depth = 0): ExportTarget | undefined {
+    const info = this.module(file);
+    if (!info || depth > MAX_DEPTH) return undefined;
+    const local = info.exports.get(exportName);
+    if (local !== undefined) {
+      // A value exported without a name of its own (`export default () => …`, `exports.GET = fn`).
+      if (typeof local !== 'string') return { file, local: `\0${exportName}` };
+      const imported = info.imports.get(local);
+      if (!imported) return { file, local };
+      const target = this.resolve(file, imported.source);
+      return target && imported.imported !== '*' ? this.resolveExport(target, imported.imported, depth + 1) : undefined;
+    }
+    for (const reExport of info.reExports) {
+      if (reExport.exported !== exportName && !(reExport.exported === '*' && exportName !== 'default')) continue;
+      const target = this.resolve(file, reExport.source);
+      const found = target && this.resolveExport(target, reExport.imported === '*' ? exportName : reExport.imported, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The function a call site calls: local, imported (also through a namespace import), after re-exports. */
+  resolveCall(file: string, call: Pick<CallSite, 'name' | 'member'>): ExportTarget | { module: string; name: string } | undefined {
+    const info = this.module(file);
+    if (!info) return undefined;
+    const imported = info.imports.get(call.name);
+    if (!imported) return call.member === undefined && info.bindings.has(call.name) ? { file, local: call.name } : undefined;
+    const exportName = imported.imported === '*' ? (call.member ?? 'default') : imported.imported;
+    if (exportName === undefined) return undefined;
+    const target = this.resolve(file, imported.source);
+    if (!target) return { module: imported.source, name: exportName };
+    return this.resolveExport(target, exportName);
+  }
+
+  /** Whether calling this call site reads the request (a request API, or a project function that calls one first or anywhere). */
+  callReadsRequest(file: string, call: Pick<CallSite, 'name' | 'member'>): boolean {
+    const target = this.resolveCall(file, call);
+    if (!target) return false;
+    if ('module' in target) return isRequestFunction(target.module, target.name);
+    return this.functionReadsRequest(target.file, target.local);
+  }
+
+  /** Auth.js v5: the `auth` of `export const { auth } = NextAuth(config)` reads the session cookie. */
+  private isSessionFunction(file: string, local: string): boolean {
+    const destructured = this.module(file)?.destructured.get(local);
+    if (destructured?.property !== 'auth' || destructured.init.type !== 'CallExpression') return false;
+    const callee = destructured.init.callee;
+    const factory = callee.type === 'Identifier' ? this.module(file)?.imports.get(callee.name) : undefined;
+    return factory?.source === 'next-auth' && (factory.imported === 'default' || factory.imported === '*');
+  }
+
+  /** Whether a project function reads the request, itself or through the functions it calls, at any depth. */
+  functionReadsRequest(file: string, local: string): boolean {
+    const key = `${file}\0${local}`;
+    const known = this.readingRequest.get(key);
+    if (known !== undefined) return known;
+    // A cycle answers false until the outer call decides.
+    this.readingRequest.set(key, false);
+    const fn = this.functions(file).find((candidate) => candidate.name === local);
+    const reads =
+      fn !== undefined
+        ? fn.requestReads.length > 0 || fn.calls.some((call) => !call.cached && this.callReadsRequest(file, call))
+        : this.isSessionFunction(file, local);
+    this.readingRequest.set(key, reads);
+    return reads;
+  }
+}

@@ -1,0 +1,106 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../utils/exported-functions';
+import { DATABASE_CONSTRUCTORS } from '../utils/sync-drivers';
+import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from '../utils/sync-values';
+import type { ModuleInfo } from './module-info';
+import type { ModelSession } from './session';
+
+/**
+ * What an export of a project module is to a synchronous SQLite driver: a
+ * database, a statement, a transaction, or an accessor that returns a
+ * database (`getDb()`, a lazy `db ??= new Database()`, a `globalThis` cache),
+ * following the module's own imports of other project modules at any depth.
+ */
+
+/** Values assigned to top-level `let` bindings anywhere in the module (`db ??= new Database()` inside getDb). */
+function collectAssignments(info: ModuleInfo): Map<string, TSESTree.Expression[]> {
+  const assignments = new Map<string, TSESTree.Expression[]>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    const typed = node as TSESTree.Node;
+    if (typed.type === 'AssignmentExpression' && typed.left.type === 'Identifier') {
+      assignments.set(typed.left.name, [...(assignments.get(typed.left.name) ?? []), typed.right]);
+    }
+    for (const key in typed) if (key !== 'range' && key !== 'loc' && key !== 'parent') visit((typed as unknown as Record<string, unknown>)[key]);
+  };
+  visit(info.program.body);
+  return assignments;
+}
+
+const assignmentCache = new WeakMap<ModuleInfo, Map<string, TSESTree.Expression[]>>();
+
+function getAssignments(info: ModuleInfo): Map<string, TSESTree.Expression[]> {
+  let assignments = assignmentCache.get(info);
+  if (!assignments) {
+    assignments = collectAssignments(info);
+    assignmentCache.set(info, assignments);
+  }
+  return assignments;
+}
+
+function isDriverConstructor(info: ModuleInfo, callee: TSESTree.Expression): boolean {
+  const target = skipTransparent(callee);
+  const name = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' && target.object.type === 'Identifier' ? target.object.name : undefined;
+  const binding = name === undefined ? undefined : info.imports.get(name);
+  if (!binding) return false;
+  const member = target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier' ? target.property.name : undefined;
+  return DATABASE_CONSTRUCTORS.some((constructor) => {
+    if (constructor.module !== binding.source) return false;
+    const isWholeModule = binding.imported === '*' || binding.imported === 'default';
+    if (constructor.exportName === undefined) return isWholeModule && member === undefined;
+    return member === undefined ? binding.imported === constructor.exportName : isWholeModule && member === constructor.exportName;
+  });
+}
+
+/** The kind of a top-level binding of `file`, following its imports; `visiting` cuts cycles. */
+function getBindingKind(session: ModelSession, file: string, name: string, visiting: Set<string>): SyncValueKind | undefined {
+  const visitKey = `${file}\0${name}`;
+  const info = session.module(file);
+  if (!info || visiting.has(visitKey)) return undefined;
+  return session.memo(`sync-kind\0${visitKey}`, () => computeBindingKind(session, file, info, name, visiting));
+}
+
+function computeBindingKind(session: ModelSession, file: string, info: ModuleInfo, name: string, visiting: Set<string>): SyncValueKind | undefined {
+  const visitKey = `${file}\0${name}`;
+  visiting.add(visitKey);
+  try {
+    const imported = info.imports.get(name);
+    if (imported) {
+      const target = imported.imported === '*' ? undefined : session.resolve(file, imported.source);
+      const definition = target === undefined ? undefined : session.resolveExport(target, imported.imported);
+      return definition ? getBindingKind(session, definition.file, definition.local, visiting) : undefined;
+    }
+    const resolver = createResolver(session, file, info, visiting);
+    const bound = name.startsWith('\0') ? info.exports.get(name.slice(1)) : info.bindings.get(name);
+    if (bound !== undefined && typeof bound !== 'string') {
+      const value = skipTransparent(bound);
+      const kind = isFunctionNode(value) ? getFunctionKind(value, resolver) : getSyncValueKind(value, resolver);
+      if (kind) return kind;
+    }
+    for (const assigned of getAssignments(info).get(name) ?? []) {
+      const kind = getSyncValueKind(assigned, resolver);
+      if (kind) return kind;
+    }
+    return undefined;
+  } finally {
+    visiting.delete(visitKey);
+  }
+}
+
+function createResolver(session: ModelSession, file: string, info: ModuleInfo, visiting: Set<string>): SyncValueResolver {
+  return {
+    identifier: (node) => getBindingKind(session, file, node.name, visiting),
+    isDatabaseConstructor: (callee) => isDriverConstructor(info, callee),
+  };
+}
+
+/** The driver kind of export `exportName` of the project module `specifier` names from `fromFile`. */
+export function getImportedSyncKind(session: ModelSession, fromFile: string, specifier: string, exportName: string): SyncValueKind | undefined {
+  const target = session.resolve(fromFile, specifier);
+  const definition = target === undefined ? undefined : session.resolveExport(target, exportName);
+  return definition ? getBindingKind(session, definition.file, definition.local, new Set()) : undefined;
+}

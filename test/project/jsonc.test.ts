@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonc } from '../../eslint-plugin/src/project/jsonc';
+
+describe('parseJsonc', () => {
+  it('drops comments and trailing commas but keeps strings that look like comments', () => {
+    const text = `{
+  // aliases
+  "compilerOptions": {
+    /* block */ "paths": { "@/*": ["./src/*"], "~//x": ["./x/*"], },
+    "note": "a \\"quoted\\" /* not a comment */ value, ]",
+  },
+}`;
+    expect(parseJsonc(text)).toEqual({
+      compilerOptions: {
+        paths: { '@/*': ['./src/*'], '~//x': ['./x/*'] },
+        note: 'a "quoted" /* not a comment */ value, ]',
+      },
+    });
+  });
+
+  it('reads what TypeScript reads: a trailing comma before a comment, a BOM', () => {
+    expect(parseJsonc('{"a":1, /* c */ }')).toEqual({ a: 1 });
+    expect(parseJsonc('\uFEFF{"compilerOptions":{"baseUrl":"."}}')).toEqual({ compilerOptions: { baseUrl: '.' } });
+  });
+
+  it('keeps what it could read of a broken file, and gives undefined for no object', () => {
+    expect(parseJsonc('{"a": 1, "b": }')).toEqual({ a: 1 });
+    expect(parseJsonc('[1, 2]')).toBeUndefined();
+    expect(parseJsonc('')).toBeUndefined();
+  });
+});
