@@ -35,8 +35,9 @@ const ruleSets = [
 const ms = (micros) => `${(micros / 1000).toFixed(1)} ms`;
 const ratio = (withRules, parseOnly) => (parseOnly === 0 ? 'n/a' : `${(withRules / parseOnly).toFixed(3)}×`);
 
-function sumRounds(results) {
-  return results.reduce((sum, round) => sum.map((micros, side) => micros + round.micros[side]));
+/** Each side's CPU time summed over rounds (`microsPerRound`: per round, per side). */
+function sumRounds(microsPerRound) {
+  return microsPerRound.reduce((sum, micros) => sum.map((total, side) => total + micros[side]));
 }
 
 function printCorpus(name, fileCount, results) {
