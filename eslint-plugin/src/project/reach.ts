@@ -140,7 +140,7 @@ export function findEntryReaching(session: ModelSession, file: string, local: st
       }
       const passesOn = reached.some((fn) => fn.exportNames.length > 0) || (session.module(current)?.reExports.length ?? 0) > 0;
       if (!passesOn) continue;
-      for (const importer of importers.get(current) ?? []) {
+      for (const importer of [...(importers.get(current) ?? [])].sort()) {
         hasImporters = true;
         if (queued.has(importer)) continue;
         queued.add(importer);

@@ -1,10 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { createModelSession, findEntryReaching, getAbsoluteFilename, type ModelSession } from '../project';
 import { createRule } from '../utils/create-rule';
+import { hasDirective } from '../utils/directives';
 import { iterateModuleReferences } from '../utils/module-references';
 import { getNextFileInfo } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
 import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '../utils/pool-factories';
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
+import { getTopLevelFunctionName } from '../utils/top-level-function';
 import { planHoist } from './no-pool-in-handler/hoist';
 import { isEdgeRuntime } from './no-pool-in-handler/is-edge-runtime';
 import { isCreatedOnce } from './no-pool-in-handler/is-created-once';
@@ -86,11 +89,27 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ poolSize: 5, factories: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const { kind } = getNextFileInfo(context.filename, context.cwd, getNextSettings(context.settings));
-    const requestScoped = getRequestScopedFunctions(sourceCode, kind);
-    if (requestScoped.size === 0) return {};
     const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];
+    // Most files name no pool module at all: skip them before any analysis.
+    if (!factories.some((factory) => sourceCode.text.includes(factory.module))) return {};
+    const settings = getNextSettings(context.settings);
+    const { kind } = getNextFileInfo(context.filename, context.cwd, settings);
+    const requestScoped = getRequestScopedFunctions(sourceCode, kind);
+    // A helper module (`lib/db.ts`) is judged by the handlers that reach it, through the project model.
+    const isHelperModule = (kind === 'other' || kind === 'app-other') && !hasDirective(sourceCode.ast.body, 'use client');
+    if (requestScoped.size === 0 && !isHelperModule) return {};
     const poolSize = options.poolSize ?? 5;
+
+    let session: ModelSession | undefined;
+    /** Where a creation outside this file's handlers runs per request: "`getPool`, called from … in app/api/a/route.ts". */
+    function findReachingHandler(node: TSESTree.Node): string | undefined {
+      if (!isHelperModule) return undefined;
+      const name = getTopLevelFunctionName(node);
+      if (name === undefined) return undefined;
+      session ??= createModelSession(context, settings);
+      const { entry } = findEntryReaching(session, getAbsoluteFilename(context), name, 'request');
+      return entry && `${name.startsWith('\0') ? 'this module' : `\`${name}\``}, called from ${entry.description} (${entry.file})`;
+    }
 
     return {
       'Program:exit'(program) {
@@ -101,9 +120,11 @@ export default createRule<Options, MessageId>({
           if (seen.has(node) || (onEdge && factory.perRequestOnEdge)) continue;
           seen.add(node);
           const handler = findRequestScopedAncestor(node, requestScoped);
-          if (!handler || isCreatedOnce(sourceCode, node)) continue;
+          if ((!handler && !isHelperModule) || isCreatedOnce(sourceCode, node)) continue;
+          const where = handler ? (requestScoped.get(handler) ?? 'a request handler') : findReachingHandler(node);
+          if (where === undefined) continue;
 
-          const data = { factory: describeCreation(node, factory), where: requestScoped.get(handler) ?? 'a request handler' };
+          const data = { factory: describeCreation(node, factory), where };
           const plan = planHoist(context, node, factory, poolSize);
           if (!plan.ok) {
             context.report({ node, messageId: 'poolInHandlerNoFix', data: { ...data, reason: plan.reason } });

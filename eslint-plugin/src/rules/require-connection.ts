@@ -1,13 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getPrerenderScope, runsAtModuleLoad } from '../next/prerender-scope';
-import { createModelSession, findEntryReaching, getAbsoluteFilename, getNextConfigFacts, getRouteFacts } from '../project';
+import { runsAtModuleLoad } from '../next/prerender-scope';
+import { createModelSession, findEntryReaching, getAbsoluteFilename, type ModelSession } from '../project';
 import { createRule } from '../utils/create-rule';
-import { getNextFileInfo, isServerComponentFile } from '../utils/next-file-kind';
-import { getNextSettings } from '../utils/next-settings';
 import { CONNECTION_CALL, getConnectionFix, NO_STORE_CALL } from './require-connection/connection-fix';
-import { getDataFunctionName } from './require-connection/data-function';
+import { getTopLevelFunctionName } from '../utils/top-level-function';
 import { callsImportedRequestApi } from './require-connection/imported-request-apis';
 import { collectExemptions, isParamsAwait, isSearchParamsMember } from './require-connection/exemptions';
+import { judgeFile, type FileJudgement } from './require-connection/file-judgement';
 import { isInPrerenderedGet } from './require-connection/prerendered-get';
 import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
 import { isUncachedFetch } from './require-connection/uncached-fetch';
@@ -69,67 +68,56 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{}],
   create(context) {
     const { sourceCode } = context;
-    const settings = getNextSettings(context.settings);
-    const { kind, projectRoot } = getNextFileInfo(context.filename, context.cwd, settings);
-    const session = createModelSession(context, settings);
     const absoluteFilename = getAbsoluteFilename(context);
-    // A static export (`output: 'export'`) is built once: a build-time result is the point there.
-    if (projectRoot !== undefined && getNextConfigFacts(projectRoot, session.scope.root).staticExport) return {};
-    const facts = getRouteFacts(sourceCode.ast, absoluteFilename, kind, projectRoot, session);
-    const scope = getPrerenderScope(sourceCode.ast, kind, facts);
-    // A module outside the routes (`lib/meals.ts`) is judged by the entries that reach it.
-    const isDataModule =
-      (kind === 'other' || kind === 'app-other') &&
-      !facts.isInstrumentation &&
-      getPrerenderScope(sourceCode.ast, 'app-other', facts) !== undefined;
-    if (!scope && !isDataModule) return {};
-    // Under Cache Components, a dynamic page's code after `await params` runs per request, outside the shell.
-    const paramsAreDynamic = isServerComponentFile(kind) && facts.cacheComponents() && facts.isUnlistedDynamicRoute();
-    const version = facts.version;
-
-    const isLegacyNext = version !== undefined && version <= 14;
-    const optOutCall = isLegacyNext ? NO_STORE_CALL : CONNECTION_CALL;
     const calls: TSESTree.CallExpression[] = [];
     const requestReads: TSESTree.Node[] = [];
+    const paramsAwaits: TSESTree.Node[] = [];
 
-    /** The route that reaches a data module's query, undefined to stay silent, null to judge the file alone. */
-    function findReachingRoute(node: TSESTree.Node): { route: string; entry: string } | undefined | null {
-      if (!isDataModule) return null;
-      const name = getDataFunctionName(node);
-      const reach = name === undefined ? undefined : findEntryReaching(session, absoluteFilename, name, 'prerender');
-      if (reach?.entry) return { route: reach.entry.route, entry: reach.entry.file };
-      // Nothing in the app imports it: judge it as before, by where it stands.
-      return reach?.hasImporters || !scope ? undefined : null;
-    }
+    function check(session: ModelSession, judgement: FileJudgement, queries: SyncQuery[]): void {
+      const { scope, isDataModule, isLegacyNext } = judgement;
+      const optOutCall = isLegacyNext ? NO_STORE_CALL : CONNECTION_CALL;
+      const requestTimeCalls = calls.filter(
+        (call) => isUncachedFetch(call, sourceCode) || callsImportedRequestApi(call, sourceCode, session, absoluteFilename),
+      );
+      const dynamicParams = judgement.paramsAreDynamic ? paramsAwaits : [];
+      const exemptions = collectExemptions(sourceCode, [...requestReads, ...dynamicParams, ...requestTimeCalls]);
 
-    function report(query: SyncQuery, exemptions: ReturnType<typeof collectExemptions>): void {
-      const { node } = query;
-      const data = { method: query.method };
-      const loc = getReportLocation(node);
-      if (exemptions.isInBuildTimeOrActionContext(node)) return;
-      if (runsAtModuleLoad(node)) {
-        if (!scope) return;
-        const optOut = isLegacyNext ? 'noStore()' : 'await connection()';
-        if (query.isRead) context.report({ node, loc, messageId: 'queryAtModuleScope', data: { ...data, optOut } });
-        return;
+      /** The route that reaches a data module's query; undefined to stay silent, null to judge the file alone. */
+      function findReachingRoute(node: TSESTree.Node): { route: string; entry: string } | undefined | null {
+        if (!isDataModule) return null;
+        const name = getTopLevelFunctionName(node);
+        const reach = name === undefined ? undefined : findEntryReaching(session, absoluteFilename, name, 'prerender');
+        if (reach?.entry) return { route: reach.entry.route, entry: reach.entry.file };
+        // Nothing in the app imports it: judge it as before, by where it stands.
+        return reach?.hasImporters || !scope ? undefined : null;
       }
-      if (scope?.type === 'get-handler' && !isInPrerenderedGet(node, scope, sourceCode, exemptions)) return;
-      if (exemptions.hasRequestTimeApiBefore(node) || exemptions.isHelperOnlyCalledWhereSafe(node)) return;
-      const reached = findReachingRoute(node);
-      if (reached === undefined) return;
 
-      const messageId = reached
-        ? isLegacyNext ? 'requireNoStoreReached' : 'requireConnectionReached'
-        : isLegacyNext ? 'requireNoStore' : 'requireConnection';
-      const reportData = reached ? { ...data, ...reached } : data;
-      const fix = getConnectionFix(sourceCode, node, optOutCall);
-      if (!fix) {
-        context.report({ node, loc, messageId, data: reportData });
-      } else if (fix.isAutofix) {
-        context.report({ node, loc, messageId, data: reportData, fix: fix.fix });
-      } else {
-        const suggestion = isLegacyNext ? 'addNoStore' : fix.addsAsync ? 'addConnectionAndAsync' : 'addConnection';
-        context.report({ node, loc, messageId, data: reportData, suggest: [{ messageId: suggestion, fix: fix.fix }] });
+      for (const { node, method, isRead } of queries) {
+        const loc = getReportLocation(node);
+        if (exemptions.isInBuildTimeOrActionContext(node)) continue;
+        if (runsAtModuleLoad(node)) {
+          const optOut = isLegacyNext ? 'noStore()' : 'await connection()';
+          if (scope && isRead) context.report({ node, loc, messageId: 'queryAtModuleScope', data: { method, optOut } });
+          continue;
+        }
+        if (scope?.type === 'get-handler' && !isInPrerenderedGet(node, scope, sourceCode, exemptions)) continue;
+        if (exemptions.hasRequestTimeApiBefore(node) || exemptions.isHelperOnlyCalledWhereSafe(node)) continue;
+        const reached = findReachingRoute(node);
+        if (reached === undefined) continue;
+
+        const messageId = reached
+          ? isLegacyNext ? 'requireNoStoreReached' : 'requireConnectionReached'
+          : isLegacyNext ? 'requireNoStore' : 'requireConnection';
+        const data = { method, ...reached };
+        const fix = getConnectionFix(sourceCode, node, optOutCall);
+        if (!fix) {
+          context.report({ node, loc, messageId, data });
+        } else if (fix.isAutofix) {
+          context.report({ node, loc, messageId, data, fix: fix.fix });
+        } else {
+          const suggestion = isLegacyNext ? 'addNoStore' : fix.addsAsync ? 'addConnectionAndAsync' : 'addConnection';
+          context.report({ node, loc, messageId, data, suggest: [{ messageId: suggestion, fix: fix.fix }] });
+        }
       }
     }
 
@@ -141,20 +129,17 @@ export default createRule<Options, MessageId>({
         if (isSearchParamsMember(node)) requestReads.push(node);
       },
       AwaitExpression(node) {
-        if (paramsAreDynamic && isParamsAwait(node)) requestReads.push(node);
+        if (isParamsAwait(node)) paramsAwaits.push(node);
       },
       'Program:exit'() {
+        if (calls.length === 0) return;
+        const session = createModelSession(context);
         const findQuery = createSyncQueryFinder(context, session, absoluteFilename);
         const queries = calls.map(findQuery).filter((query) => query !== undefined);
-        // Other files are read only when there is something to report.
+        // The rest of the project is consulted only when there is something to report.
         if (queries.length === 0) return;
-        const requestTimeCalls = calls.filter(
-          (call) =>
-            isUncachedFetch(call, sourceCode) ||
-            callsImportedRequestApi(call, sourceCode, session, absoluteFilename),
-        );
-        const exemptions = collectExemptions(sourceCode, [...requestReads, ...requestTimeCalls]);
-        for (const query of queries) report(query, exemptions);
+        const judgement = judgeFile(context, session, absoluteFilename);
+        if (judgement) check(session, judgement, queries);
       },
     };
   },

@@ -56,13 +56,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const eslintConfigWatcher = vscode.workspace.createFileSystemWatcher('**/eslint.config.{js,mjs,cjs,ts,mts,cts}');
-  context.subscriptions.push(eslintConfigWatcher);
+  // The rules follow imports and read package.json, next.config and tsconfig: a change there can change findings in open files.
+  const projectWatcher = vscode.workspace.createFileSystemWatcher(
+    '**/{*.{js,jsx,mjs,cjs,ts,tsx,mts,cts},package.json,tsconfig.json,jsconfig.json}',
+  );
+  context.subscriptions.push(eslintConfigWatcher, projectWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
     synchronize: {
       configurationSection: SETTINGS_SECTION,
-      // "Not twice" reads these; a change re-reads them.
-      fileEvents: eslintConfigWatcher,
+      // "Not twice" reads the ESLint configs; a change re-reads them. The project files change findings.
+      fileEvents: [eslintConfigWatcher, projectWatcher],
     },
     // A function, so that a restarted server learns the current state.
     initializationOptions: (): InitializationOptions => ({ eslintExtensionActive: isEslintExtensionActive() }),

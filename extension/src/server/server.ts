@@ -28,6 +28,7 @@ import { type LintRequest, MAX_LINT_LENGTH, fixText, isLintablePath, lintText } 
 import { startsInJsxChildren } from './jsx-context';
 import { startsInsideString } from './string-context';
 import { lintWorkspace } from './lint-workspace';
+import { forgetOpenDocument, logSkippedFiles, trackOpenDocument } from './project-sync';
 import { createPositionMapper } from './positions';
 import { getDocsUrl } from './rule-config';
 import { SettingsStore } from './settings-store';
@@ -231,14 +232,27 @@ connection.onRequest(LintWorkspaceRequest, async (params: LintWorkspaceParams | 
 
 // ------------------------------------------------------------------ events
 
+/** Lays the document over the disk for the project model, and lints the open files that may depend on it. */
+function syncWithProject(document: TextDocument): void {
+  const filePath = toFilePath(document.uri);
+  if (filePath === undefined) return;
+  trackOpenDocument(filePath, document.getText(), document.version);
+  for (const other of documents.all()) if (other.uri !== document.uri) scheduleLint(other, 'refresh', debounceMs);
+}
+
 documents.onDidOpen(({ document }) => scheduleLint(document, 'open', 0));
-documents.onDidChangeContent(({ document }) => scheduleLint(document, 'change', debounceMs));
+documents.onDidChangeContent(({ document }) => {
+  scheduleLint(document, 'change', debounceMs);
+  syncWithProject(document);
+});
 documents.onDidSave(({ document }) => {
   scheduleLint(document, 'save', 0);
   // Other open files may import the saved one (cross-file lookups read from disk).
   for (const other of documents.all()) if (other.uri !== document.uri) scheduleLint(other, 'refresh', debounceMs);
 });
 documents.onDidClose(({ document }) => {
+  const closedPath = toFilePath(document.uri);
+  if (closedPath !== undefined) forgetOpenDocument(closedPath);
   const pending = pendingLints.get(document.uri);
   if (pending !== undefined) clearTimeout(pending.timer);
   pendingLints.delete(document.uri);
@@ -254,8 +268,10 @@ connection.onDidChangeConfiguration(() => {
   relintOpenDocuments();
 });
 
-connection.onDidChangeWatchedFiles(() => {
-  eslintDeferral.clearConfigCache();
+connection.onDidChangeWatchedFiles((params) => {
+  const changes: unknown[] = Array.isArray(params?.changes) ? params.changes : [];
+  const isEslintConfig = (change: unknown) => /\/eslint\.config\.[cm]?[jt]s$/.test(String((change as { uri?: unknown } | null)?.uri));
+  if (changes.some(isEslintConfig)) eslintDeferral.clearConfigCache();
   relintOpenDocuments();
 });
 
@@ -297,5 +313,6 @@ connection.onInitialized(() => {
   }
 });
 
+logSkippedFiles((message) => connection.console.info(message));
 documents.listen(connection);
 connection.listen();

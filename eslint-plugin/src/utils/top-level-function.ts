@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunctions } from '../../utils/exported-functions';
-import { getCommonJsExportName } from '../../utils/module-syntax';
-import { isTypeWrapper } from '../../utils/type-wrappers';
+import { getEnclosingFunctions } from './exported-functions';
+import { getCommonJsExportName } from './module-syntax';
+import { isTypeWrapper } from './type-wrappers';
 
 /**
  * The top-level binding whose function holds `node`, as the project model
@@ -11,7 +11,7 @@ import { isTypeWrapper } from '../../utils/type-wrappers';
  * (`\0default` for `export default async () => …`). Undefined for code that is not
  * inside a top-level function.
  */
-export function getDataFunctionName(node: TSESTree.Node): string | undefined {
+export function getTopLevelFunctionName(node: TSESTree.Node): string | undefined {
   const outermost = getEnclosingFunctions(node).at(-1);
   if (!outermost) return undefined;
   if (outermost.type === 'FunctionDeclaration' && outermost.id) return outermost.id.name;
