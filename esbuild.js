@@ -29,7 +29,9 @@ async function main() {
   const context = await esbuild.context({
     entryPoints: {
       client: 'extension/src/client/extension.ts',
-      server: 'extension/src/server/server.ts',
+      // A small entry that turns on Node's compile cache, then loads the server itself.
+      server: 'extension/src/server/start.ts',
+      'server-main': 'extension/src/server/server.ts',
     },
     absWorkingDir: __dirname,
     outdir,

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../eslint-plugin/src/index';
+import { type RuleName, rules } from '../eslint-plugin/src/rules';
 import { DOCS_BASE_URL } from '../eslint-plugin/src/utils/create-rule';
 
 const repoRoot = path.join(__dirname, '..');
@@ -34,7 +35,7 @@ describe('plugin metadata', () => {
   });
 
   it.each(ruleNames)('%s has complete meta, strict options and a doc page with ❌ and ✅ examples', (name) => {
-    const rule = plugin.rules[name as keyof typeof plugin.rules];
+    const rule = rules[name as RuleName];
     expect(rule.meta.docs?.url).toBe(`${DOCS_BASE_URL}/${name}.md`);
     expect(rule.meta.docs?.description).toMatch(/^[A-Z].+[^.]$/);
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
@@ -45,6 +46,19 @@ describe('plugin metadata', () => {
     expect(doc).toContain('❌');
     expect(doc).toContain('✅');
     expect(doc).toContain('## Options');
+  });
+
+  it.each(ruleNames)('%s leads every message with a sentence of at most 100 characters', (name) => {
+    // A placeholder stands for a value of typical length, like `new pg.Pool()` or `getDb`.
+    const firstSentences = Object.values(rules[name as RuleName].meta.messages).map(
+      (message) => message.replace(/\{\{\s*\w+\s*\}\}/g, 'x'.repeat(16)).split(/(?<=\.) /)[0]!,
+    );
+    expect(firstSentences.filter((sentence) => sentence.length > 100)).toEqual([]);
+  });
+
+  it('gives its published package caret ranges for runtime dependencies', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'eslint-plugin/package.json'), 'utf8'));
+    for (const range of Object.values(manifest.dependencies as Record<string, string>)) expect(range).toMatch(/^\^\d/);
   });
 
   it('exposes recommended and all configs that reference only real rules', () => {

@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { rules } from './rules';
 
 const PLUGIN_NAME = 'next-db';
@@ -6,10 +7,21 @@ const { name, version } = require('../package.json') as { name: string; version:
 
 type RuleLevels = Partial<Record<`${typeof PLUGIN_NAME}/${keyof typeof rules}`, TSESLint.SharedConfig.RuleLevel>>;
 
-const plugin = {
+/** A flat config of this plugin, typed as ESLint's own so it fits `defineConfig([...])` next to other configs. */
+type NextDbConfig = Linter.Config & { name: string; plugins: Record<string, ESLint.Plugin>; rules: RuleLevels };
+
+/** ESLint's own plugin type, as typescript-eslint and eslint-plugin-unicorn declare theirs. */
+type NextDbPlugin = ESLint.Plugin & {
+  meta: { name: string; version: string; namespace: string };
+  rules: Record<keyof typeof rules, Rule.RuleModule>;
+  configs: Record<'recommended' | 'all', NextDbConfig>;
+};
+
+const plugin: NextDbPlugin = {
   meta: { name, version, namespace: PLUGIN_NAME },
-  rules,
-  configs: {} as Record<'recommended' | 'all', { name: string; plugins: Record<string, unknown>; rules: RuleLevels }>,
+  // The same objects: typescript-eslint types a rule's context more strictly than ESLint does.
+  rules: rules as unknown as NextDbPlugin['rules'],
+  configs: {} as NextDbPlugin['configs'],
 };
 
 function allRulesAt(level: TSESLint.SharedConfig.RuleLevel): RuleLevels {
@@ -21,8 +33,8 @@ plugin.configs.recommended = {
   plugins: { [PLUGIN_NAME]: plugin },
   rules: Object.fromEntries(
     Object.entries(rules)
-      .filter(([, rule]) => rule.meta.docs?.recommended === true)
-      .map(([rule]) => [`${PLUGIN_NAME}/${rule}`, 'error']),
+      .filter(([, rule]) => rule.meta.docs?.recommended)
+      .map(([rule, { meta }]) => [`${PLUGIN_NAME}/${rule}`, meta.docs?.recommended === 'warn' ? 'warn' : 'error']),
   ),
 };
 

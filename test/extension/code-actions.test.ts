@@ -140,8 +140,29 @@ describe('toCodeActions', () => {
     const withFix = problems.map((problem) => ({ ...problem, fix: { range: problem.diagnostic.range, newText: 'x' } }));
     const actions = toCodeActions(document, createLintedDocument(document.uri, 1, withFix), diagnostics, getDocsUrl);
     expect(actions[0]).toMatchObject({ title: 'Fix this no-pool-in-handler problem', isPreferred: true });
-    expect(actions.map((action) => action.title)).toContain('Fix all next-db problems in this file');
+    expect(actions.map((action) => action.title)).toEqual([
+      'Fix this no-pool-in-handler problem',
+      'Fix all next-db problems in this file',
+      problems[0]!.suggestions[0]!.title,
+      'Disable no-pool-in-handler for this line',
+      'Disable no-pool-in-handler for this file',
+      'Show documentation for no-pool-in-handler',
+    ]);
     expect(actions.filter((action) => action.isPreferred)).toHaveLength(1);
+  });
+
+  it('names the require-connection autofix after what it inserts', () => {
+    const data = lintAsServer('app/lib/data.ts', readFixture('app/lib/data.ts'));
+    const actions = toCodeActions(
+      data.document,
+      createLintedDocument(data.document.uri, data.document.version, data.problems),
+      data.problems.map((problem) => problem.diagnostic),
+      getDocsUrl,
+    );
+    expect(actions.slice(0, 2).map((action) => action.title)).toEqual([
+      'Insert `await connection()` before the query',
+      'Fix all next-db problems in this file',
+    ]);
   });
 
   it('offers nothing for an outdated document or for diagnostics it did not produce', () => {

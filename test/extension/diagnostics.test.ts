@@ -17,7 +17,7 @@ describe('toProblem with the real rules', () => {
     const { diagnostic } = problems[0]!;
     expect(diagnostic).toMatchObject({
       source: 'next-db',
-      code: 'next-db/no-pool-in-handler',
+      code: 'no-pool-in-handler',
       severity: DiagnosticSeverity.Error,
       codeDescription: { href: 'https://github.com/next-db/next-db/blob/main/docs/rules/no-pool-in-handler.md' },
     });

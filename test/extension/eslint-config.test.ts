@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findEslintConfigRules, findNearestEslintConfigRules, getRulesEnabledByConfigText } from '../../extension/src/server/eslint-config';
 
 const presets = { recommended: ['no-pool-in-handler', 'require-connection'], all: ['no-pool-in-handler', 'require-connection'] };
@@ -73,14 +74,45 @@ describe('findNearestEslintConfigRules', () => {
       write('apps/web/eslint.config.mjs', "import nextDb from 'eslint-plugin-next-db';\nexport default [nextDb.configs.recommended];\n");
       write('apps/web/app/api/users/route.ts', '');
       write('apps/docs/app/page.tsx', '');
-      const web = findNearestEslintConfigRules(path.join(root, 'apps/web/app/api/users/route.ts'), presets);
+      const web = findNearestEslintConfigRules(path.join(root, 'apps/web/app/api/users/route.ts'), presets, root);
       expect(web?.configFile).toBe(path.join(root, 'apps/web/eslint.config.mjs'));
       expect([...(web?.rules ?? [])].sort()).toEqual(presets.all);
-      const docs = findNearestEslintConfigRules(path.join(root, 'apps/docs/app/page.tsx'), presets);
+      const docs = findNearestEslintConfigRules(path.join(root, 'apps/docs/app/page.tsx'), presets, root);
       expect(docs?.configFile).toBe(path.join(root, 'eslint.config.mjs'));
       expect([...(docs?.rules ?? [])]).toEqual([]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a hostile eslint.config.* (issue 9)', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-hostile-config-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  const enabling = "import nextDb from 'eslint-plugin-next-db';\nexport default [nextDb.configs.recommended];\n";
+
+  it('does not open a FIFO (which would block) nor read a link to /dev/zero (which never ends)', () => {
+    fs.mkdirSync(path.join(root, 'fifo'));
+    execFileSync('mkfifo', [path.join(root, 'fifo/eslint.config.mjs')]);
+    expect(findEslintConfigRules(path.join(root, 'fifo'), presets)).toEqual({ configFile: path.join(root, 'fifo/eslint.config.mjs'), rules: new Set() });
+    fs.mkdirSync(path.join(root, 'zero'));
+    fs.symlinkSync('/dev/zero', path.join(root, 'zero/eslint.config.mjs'));
+    expect(findEslintConfigRules(path.join(root, 'zero'), presets)?.rules).toEqual(new Set());
+  });
+
+  it('does not read a config that links out of the workspace folder', () => {
+    fs.mkdirSync(path.join(root, 'outside'));
+    fs.writeFileSync(path.join(root, 'outside/real.mjs'), enabling);
+    fs.mkdirSync(path.join(root, 'workspace'));
+    fs.symlinkSync(path.join(root, 'outside/real.mjs'), path.join(root, 'workspace/eslint.config.mjs'));
+    expect(findEslintConfigRules(path.join(root, 'workspace'), presets)?.rules).toEqual(new Set());
+  });
+
+  it('never looks above the workspace folder', () => {
+    fs.writeFileSync(path.join(root, 'eslint.config.mjs'), enabling);
+    fs.mkdirSync(path.join(root, 'inner/app'), { recursive: true });
+    const file = path.join(root, 'inner/app/page.tsx');
+    expect(findNearestEslintConfigRules(file, presets, path.join(root, 'inner'))).toBeUndefined();
+    expect(findNearestEslintConfigRules(file, presets, root)?.configFile).toBe(path.join(root, 'eslint.config.mjs'));
   });
 });

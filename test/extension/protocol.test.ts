@@ -27,8 +27,10 @@ import {
   waitForDiagnostics,
 } from './lsp-session.mjs';
 
-const BUNDLE_DIR = path.join(ROOT, 'test/.tmp/protocol-dist');
+const BUNDLE_DIR = path.join(ROOT, 'test/.tmp', `protocol-dist-${process.pid}`);
 const SERVER = path.join(BUNDLE_DIR, 'server.js');
+// Per process, like every folder here, so two test runs at once never share one.
+afterAll(() => fs.rmSync(BUNDLE_DIR, { recursive: true, force: true }));
 
 /** What `eslint` on the CLI reports for a file of the example app. */
 function eslintMessages(relativePath: string, text: string): Linter.LintMessage[] {
@@ -93,7 +95,7 @@ describe('the bundled language server', () => {
     const expected = eslintMessages(relativePath, read(relativePath));
     expect(expected.length).toBeGreaterThan(0);
     expect(
-      diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line + 1, diagnostic.range.start.character + 1, diagnostic.message]),
+      diagnostics.map((diagnostic) => [`${diagnostic.source}/${diagnostic.code}`, diagnostic.range.start.line + 1, diagnostic.range.start.character + 1, diagnostic.message]),
     ).toEqual(expected.map((message) => [message.ruleId, message.line, message.column, message.message]));
     expect(diagnostics.every((diagnostic) => diagnostic.source === 'next-db')).toBe(true);
     await close(uri);
@@ -178,7 +180,7 @@ describe('the bundled language server', () => {
       const original = getText(session, uri);
       const actions = await requestCodeActions(session, uri, diagnostics);
       const preferred = actions.filter((action) => action.isPreferred);
-      expect(preferred.map((action) => action.title)).toEqual(['Fix this require-connection problem']);
+      expect(preferred.map((action) => action.title)).toEqual(['Insert `await connection()` before the query']);
       const [message] = eslintMessages(relativePath, original);
       const { text, diagnostics: after } = await apply(uri, preferred[0]!);
       expect(text).toBe(applyFix(original, message!.fix!));
@@ -218,7 +220,7 @@ describe('the bundled language server', () => {
     const typed = clean.replace('  return', '  const pool = new Pool();\n  return');
     const version = changeDocument(session, uri, typed);
     const after = await waitForDiagnostics(session, uri, version);
-    expect(after.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line])).toEqual([['next-db/no-pool-in-handler', 3]]);
+    expect(after.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line])).toEqual([['no-pool-in-handler', 3]]);
     await close(uri);
   });
 
@@ -251,6 +253,28 @@ describe('the bundled language server', () => {
     await close(uri);
   });
 
+  it('takes the settings the client pushes at start, or pushes again unchanged, as no change', async () => {
+    const { uri } = await open('pages/api/users.ts');
+    const changeLines = () => session.logs.filter((line) => line.startsWith('Settings changed')).length;
+    const before = changeLines();
+    const pushed = { 'next-db': { enable: true, run: 'onType' } };
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: pushed });
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: pushed });
+
+    session.settings = { rules: { 'no-pool-in-handler': 'off' } };
+    const next = waitForDiagnostics(session, uri);
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { 'next-db': session.settings } });
+    expect(await next).toEqual([]);
+    // Notifications are handled in order: only the changed push was taken as a change.
+    expect(changeLines()).toBe(before + 1);
+
+    session.settings = {};
+    const restored = waitForDiagnostics(session, uri);
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    expect(await restored).toHaveLength(1);
+    await close(uri);
+  });
+
   it('does not lint a minified file over the size limit, says so once, and lints the next file', async () => {
     const handler = "import{Pool}from'pg';export async function GET(){const p=new Pool();return Response.json(await p.query('x'))}";
     const minified = `${handler};var data=[${'1,'.repeat(600_000)}];`;
@@ -259,7 +283,7 @@ describe('the bundled language server', () => {
     expect(session.logs.filter((line) => line.includes('Not linting') && line.includes('bundle/route.ts'))).toHaveLength(1);
     await close(uri);
     const small = await open('app/api/small/route.ts', handler);
-    expect(small.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    expect(small.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
     await close(small.uri);
   });
 
@@ -268,7 +292,7 @@ describe('the bundled language server', () => {
     session.settings = { enable: 'yes', run: 7, rules: { 'no-pool-in-handler': true, 'no-pool': 'off' }, poolSize: 'five', poolFactories: {} };
     const next = waitForDiagnostics(session, uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
     const warnings = session.logs.filter((line) => line.includes('Invalid setting ignored'));
     expect(warnings.some((line) => line.includes('next-db.poolSize') && line.includes('"five"'))).toBe(true);
     expect(warnings.some((line) => line.includes('next-db.rules.no-pool-in-handler'))).toBe(true);
@@ -299,7 +323,7 @@ describe('the bundled language server', () => {
 });
 
 describe('a cancelled Lint Workspace', () => {
-  const workspace = path.join(ROOT, 'test/.tmp/many-files-app');
+  const workspace = path.join(ROOT, 'test/.tmp', `many-files-app-${process.pid}`);
   let session: LspSession;
 
   beforeAll(async () => {
@@ -341,7 +365,7 @@ describe('a cancelled Lint Workspace', () => {
 });
 
 describe('not twice: a workspace whose ESLint config enables next-db, with the ESLint extension active', () => {
-  const workspace = path.join(ROOT, 'test/.tmp/not-twice-app');
+  const workspace = path.join(ROOT, 'test/.tmp', `not-twice-app-${process.pid}`);
   let session: LspSession;
 
   beforeAll(async () => {
@@ -372,14 +396,14 @@ describe('not twice: a workspace whose ESLint config enables next-db, with the E
     expect(announcements).toEqual([
       {
         method: 'next-db/deferringToEslint',
-        params: { folder: workspace, configFile: path.join(workspace, 'eslint.config.mjs'), rules: ['no-pool-in-handler', 'require-connection'] },
+        params: { folder: workspace, configFile: path.join(workspace, 'eslint.config.mjs'), rules: Object.keys(plugin.configs.recommended.rules).map((ruleId) => ruleId.replace('next-db/', '')).sort() },
       },
     ]);
 
-    session.settings = { deferToEslintExtension: false };
+    session.settings = { deferToESLintExtension: false };
     const next = waitForDiagnostics(session, uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
   });
 });
 
@@ -407,7 +431,7 @@ describe('source.fixAll.next-db on save, for text typed since the last lint', ()
     await expect(waitForDiagnostics(session, uri, version, 500)).rejects.toThrow();
     const saved = waitForDiagnostics(session, uri, version);
     await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
-    expect((await saved).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    expect((await saved).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
 
     for (const settings of [{ run: 'off' }, { enable: false }]) {
       session.settings = settings;
@@ -444,7 +468,7 @@ describe('source.fixAll.next-db on save, for text typed since the last lint', ()
 });
 
 describe('a file opened outside every workspace folder', () => {
-  const elsewhere = path.join(ROOT, 'test/.tmp/unrelated-folder');
+  const elsewhere = path.join(ROOT, 'test/.tmp', `unrelated-folder-${process.pid}`);
   let session: LspSession;
 
   beforeAll(async () => {
@@ -465,7 +489,7 @@ describe('a file opened outside every workspace folder', () => {
       await openDocument(session, filePath, read(relativePath));
       const expected = eslintMessages(relativePath, read(relativePath));
       expect(expected).toHaveLength(1);
-      expect((await published).map((diagnostic) => [diagnostic.code, diagnostic.range.start.line + 1])).toEqual(
+      expect((await published).map((diagnostic) => [`${diagnostic.source}/${diagnostic.code}`, diagnostic.range.start.line + 1])).toEqual(
         expected.map((message) => [message.ruleId, message.line]),
       );
     },
@@ -473,7 +497,7 @@ describe('a file opened outside every workspace folder', () => {
 });
 
 describe('not twice in a monorepo: the ESLint config of an app below the workspace folder', () => {
-  const workspace = path.join(ROOT, 'test/.tmp/not-twice-monorepo');
+  const workspace = path.join(ROOT, 'test/.tmp', `not-twice-monorepo-${process.pid}`);
   const app = path.join(workspace, 'apps/web');
   let session: LspSession;
 
@@ -506,9 +530,9 @@ describe('not twice in a monorepo: the ESLint config of an app below the workspa
       path.join(app, 'eslint.config.mjs'),
     ]);
 
-    session.settings = { deferToEslintExtension: false };
+    session.settings = { deferToESLintExtension: false };
     const next = waitForDiagnostics(session, uri);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['next-db/no-pool-in-handler']);
+    expect((await next).map((diagnostic) => diagnostic.code)).toEqual(['no-pool-in-handler']);
   });
 });

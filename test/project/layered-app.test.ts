@@ -20,7 +20,7 @@ describe('the layered app', () => {
         column: 83,
         ruleId: 'next-db/require-connection',
         message:
-          'This synchronous query (`all()`) runs while Next.js prerenders /meals (app/meals/page.tsx), so its result is frozen into the build output. Call `await connection()` (from next/server) before it.',
+          "The build freezes this query's result: call `await connection()` before it. The synchronous `all()` runs while Next.js prerenders /meals (app/meals/page.tsx); `connection()` from next/server defers the rest to request time.",
         kind: 'autofix',
       },
       {
@@ -29,7 +29,7 @@ describe('the layered app', () => {
         column: 74,
         ruleId: 'next-db/require-connection',
         message:
-          'This synchronous query (`all()`) runs while Next.js prerenders /sitemap.xml (app/sitemap.ts), so its result is frozen into the build output. Call `await connection()` (from next/server) before it.',
+          "The build freezes this query's result: call `await connection()` before it. The synchronous `all()` runs while Next.js prerenders /sitemap.xml (app/sitemap.ts); `connection()` from next/server defers the rest to request time.",
         kind: 'suggestion',
       },
     ]);

@@ -41,6 +41,8 @@ export const EXPECTED_FINDINGS: Finding[] = [
   { file: 'app/actions.ts', line: 6, column: 10, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
   { file: 'app/api/users/route.ts', line: 5, column: 16, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
   { file: 'app/lib/data.ts', line: 7, column: 71, ruleId: 'next-db/require-connection', messageId: 'requireConnectionReached', fix: 'autofix' },
+  { file: 'app/stats/page.tsx', line: 7, column: 9, ruleId: 'next-db/no-request-api-in-cache', messageId: 'requestApiInCache', fix: 'suggestion' },
+  { file: 'app/users/page.tsx', line: 6, column: 3, ruleId: 'next-db/prefer-connection', messageId: 'preferConnection', fix: 'autofix' },
   { file: 'pages/api/users.ts', line: 6, column: 16, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
 ];
 

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { walkAst } from '../utils/walk-ast';
 import { getDerived } from './file-store';
 import { ancestorDirs, listFolder } from './folders';
 import { parseJsonc } from './jsonc';
@@ -88,22 +89,14 @@ function getPropertyName(property: TSESTree.Property): string | undefined {
  */
 export function readConfigFacts(program: TSESTree.Program): NextConfigFacts {
   const facts: NextConfigFacts = { cacheComponents: false, staticExport: false };
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    const typed = node as TSESTree.Node;
-    if (typed.type === 'Property') {
-      const name = getPropertyName(typed);
-      const value = typed.value.type === 'Literal' ? typed.value.value : undefined;
-      if (name !== undefined && CACHE_COMPONENTS_KEYS.has(name) && value === true) facts.cacheComponents = true;
-      if (name === 'output' && value === 'export') facts.staticExport = true;
-    }
-    for (const key in typed) if (key !== 'range' && key !== 'loc' && key !== 'parent') visit((typed as unknown as Record<string, unknown>)[key]);
-  };
-  visit(program.body);
+  walkAst(program, (node) => {
+    if (node.type !== 'Property') return true;
+    const name = getPropertyName(node);
+    const value = node.value.type === 'Literal' ? node.value.value : undefined;
+    if (name !== undefined && CACHE_COMPONENTS_KEYS.has(name) && value === true) facts.cacheComponents = true;
+    if (name === 'output' && value === 'export') facts.staticExport = true;
+    return true;
+  });
   return facts;
 }
 

@@ -116,7 +116,9 @@ function collectExportNames(info: ModuleInfo): Map<string, string[]> {
   const names = new Map<string, string[]>();
   for (const [exported, local] of info.exports) {
     const key = typeof local === 'string' ? local : `\0${exported}`;
-    names.set(key, [...(names.get(key) ?? []), exported]);
+    const list = names.get(key) ?? [];
+    list.push(exported);
+    names.set(key, list);
   }
   return names;
 }

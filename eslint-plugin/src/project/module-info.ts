@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getDirectives } from '../utils/directives';
+import { walkAst } from '../utils/walk-ast';
 import { getCommonJsExportName, getModuleExportName, getRequiredModule } from '../utils/module-syntax';
 import { getDerived } from './file-store';
 import { parseProgram } from './parse';
@@ -113,22 +114,14 @@ function addCommonJsExport(info: ModuleInfo, expression: TSESTree.AssignmentExpr
 
 /** `import('./x')` and `require('./x')` anywhere in the file, for the module graph. */
 function collectNestedSpecifiers(program: TSESTree.Program, specifiers: string[]): void {
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
+  walkAst(program, (node) => {
+    if (node.type === 'ImportExpression' && node.source.type === 'Literal' && typeof node.source.value === 'string') {
+      specifiers.push(node.source.value);
     }
-    const typed = node as TSESTree.Node;
-    if (typeof typed.type !== 'string') return;
-    if (typed.type === 'ImportExpression' && typed.source.type === 'Literal' && typeof typed.source.value === 'string') {
-      specifiers.push(typed.source.value);
-    }
-    const required = getRequiredModule(typed);
+    const required = getRequiredModule(node);
     if (required !== undefined) specifiers.push(required);
-    for (const key in typed) if (key !== 'range' && key !== 'loc' && key !== 'parent') visit((typed as unknown as Record<string, unknown>)[key]);
-  };
-  visit(program.body);
+    return true;
+  });
 }
 
 export function summarizeModule(program: TSESTree.Program): ModuleInfo {

@@ -53,7 +53,10 @@ function buildImporterIndex(session: ModelSession, appRoot: string): Map<string,
   for (const file of listSourceFiles(appRoot)) {
     for (const specifier of new Set(getSpecifiers(file, session.scope.root))) {
       const target = session.resolve(file, specifier);
-      if (target !== undefined && target !== file) importers.set(target, [...(importers.get(target) ?? []), file]);
+      if (target === undefined || target === file) continue;
+      const list = importers.get(target) ?? [];
+      list.push(file);
+      importers.set(target, list);
     }
   }
   return importers;

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import type { NextSettings } from '../utils/next-settings';
-import { isRequestFunction } from '../utils/next-request-apis';
+import { isRequestReadingFunction, NEXT_REQUEST_FUNCTIONS } from '../utils/request-apis';
+import { getSpecifiers } from './app-files';
+import { getDerived } from './file-store';
 import { getTopLevelFunctions, type CallSite, type TopLevelFunction } from './function-facts';
 import { getModuleInfo, type ModuleInfo } from './module-info';
 import { resolveImport } from './resolve';
@@ -27,6 +29,8 @@ export interface ExportTarget {
 }
 
 const MAX_DEPTH = 64;
+/** How many imports deep the text pre-check follows before it gives up and lets the parse decide. */
+const MAX_TEXT_DEPTH = 8;
 
 export class ModelSession {
   private readonly resolutions = new Map<string, string | undefined>();
@@ -56,6 +60,26 @@ export class ModelSession {
     const key = `${path.dirname(fromFile)}\0${specifier}`;
     if (!this.resolutions.has(key)) this.resolutions.set(key, resolveImport(fromFile, specifier, this.scope.root));
     return this.resolutions.get(key);
+  }
+
+  /**
+   * Whether `file`, or a project module it imports (at any depth), holds one of
+   * `words` in its text: a check without parsing, so modules that cannot
+   * matter (no driver, no request API on any path) are never parsed.
+   */
+  mayReach(file: string, words: readonly string[], depth = 0): boolean {
+    const key = `may-reach\0${words.join('|')}\0${file}`;
+    return this.memo(key, () => {
+      if (depth > MAX_TEXT_DEPTH) return true;
+      const holds = getDerived(`holds:${words.join('|')}`, file, this.scope.root, (text) => words.some((word) => text.includes(word)));
+      if (holds === undefined) return false;
+      // Until the answer is known, a cycle counts as not reaching.
+      this.memos.set(key, false);
+      return holds || getSpecifiers(file, this.scope.root).some((specifier) => {
+        const target = this.resolve(file, specifier);
+        return target !== undefined && this.mayReach(target, words, depth + 1);
+      });
+    });
   }
 
   /** The definition behind `exportName` of `file`, through `export { x } from` and `export *` chains. */
@@ -97,8 +121,35 @@ export class ModelSession {
   callReadsRequest(file: string, call: Pick<CallSite, 'name' | 'member'>): boolean {
     const target = this.resolveCall(file, call);
     if (!target) return false;
-    if ('module' in target) return isRequestFunction(target.module, target.name);
+    if ('module' in target) return isRequestReadingFunction(target.module, target.name);
     return this.functionReadsRequest(target.file, target.local);
+  }
+
+  /**
+   * The Next.js request APIs (`cookies()`, `connection()`, …) a project
+   * function calls, itself or through project functions at any depth, each
+   * with the chain of names down to it: `readSession` → `cookies()`.
+   */
+  requestApiChains(file: string, local: string): ReadonlyMap<string, readonly string[]> {
+    return this.memo(`api-chains\0${file}\0${local}`, () => {
+      const chains = new Map<string, readonly string[]>();
+      // A cycle gives no chains until the outer call decides.
+      this.memos.set(`api-chains\0${file}\0${local}`, chains);
+      const fn = this.functions(file).find((candidate) => candidate.name === local);
+      for (const call of fn?.calls ?? []) {
+        const target = this.resolveCall(file, call);
+        if (!target) continue;
+        if ('module' in target) {
+          const isApi = (NEXT_REQUEST_FUNCTIONS as Record<string, readonly string[]>)[target.module]?.includes(target.name) ?? false;
+          if (isApi && !chains.has(`${target.name}()`)) chains.set(`${target.name}()`, [`${target.name}()`]);
+          continue;
+        }
+        for (const [api, chain] of this.requestApiChains(target.file, target.local)) {
+          if (!chains.has(api)) chains.set(api, [call.member ?? call.name, ...chain]);
+        }
+      }
+      return chains;
+    });
   }
 
   /** Auth.js v5: the `auth` of `export const { auth } = NextAuth(config)` reads the session cookie. */

@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../utils/exported-functions';
-import { DATABASE_CONSTRUCTORS } from '../utils/sync-drivers';
+import { DATABASE_CONSTRUCTORS, SYNC_DRIVER_MODULES } from '../utils/sync-drivers';
 import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from '../utils/sync-values';
+import { walkAst } from '../utils/walk-ast';
 import type { ModuleInfo } from './module-info';
 import type { ModelSession } from './session';
 
@@ -15,19 +16,14 @@ import type { ModelSession } from './session';
 /** Values assigned to top-level `let` bindings anywhere in the module (`db ??= new Database()` inside getDb). */
 function collectAssignments(info: ModuleInfo): Map<string, TSESTree.Expression[]> {
   const assignments = new Map<string, TSESTree.Expression[]>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
+  walkAst(info.program, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') {
+      const values = assignments.get(node.left.name) ?? [];
+      values.push(node.right);
+      assignments.set(node.left.name, values);
     }
-    const typed = node as TSESTree.Node;
-    if (typed.type === 'AssignmentExpression' && typed.left.type === 'Identifier') {
-      assignments.set(typed.left.name, [...(assignments.get(typed.left.name) ?? []), typed.right]);
-    }
-    for (const key in typed) if (key !== 'range' && key !== 'loc' && key !== 'parent') visit((typed as unknown as Record<string, unknown>)[key]);
-  };
-  visit(info.program.body);
+    return true;
+  });
   return assignments;
 }
 
@@ -101,6 +97,8 @@ function createResolver(session: ModelSession, file: string, info: ModuleInfo, v
 /** The driver kind of export `exportName` of the project module `specifier` names from `fromFile`. */
 export function getImportedSyncKind(session: ModelSession, fromFile: string, specifier: string, exportName: string): SyncValueKind | undefined {
   const target = session.resolve(fromFile, specifier);
-  const definition = target === undefined ? undefined : session.resolveExport(target, exportName);
+  // Only a module that imports a driver, itself or through its imports, can export a database.
+  if (target === undefined || !session.mayReach(target, SYNC_DRIVER_MODULES)) return undefined;
+  const definition = session.resolveExport(target, exportName);
   return definition ? getBindingKind(session, definition.file, definition.local, new Set()) : undefined;
 }

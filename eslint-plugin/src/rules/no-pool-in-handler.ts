@@ -43,11 +43,11 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       poolInHandler:
-        '{{factory}} opens a new connection pool on every request here, in {{where}}; under load the database runs out of connections (SQLSTATE 53300). Create it once at module scope and reuse it.',
+        '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300).',
       poolInHandlerNoFix:
-        '{{factory}} opens a new connection pool on every request here, in {{where}}; under load the database runs out of connections (SQLSTATE 53300). Create it once at module scope and reuse it (no automatic suggestion: {{reason}}).',
-      hoistPool: 'Create `{{name}}` once at module scope{{size}} and reuse it in every request.',
-      hoistPrismaClient: 'Reuse one PrismaClient `{{name}}`, kept on `globalThis` so hot reloads do not open more.',
+        '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300). No automatic suggestion: {{reason}}.',
+      hoistPool: 'Create `{{name}}` once at module scope{{size}}',
+      hoistPrismaClient: 'Keep one PrismaClient `{{name}}` on `globalThis`',
     },
     schema: [
       {

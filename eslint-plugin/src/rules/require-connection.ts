@@ -50,19 +50,19 @@ export default createRule<Options, MessageId>({
     ],
     messages: {
       requireConnection:
-        'This synchronous query (`{{method}}`) runs while Next.js prerenders, so its result is frozen into the build output. Call `await connection()` (from next/server) before it.',
+        'The build freezes this query\'s result: call `await connection()` before it. The synchronous `{{method}}` runs while Next.js prerenders; `connection()` from next/server defers the rest to request time.',
       requireNoStore:
-        'This synchronous query (`{{method}}`) runs while Next.js prerenders, so its result is frozen into the build output. Call `noStore()` (`unstable_noStore` from next/cache, Next.js 14) before it.',
+        'The build freezes this query\'s result: call `noStore()` before it. The synchronous `{{method}}` runs while Next.js prerenders; `noStore()` (`unstable_noStore` from next/cache, Next.js 14) makes the rest dynamic.',
       requireConnectionReached:
-        'This synchronous query (`{{method}}`) runs while Next.js prerenders {{route}} ({{entry}}), so its result is frozen into the build output. Call `await connection()` (from next/server) before it.',
+        'The build freezes this query\'s result: call `await connection()` before it. The synchronous `{{method}}` runs while Next.js prerenders {{route}} ({{entry}}); `connection()` from next/server defers the rest to request time.',
       requireNoStoreReached:
-        'This synchronous query (`{{method}}`) runs while Next.js prerenders {{route}} ({{entry}}), so its result is frozen into the build output. Call `noStore()` (`unstable_noStore` from next/cache, Next.js 14) before it.',
+        'The build freezes this query\'s result: call `noStore()` before it. The synchronous `{{method}}` runs while Next.js prerenders {{route}} ({{entry}}); `noStore()` (`unstable_noStore` from next/cache, Next.js 14) makes the rest dynamic.',
       queryAtModuleScope:
-        'This synchronous query (`{{method}}`) runs when the module is imported, including during `next build`, so its result is frozen. Move it into the function that needs it, after `{{optOut}}`.',
-      addConnection: 'Add `await connection()` at the start of this function.',
+        'The build freezes this query\'s result: move it into the function that needs it. The synchronous `{{method}}` runs when the module is imported, including during `next build`; call it there, after `{{optOut}}`.',
+      addConnection: 'Insert `await connection()` at the start of this function',
       addConnectionAndAsync:
-        'Make this function async and add `await connection()` at its start (its callers then receive a Promise).',
-      addNoStore: 'Add `noStore()` at the start of this function.',
+        'Make this function async and insert `await connection()` (callers get a Promise)',
+      addNoStore: 'Insert `noStore()` at the start of this function',
     },
   },
   defaultOptions: [{}],

@@ -1,13 +1,37 @@
+import type { TSESLint } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 
 /** Extra fields every next-db rule declares in `meta.docs`. */
 export interface NextDbRuleDocs {
-  /** Whether the rule is in the `recommended` config. */
-  recommended?: boolean;
+  /** Whether the rule is in the `recommended` config: `true` as an error, `'warn'` as a warning. */
+  recommended?: boolean | 'warn';
 }
 
 export const DOCS_BASE_URL = 'https://github.com/next-db/next-db/blob/main/docs/rules';
 
-export const createRule = RuleCreator<NextDbRuleDocs>(
-  (name) => `${DOCS_BASE_URL}/${name}.md`,
-);
+const createDocumentedRule = RuleCreator<NextDbRuleDocs>((name) => `${DOCS_BASE_URL}/${name}.md`);
+
+/**
+ * Whether node ranges point into `sourceCode.text` as the parser counted
+ * them. ESLint drops one byte order mark before parsing and its SourceCode
+ * drops another, so in a file starting with two every range is one off and a
+ * fix built from `getText(node)` would cut `new` to `ew`.
+ */
+export function rangesMatchText(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const first = sourceCode.ast.tokens[0];
+  return first === undefined || sourceCode.text.startsWith(first.value, first.range[0]);
+}
+
+/** The context with `report` keeping the problem but dropping its fix and suggestions (as ESLint extends contexts). */
+function withoutFixes<Context extends { report(descriptor: never): void }>(context: Context): Context {
+  const report = (descriptor: Record<string, unknown>) => {
+    context.report({ ...descriptor, fix: null, suggest: null } as never);
+  };
+  return Object.freeze(Object.create(context, { report: { value: report } })) as Context;
+}
+
+/** A documented rule that offers no fix where the ranges do not match the text (see `rangesMatchText`). */
+export const createRule: typeof createDocumentedRule = (rule) => {
+  const created = createDocumentedRule(rule);
+  return { ...created, create: (context) => created.create(rangesMatchText(context.sourceCode) ? context : withoutFixes(context)) };
+};

@@ -47,3 +47,10 @@ export function* iterateModuleReferences<T>(
   yield* tracker.iterateCjsReferences(traceMap) as Iterable<ModuleReference<T>>;
 }
 
+
+/** The trace map of calls to the listed named exports, by module: `{ 'next/headers': ['cookies'] }` → `{ 'next/headers': { cookies: { [CALL]: info } } }`. */
+export function toCallTraceMap<T>(namesByModule: Readonly<Record<string, readonly string[]>>, info: T): TraceMap {
+  return Object.fromEntries(
+    Object.entries(namesByModule).map(([module, names]) => [module, Object.fromEntries(names.map((name) => [name, { [CALL]: info }]))]),
+  );
+}

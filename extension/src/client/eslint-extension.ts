@@ -47,7 +47,7 @@ export function announceDeferral(params: DeferringToEslintParams, log: vscode.Lo
     )
     .then((choice) => {
       if (choice === openSetting) {
-        void vscode.commands.executeCommand('workbench.action.openSettings', 'next-db.deferToEslintExtension');
+        void vscode.commands.executeCommand('workbench.action.openSettings', 'next-db.deferToESLintExtension');
       }
     });
 }

@@ -8,6 +8,11 @@ import {
 
 let nextToken = 0;
 
+/** "1 file", "3 files". */
+function count(amount: number, noun: string): string {
+  return `${amount} ${noun}${amount === 1 ? '' : 's'}`;
+}
+
 /** "next-db: Lint Workspace": the server lints, the client shows a cancellable progress notification. */
 export async function lintWorkspaceWithProgress(client: LanguageClient, log: vscode.LogOutputChannel): Promise<void> {
   const progressToken = `next-db-lint-workspace-${nextToken++}`;
@@ -34,13 +39,13 @@ export async function lintWorkspaceWithProgress(client: LanguageClient, log: vsc
     },
   );
   if (result === undefined) return;
-  const summary = `${result.problems} problem(s) in ${result.files} file(s)`;
+  const summary = `${count(result.problems, 'problem')} in ${count(result.files, 'file')}`;
   log.info(`Lint Workspace: ${summary}${result.cancelled ? ' before it was cancelled' : ''}.`);
   if (result.cancelled) return;
   if (result.problems > 0) {
     // Focus (not toggle) the Problems view: it shows the results.
     void vscode.commands.executeCommand('workbench.panel.markers.view.focus');
   } else {
-    void vscode.window.showInformationMessage(`next-db: no problems in ${result.files} file(s).`);
+    void vscode.window.showInformationMessage(`next-db: no problems in ${count(result.files, 'file')}.`);
   }
 }

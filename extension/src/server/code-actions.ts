@@ -24,6 +24,18 @@ function shortRuleName(ruleId: string): string {
   return ruleId.replace(/^next-db\//, '');
 }
 
+/** ESLint autofixes carry no title: what each one does, by the message it fixes. */
+const AUTOFIX_TITLES: Record<string, string> = {
+  'next-db/require-connection:requireConnection': 'Insert `await connection()` before the query',
+  'next-db/require-connection:requireNoStore': 'Insert `noStore()` before the query',
+  'next-db/require-connection:requireConnectionReached': 'Insert `await connection()` before the query',
+  'next-db/require-connection:requireNoStoreReached': 'Insert `noStore()` before the query',
+};
+
+function getAutofixTitle(problem: Problem): string {
+  return AUTOFIX_TITLES[`${problem.ruleId}:${problem.messageId ?? ''}`] ?? `Fix this ${shortRuleName(problem.ruleId)} problem`;
+}
+
 /**
  * Every action runs through a server command carrying the version it was
  * computed for, so the server refuses it once the text has changed.
@@ -92,8 +104,8 @@ export function getSourceFixAllAction(uri: string, version: number, edit: TextEd
 
 /**
  * The quick fixes for the diagnostics the client asks about, in this order:
- * each fix (preferred), each suggestion, fix all, then per rule: disable for
- * the line, disable for the file, and the documentation.
+ * each autofix (preferred), fix all, each suggestion, then per rule: disable
+ * for the line, disable for the file, and the documentation.
  * `document` must be at `linted.version`; otherwise there is nothing to offer.
  */
 export function toCodeActions(
@@ -109,23 +121,19 @@ export function toCodeActions(
   });
   if (problems.length === 0) return [];
 
-  const fixes: CodeAction[] = [];
+  const actions = problems.flatMap((problem) =>
+    problem.fix === undefined ? [] : [editAction(getAutofixTitle(problem), linted, [problem.fix], problem.diagnostic, true)],
+  );
+  if (hasAutofix(linted)) actions.push(getFixAllAction(linted));
   for (const problem of problems) {
-    const name = shortRuleName(problem.ruleId);
-    if (problem.fix !== undefined) {
-      fixes.push(editAction(`Fix this ${name} problem`, linted, [problem.fix], problem.diagnostic, true));
-    }
-    for (const suggestion of problem.suggestions) {
-      fixes.push(editAction(suggestion.title, linted, [suggestion.edit], problem.diagnostic));
-    }
+    for (const suggestion of problem.suggestions) actions.push(editAction(suggestion.title, linted, [suggestion.edit], problem.diagnostic));
   }
-  if (hasAutofix(linted)) fixes.push(getFixAllAction(linted));
 
   const seenRules = new Set<string>();
   for (const problem of problems) {
     if (seenRules.has(problem.ruleId)) continue;
     seenRules.add(problem.ruleId);
-    fixes.push(...ruleActions(document, linted, problem, getDocsUrl(problem.ruleId)));
+    actions.push(...ruleActions(document, linted, problem, getDocsUrl(problem.ruleId)));
   }
-  return fixes;
+  return actions;
 }

@@ -4,10 +4,13 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver/node';
 import type { PositionMapper } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'next-db';
+const PREFIX = `${DIAGNOSTIC_SOURCE}/`;
 
 /** One reported problem with its edits, converted for the document version it was linted at. */
 export interface Problem {
   ruleId: string;
+  /** The rule's message id, which tells what its autofix does. */
+  messageId: string | undefined;
   diagnostic: Diagnostic;
   /** The autofix, if the rule offers one. */
   fix: TextEdit | undefined;
@@ -39,7 +42,7 @@ export function toProblem(
   startsInJsxChildren: (line: number) => boolean = () => false,
   startsInsideString: (line: number) => boolean = () => false,
 ): Problem | undefined {
-  if (message.fatal === true || message.ruleId === null || !message.ruleId.startsWith('next-db/')) return undefined;
+  if (message.fatal === true || message.ruleId === null || !message.ruleId.startsWith(PREFIX)) return undefined;
   const start = mapper.fromLineColumn(message.line, message.column);
   const end =
     message.endLine === undefined
@@ -49,12 +52,14 @@ export function toProblem(
     range: { start, end },
     severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: DIAGNOSTIC_SOURCE,
-    code: message.ruleId,
+    // The Problems view shows `source(code)`: "next-db(require-connection)", not "next-db(next-db/require-connection)".
+    code: message.ruleId.slice(PREFIX.length),
     message: message.message,
   };
   if (docsUrl !== undefined) diagnostic.codeDescription = { href: docsUrl };
   return {
     ruleId: message.ruleId,
+    messageId: message.messageId,
     diagnostic,
     fix: message.fix === undefined ? undefined : toTextEdit(message.fix, mapper),
     suggestions: (message.suggestions ?? []).map((suggestion) => ({

@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isInsideRoot, readRegularFile } from '../../../eslint-plugin/src/project/read-file';
 
 /**
  * Which next-db rules a workspace's own `eslint.config.*` enables, read as
@@ -65,17 +65,19 @@ export interface EslintConfigRules {
   rules: Set<string>;
 }
 
-/** The first `eslint.config.*` in the folder and the next-db rules it enables, or undefined. */
-export function findEslintConfigRules(folder: string, presets: PluginConfigRules): EslintConfigRules | undefined {
+/**
+ * The first `eslint.config.*` in the folder and the next-db rules it enables,
+ * or undefined. It is read only if it is a regular file inside `root` and
+ * under the size cap; one that is not (a FIFO, a link to a device or out of
+ * the project, a huge file) still counts as the folder's config, enabling no
+ * rule we can see.
+ */
+export function findEslintConfigRules(folder: string, presets: PluginConfigRules, root = folder): EslintConfigRules | undefined {
   for (const name of ESLINT_CONFIG_FILES) {
     const configFile = path.join(folder, name);
-    let text: string;
-    try {
-      text = fs.readFileSync(configFile, 'utf8');
-    } catch {
-      continue;
-    }
-    return { configFile, rules: getRulesEnabledByConfigText(text, presets) };
+    const read = readRegularFile(configFile, { root });
+    if (!read.ok && read.reason === 'missing') continue;
+    return { configFile, rules: read.ok ? getRulesEnabledByConfigText(read.text, presets) : new Set() };
   }
   return undefined;
 }
@@ -83,13 +85,15 @@ export function findEslintConfigRules(folder: string, presets: PluginConfigRules
 /**
  * The `eslint.config.*` that applies to a file, as ESLint 10 finds it: the
  * first one in the file's folder or the folders above it (ESLint 9 starts at
- * its cwd, which the file's folders include). A monorepo's
- * `apps/web/eslint.config.mjs` counts for the files of `apps/web`.
+ * its cwd, which the file's folders include), up to `root` (the workspace
+ * folder) and never above it. A monorepo's `apps/web/eslint.config.mjs`
+ * counts for the files of `apps/web`.
  */
-export function findNearestEslintConfigRules(filePath: string, presets: PluginConfigRules): EslintConfigRules | undefined {
-  for (let dir = path.dirname(filePath); ; dir = path.dirname(dir)) {
-    const found = findEslintConfigRules(dir, presets);
+export function findNearestEslintConfigRules(filePath: string, presets: PluginConfigRules, root: string): EslintConfigRules | undefined {
+  for (let dir = path.dirname(filePath); isInsideRoot(dir, root); dir = path.dirname(dir)) {
+    const found = findEslintConfigRules(dir, presets, root);
     if (found !== undefined) return found;
     if (path.dirname(dir) === dir) return undefined;
   }
+  return undefined;
 }

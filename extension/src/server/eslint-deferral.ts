@@ -22,10 +22,11 @@ export class EslintDeferral {
     this.configs.clear();
   }
 
-  getExcludedRules(filePath: string, settings: NextDbSettings): ReadonlySet<string> {
+  /** `root`: the workspace folder (or project root) the config search must not leave. */
+  getExcludedRules(filePath: string, root: string, settings: NextDbSettings): ReadonlySet<string> {
     if (!settings.deferToEslintExtension || !this.eslintExtensionActive) return new Set();
     const dir = path.dirname(filePath);
-    if (!this.configs.has(dir)) this.configs.set(dir, findNearestEslintConfigRules(filePath, getPresetRules()));
+    if (!this.configs.has(dir)) this.configs.set(dir, findNearestEslintConfigRules(filePath, getPresetRules(), root));
     const config = this.configs.get(dir);
     if (config === undefined || config.rules.size === 0) return new Set();
     this.announceOnce(config);

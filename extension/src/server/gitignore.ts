@@ -2,51 +2,28 @@
  * A small `.gitignore` matcher, enough for "Lint Workspace" to skip what git
  * skips: `*`, `?`, `**`, character classes, anchoring with `/`, directory-only
  * patterns (trailing `/`), negation with `!`, and escapes. Git itself is not
- * run: a workspace's git config can name programs to execute.
+ * run: a workspace's git config can name programs to execute. Patterns are
+ * matched in linear time (see glob-matcher.ts).
  */
+import { GlobMatcher, InvalidPatternError } from './glob-matcher';
+
 interface IgnoreRule {
-  pattern: RegExp;
+  pattern: GlobMatcher;
   negated: boolean;
   directoryOnly: boolean;
 }
 
-function globToRegExpSource(glob: string): string {
-  let source = '';
-  for (let index = 0; index < glob.length; index++) {
-    const char = glob.charAt(index);
-    if (char === '*') {
-      if (glob[index + 1] === '*') {
-        const atSegmentStart = index === 0 || glob[index - 1] === '/';
-        const atSegmentEnd = index + 2 === glob.length || glob[index + 2] === '/';
-        if (atSegmentStart && atSegmentEnd) {
-          // `**/` matches zero or more folders; a trailing `**` matches everything inside.
-          source += index + 2 === glob.length ? '.*' : '(?:.*/)?';
-          index += 2;
-          continue;
-        }
-      }
-      source += '[^/]*';
-    } else if (char === '?') {
-      source += '[^/]';
-    } else if (char === '[') {
-      const close = glob.indexOf(']', index + 2);
-      if (close === -1) {
-        source += '\\[';
-      } else {
-        source += `[${glob.slice(index + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        index = close;
-      }
-    } else if (char === '\\' && index + 1 < glob.length) {
-      source += `\\${glob.charAt(++index)}`;
-    } else {
-      source += char.replace(/[.+^${}()|\]\\]/g, '\\$&');
-    }
-  }
-  return source;
+/** Trailing spaces go unless escaped (`a\\ ` keeps one); a scan, as a regular expression would backtrack on a long run of spaces. */
+function trimTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (end < line.length && line[end - 1] === '\\') end++;
+  return line.slice(0, end);
 }
 
+/** One rule, or undefined for a blank line or a comment; throws `InvalidPatternError` for a pattern such as `[z-a]`. */
 function parseLine(line: string): IgnoreRule | undefined {
-  let text = line.replace(/(?<!\\)\s+$/, '');
+  let text = trimTrailingSpaces(line);
   if (text === '' || text.startsWith('#')) return undefined;
   const negated = text.startsWith('!');
   if (negated) text = text.slice(1);
@@ -56,15 +33,26 @@ function parseLine(line: string): IgnoreRule | undefined {
   const anchored = text.includes('/');
   text = text.replace(/^\//, '');
   if (text === '') return undefined;
-  const prefix = anchored ? '^' : '(?:^|/)';
-  return { pattern: new RegExp(`${prefix}${globToRegExpSource(text)}$`), negated, directoryOnly };
+  return { pattern: new GlobMatcher(text, anchored), negated, directoryOnly };
+}
+
+/** The rules of a `.gitignore`; a line git would reject drops only that line, as in git. */
+function parseRules(content: string): IgnoreRule[] {
+  return content.split(/\r?\n/).flatMap((line) => {
+    try {
+      return parseLine(line) ?? [];
+    } catch (error) {
+      if (error instanceof InvalidPatternError) return [];
+      throw error;
+    }
+  });
 }
 
 export class GitIgnore {
   private readonly rules: IgnoreRule[];
 
   constructor(content: string) {
-    this.rules = content.split(/\r?\n/).flatMap((line) => parseLine(line) ?? []);
+    this.rules = parseRules(content);
   }
 
   /** `relativePath` uses `/` and is relative to the folder holding the `.gitignore`. */
@@ -78,7 +66,7 @@ export class GitIgnore {
     for (const rule of this.rules) {
       if (rule.directoryOnly && !isDirectory) continue;
       if (decision === !rule.negated) continue;
-      if (rule.pattern.test(relativePath)) decision = !rule.negated;
+      if (rule.pattern.matches(relativePath)) decision = !rule.negated;
     }
     return decision;
   }

@@ -1,25 +1,14 @@
-import type { ESLint, Linter as LinterType, SourceCode } from 'eslint';
+import type { Linter as LinterType, SourceCode } from 'eslint';
 import { Linter } from 'eslint/universal';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../../../eslint-plugin/src/index';
 import type { NextDbSettings } from '../shared/settings';
+import { countLeadingBoms } from './positions';
 import { buildRulesConfig, hasEnabledRule } from './rule-config';
+import { LINTABLE_EXTENSIONS, MAX_LINT_LENGTH } from './lintable';
 import { mayConcernRules } from './trigger-words';
 
-/** The file extensions the server lints (JS and TS, with JSX and ESM/CJS variants). */
-export const LINTABLE_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
-
-export function isLintablePath(filePath: string): boolean {
-  const extension = /\.([^./\\]+)$/.exec(filePath)?.[1];
-  return extension !== undefined && LINTABLE_EXTENSIONS.includes(extension) && !/\.d\.[cm]?ts$/.test(filePath);
-}
-
-/**
- * Texts longer than this (in UTF-16 code units, about 1 MB) are not linted:
- * parsing a minified bundle of several megabytes would hold up every other file
- * for seconds, on every keystroke, and no hand-written module is that long.
- */
-export const MAX_LINT_LENGTH = 1_000_000;
+export { LINTABLE_EXTENSIONS, MAX_LINT_LENGTH, isLintablePath } from './lintable';
 
 export interface LintRequest {
   text: string;
@@ -58,7 +47,7 @@ function buildConfig(settings: NextDbSettings, rules: LinterType.RulesRecord): L
         parserOptions: { ecmaFeatures: { jsx: true }, jsDocParsingMode: 'none' },
       },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
-      plugins: { 'next-db': plugin as unknown as ESLint.Plugin },
+      plugins: { 'next-db': plugin },
       settings: { next: { rootDir: settings.next.rootDir } },
       rules,
     },
@@ -85,13 +74,18 @@ function prepare(request: LintRequest): { linter: Linter; config: LinterType.Con
   return { linter: getLinter(request.cwd), config: buildConfig(request.settings, rules) };
 }
 
+/** The text ESLint is given: with no byte order mark, parser and rules count offsets alike (see `countLeadingBoms`). */
+function withoutBoms(text: string): string {
+  return text.slice(countLeadingBoms(text));
+}
+
 /** Lints one text. Never throws: a crashing rule or parser yields no messages and an `error`. */
 export function lintText(request: LintRequest): LintOutcome {
   if (request.text.length > MAX_LINT_LENGTH) return { messages: [], skipped: true, tooLarge: true };
   const prepared = prepare(request);
   if (prepared === undefined) return { messages: [], skipped: true };
   try {
-    const messages = prepared.linter.verify(request.text, prepared.config, { filename: request.filename });
+    const messages = prepared.linter.verify(withoutBoms(request.text), prepared.config, { filename: request.filename });
     return { messages, skipped: false, sourceCode: prepared.linter.getSourceCode() };
   } catch (error) {
     return { messages: [], skipped: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
@@ -104,8 +98,9 @@ export function fixText(request: LintRequest): string | undefined {
   const prepared = prepare(request);
   if (prepared === undefined) return undefined;
   try {
-    const report = prepared.linter.verifyAndFix(request.text, prepared.config, { filename: request.filename });
-    return report.fixed ? report.output : undefined;
+    const boms = request.text.slice(0, countLeadingBoms(request.text));
+    const report = prepared.linter.verifyAndFix(withoutBoms(request.text), prepared.config, { filename: request.filename });
+    return report.fixed ? boms + report.output : undefined;
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@ import type { Position, TextDocument } from 'vscode-languageserver-textdocument'
 
 /**
  * ESLint counts lines differently from LSP: it also breaks lines at U+2028 and
- * U+2029, and it reports positions in the text without its byte order mark.
+ * U+2029, and it reports positions in the text without its byte order marks.
  * This maps ESLint's 1-based line/column and 0-based fix offsets onto the
  * document's LSP positions (UTF-16 code units, like ESLint's columns).
  */
@@ -15,9 +15,22 @@ export interface PositionMapper {
   fromOffset(offset: number): Position;
 }
 
+/**
+ * The byte order marks at the start of a text. ESLint drops one before
+ * parsing and its SourceCode drops another, so with two the parser's offsets
+ * and the text the rules slice disagree by one (a fix would cut `new` to
+ * `ew`). The server lints the text without any of them (lint.ts) and maps
+ * positions back past them here.
+ */
+export function countLeadingBoms(text: string): number {
+  let count = 0;
+  while (text.charCodeAt(count) === 0xfeff) count++;
+  return count;
+}
+
 export function createPositionMapper(document: TextDocument): PositionMapper {
   const text = document.getText();
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = countLeadingBoms(text);
   const lineStarts = [bom];
   const lineEnds: number[] = [];
   for (const match of text.matchAll(ESLINT_LINE_BREAK)) {

@@ -8,27 +8,35 @@ import {
   WorkDoneProgress,
   createConnection,
 } from 'vscode-languageserver/node';
-import type { InitializeResult, TextEdit } from 'vscode-languageserver/node';
+import type { Diagnostic, InitializeResult, TextEdit } from 'vscode-languageserver/node';
 import {
-  type ApplyEditsArgs,
   EslintExtensionStateNotification,
-  type EslintExtensionState,
   FIX_ALL_KIND,
-  type FixAllArgs,
   type InitializationOptions,
   LintWorkspaceRequest,
-  type LintWorkspaceParams,
   ServerCommands,
 } from '../shared/protocol';
+import {
+  readApplyEditsArgs,
+  readCodeActionParams,
+  readEslintExtensionState,
+  readFixAllArgs,
+  readFolderUris,
+  readInitialFolderUris,
+  readProgressToken,
+} from './client-input';
 import { type LintedDocument, createLintedDocument, getSourceFixAllAction, hasAutofix, toCodeActions } from './code-actions';
 import { type Problem, toProblem } from './diagnostics';
 import { EslintDeferral } from './eslint-deferral';
 import { findProjectRoot, findWorkspaceFolder, toFilePath } from './folders';
-import { type LintRequest, MAX_LINT_LENGTH, fixText, isLintablePath, lintText } from './lint';
+import type * as LintModule from './lint';
+import type { LintRequest } from './lint';
+import { MAX_LINT_LENGTH, isLintablePath } from './lintable';
 import { startsInJsxChildren } from './jsx-context';
 import { startsInsideString } from './string-context';
 import { lintWorkspace } from './lint-workspace';
 import { forgetOpenDocument, logSkippedFiles, trackOpenDocument } from './project-sync';
+import { UnrecognisedAppNotice } from './unrecognised-app';
 import { createPositionMapper } from './positions';
 import { getDocsUrl } from './rule-config';
 import { SettingsStore } from './settings-store';
@@ -55,17 +63,20 @@ const workspaceLintedUris = new Set<string>();
 async function buildLintRequest(filePath: string, text: string, scopeUri: string): Promise<LintRequest | undefined> {
   const settings = await settingsStore.get(scopeUri);
   if (!settings.enable) return undefined;
-  const folder = findWorkspaceFolder(workspaceFolders, filePath);
-  return {
-    text,
-    filename: filePath,
-    cwd: folder ?? findProjectRoot(filePath),
-    settings,
-    excludedRules: eslintDeferral.getExcludedRules(filePath, settings),
-  };
+  const cwd = findWorkspaceFolder(workspaceFolders, filePath) ?? findProjectRoot(filePath);
+  return { text, filename: filePath, cwd, settings, excludedRules: eslintDeferral.getExcludedRules(filePath, cwd, settings) };
 }
 
 // ----------------------------------------------------------------- linting
+
+let linterLoading: Promise<typeof LintModule> | undefined;
+/** The linter module (ESLint, the parser and TypeScript: most of the bundle), loaded once, after `initialize` is answered. */
+function loadLinter(): Promise<typeof LintModule> {
+  linterLoading ??= import('./lint');
+  return linterLoading;
+}
+
+const unrecognisedAppNotice = new UnrecognisedAppNotice((message) => connection.console.info(message));
 
 /** Files already reported as too large, so that typing in one does not repeat the line. */
 const tooLargeLogged = new Set<string>();
@@ -79,9 +90,9 @@ function logTooLarge(request: LintRequest): void {
   );
 }
 
-function lintToProblems(request: LintRequest, document: TextDocument): Problem[] {
+function lintToProblems(linter: typeof LintModule, request: LintRequest, document: TextDocument): Problem[] {
   const started = performance.now();
-  const outcome = lintText(request);
+  const outcome = linter.lintText(request);
   const elapsed = (performance.now() - started).toFixed(1);
   if (outcome.error !== undefined) {
     connection.console.error(`Linting ${request.filename} failed; no diagnostics for it.\n${outcome.error}`);
@@ -89,6 +100,7 @@ function lintToProblems(request: LintRequest, document: TextDocument): Problem[]
     logTooLarge(request);
   } else {
     connection.console.debug(`${outcome.skipped ? 'Skipped' : 'Linted'} ${request.filename} in ${elapsed} ms`);
+    if (!outcome.skipped && outcome.messages.length === 0) unrecognisedAppNotice.check(request.filename, request.cwd, request.settings.next.rootDir);
   }
   const mapper = createPositionMapper(document);
   const { sourceCode } = outcome;
@@ -111,9 +123,10 @@ async function lintDocument(uri: string, trigger: LintTrigger): Promise<void> {
   if (trigger === 'change' && settings.run !== 'onType') return;
   // `run: off` silences open files; "Lint Workspace" still works on request.
   const request = settings.run === 'off' ? undefined : await buildLintRequest(filePath, document.getText(), uri);
+  const linter = await loadLinter();
   // Results for a version the user has already typed past are dropped.
   if (documents.get(uri)?.version !== version) return;
-  const problems = request === undefined ? [] : lintToProblems(request, document);
+  const problems = request === undefined ? [] : lintToProblems(linter, request, document);
   lintedDocuments.set(uri, createLintedDocument(uri, version, problems));
   void connection.sendDiagnostics({ uri, version, diagnostics: problems.map((problem) => problem.diagnostic) });
 }
@@ -143,17 +156,18 @@ async function computeFixAllEdit(document: TextDocument): Promise<TextEdit | und
   const filePath = toFilePath(document.uri);
   if (filePath === undefined) return undefined;
   const request = await buildLintRequest(filePath, document.getText(), document.uri);
-  const output = request === undefined ? undefined : fixText(request);
+  const linter = await loadLinter();
+  const output = request === undefined ? undefined : linter.fixText(request);
   if (output === undefined || documents.get(document.uri)?.version !== document.version) return undefined;
   return getReplaceAllEdit(document, output);
 }
 
-connection.onCodeAction(async ({ textDocument, context }) => {
-  const document = documents.get(textDocument.uri);
+connection.onCodeAction(async (params: unknown) => {
+  const { uri, only, diagnostics } = readCodeActionParams<Diagnostic>(params);
+  const document = uri === undefined ? undefined : documents.get(uri);
   if (document === undefined) return [];
-  const linted = lintedDocuments.get(textDocument.uri);
+  const linted = lintedDocuments.get(document.uri);
   const isCurrent = linted !== undefined && linted.version === document.version;
-  const only = context.only;
   // `source`, `source.fixAll` and `source.fixAll.next-db` all include our fix-all action.
   const wantsFixAll = only?.some((kind) => kind === FIX_ALL_KIND || FIX_ALL_KIND.startsWith(`${kind}.`)) ?? false;
   if (wantsFixAll) {
@@ -165,13 +179,18 @@ connection.onCodeAction(async ({ textDocument, context }) => {
   }
   if (!isCurrent) return [];
   if (only !== undefined && !only.some((kind) => kind === CodeActionKind.QuickFix || kind === '')) return [];
-  return toCodeActions(document, linted, context.diagnostics, getDocsUrl);
+  return toCodeActions(document, linted, diagnostics, getDocsUrl);
 });
 
-/** Applies edits only to the version they were computed for; the client refuses them too if it has moved on. */
+/**
+ * Applies edits only to an open document, at the version they were computed
+ * for; the client refuses them too if it has moved on. A closed document or
+ * any other URI is refused: the command's arguments come from the client.
+ */
 async function applyEdits(uri: string, version: number, edits: TextEdit[], label: string): Promise<boolean> {
-  if (documents.get(uri)?.version !== version) {
-    connection.console.info(`Not applying "${label}": ${uri} changed since it was computed.`);
+  const document = documents.get(uri);
+  if (document === undefined || document.version !== version) {
+    connection.console.info(`Not applying "${label}": ${uri} is not open at the version it was computed for.`);
     return false;
   }
   const result = await connection.workspace.applyEdit({
@@ -182,13 +201,16 @@ async function applyEdits(uri: string, version: number, edits: TextEdit[], label
   return result.applied;
 }
 
-connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
+connection.onExecuteCommand(async ({ command, arguments: rawArgs }) => {
+  const args: unknown[] = Array.isArray(rawArgs) ? rawArgs : [];
   if (command === ServerCommands.applyEdits) {
-    const { uri, version, edits } = args[0] as ApplyEditsArgs;
-    return applyEdits(uri, version, edits, 'next-db quick fix');
+    const edit = readApplyEditsArgs(args[0]);
+    return edit !== undefined && applyEdits(edit.uri, edit.version, edit.edits, 'next-db quick fix');
   }
   if (command === ServerCommands.fixAll) {
-    const { uri, version } = args[0] as FixAllArgs;
+    const target = readFixAllArgs(args[0]);
+    if (target === undefined) return false;
+    const { uri, version } = target;
     const document = documents.get(uri);
     if (document === undefined || document.version !== version) return false;
     const edit = await computeFixAllEdit(document);
@@ -204,13 +226,15 @@ connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
 
 // ------------------------------------------------------- lint the workspace
 
-connection.onRequest(LintWorkspaceRequest, async (params: LintWorkspaceParams | undefined, token) => {
+connection.onRequest(LintWorkspaceRequest, async (params: unknown, token) => {
+  const progressToken = readProgressToken(params);
+  const linter = await loadLinter();
   const result = await lintWorkspace({
     folders: workspaceFolders,
     token,
     openText: (uri) => documents.get(uri)?.getText(),
     buildRequest: (filePath, text, folder) => buildLintRequest(filePath, text, folder),
-    lint: (request, document) => lintToProblems(request, document),
+    lint: (request, document) => lintToProblems(linter, request, document),
     publish: (uri, problems) => {
       workspaceLintedUris.add(uri);
       if (documents.get(uri) !== undefined) {
@@ -220,13 +244,11 @@ connection.onRequest(LintWorkspaceRequest, async (params: LintWorkspaceParams | 
       void connection.sendDiagnostics({ uri, diagnostics: problems.map((problem) => problem.diagnostic) });
     },
     report: (message, percentage) => {
-      if (params?.progressToken === undefined) return;
-      void connection.sendProgress(WorkDoneProgress.type, params.progressToken, { kind: 'report', message, percentage });
+      if (progressToken === undefined) return;
+      void connection.sendProgress(WorkDoneProgress.type, progressToken, { kind: 'report', message, percentage });
     },
   });
-  connection.console.info(
-    `Lint Workspace: ${result.problems} problem(s) in ${result.files} file(s)${result.cancelled ? ' (cancelled)' : ''}.`,
-  );
+  // The client logs the summary.
   return result;
 });
 
@@ -262,7 +284,19 @@ documents.onDidClose(({ document }) => {
   if (!workspaceLintedUris.has(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onDidChangeConfiguration(() => {
+/** The last `next-db` section the client pushed; undefined until its first push. */
+let pushedSettings: string | undefined;
+
+connection.onDidChangeConfiguration(({ settings }) => {
+  // The client pushes the section once at start, and again on every change; a pull-only client sends null.
+  if (settings !== null && settings !== undefined) {
+    const pushed = JSON.stringify(settings);
+    const isFirstPush = pushedSettings === undefined;
+    const isSame = pushed === pushedSettings;
+    pushedSettings = pushed;
+    // The settings already pulled for open files are the ones the first push carries.
+    if (isFirstPush || isSame) return;
+  }
   settingsStore.clear();
   connection.console.info('Settings changed; linting open files again.');
   relintOpenDocuments();
@@ -275,8 +309,9 @@ connection.onDidChangeWatchedFiles((params) => {
   relintOpenDocuments();
 });
 
-connection.onNotification(EslintExtensionStateNotification, (state: EslintExtensionState) => {
-  if (eslintDeferral.eslintExtensionActive === state.active) return;
+connection.onNotification(EslintExtensionStateNotification, (params: unknown) => {
+  const state = readEslintExtensionState(params);
+  if (state === undefined || eslintDeferral.eslintExtensionActive === state.active) return;
   eslintDeferral.eslintExtensionActive = state.active;
   relintOpenDocuments();
 });
@@ -285,10 +320,9 @@ connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   eslintDeferral.eslintExtensionActive = options.eslintExtensionActive === true;
   if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
-  settingsStore.canPull = params.capabilities.workspace?.configuration === true;
-  supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-  workspaceFolders = (params.workspaceFolders ?? []).flatMap((folder) => toFilePath(folder.uri) ?? []);
-  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [toFilePath(params.rootUri) ?? ''].filter(Boolean);
+  settingsStore.canPull = params.capabilities?.workspace?.configuration === true;
+  supportsWorkspaceFolders = params.capabilities?.workspace?.workspaceFolders === true;
+  workspaceFolders = readInitialFolderUris(params).flatMap((uri) => toFilePath(uri) ?? []);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -301,12 +335,15 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // `initialize` is answered: load the linter now, while the editor opens its first file.
+  void loadLinter();
   if (supportsWorkspaceFolders) {
-    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-      const removedPaths = new Set(removed.flatMap((folder) => toFilePath(folder.uri) ?? []));
+    connection.workspace.onDidChangeWorkspaceFolders((event: unknown) => {
+      const { added, removed } = (event ?? {}) as { added?: unknown; removed?: unknown };
+      const removedPaths = new Set(readFolderUris(removed).flatMap((uri) => toFilePath(uri) ?? []));
       workspaceFolders = [
         ...workspaceFolders.filter((folder) => !removedPaths.has(folder)),
-        ...added.flatMap((folder) => toFilePath(folder.uri) ?? []),
+        ...readFolderUris(added).flatMap((uri) => toFilePath(uri) ?? []),
       ];
       relintOpenDocuments();
     });

@@ -1,4 +1,5 @@
 import { importsFileMatching } from '../../../eslint-plugin/src/project';
+import { NO_REQUEST_CONTEXT_WORDS } from '../../../eslint-plugin/src/utils/no-request-contexts';
 import { BUILTIN_POOL_FACTORIES } from '../../../eslint-plugin/src/utils/pool-factories';
 import { SYNC_DRIVER_MODULES, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
 import type { PoolFactorySetting } from '../shared/settings';
@@ -7,7 +8,10 @@ import type { PoolFactorySetting } from '../shared/settings';
  * Parsing is most of a lint's cost, and most files cannot concern next-db. A
  * file is skipped when its text contains none of these words:
  * - the pool factories' and sync drivers' module names (found in `import`/`require`);
- * - `connection` and `unstable_noStore` (what `require-connection` looks for);
+ * - `connection` and `unstable_noStore` (what `require-connection` and
+ *   `prefer-connection` look for);
+ * - the words of Next's request-less contexts (`'use cache'`, `unstable_cache`,
+ *   `generateStaticParams`, `after`), where `no-request-api-in-cache` reports;
  * - the sync drivers' method names, because `require-connection` follows a
  *   database imported from another project file, whose driver module name then
  *   never appears in the linted file.
@@ -30,7 +34,7 @@ export function buildTriggerPattern(customFactories: readonly PoolFactorySetting
     ...customFactories.map((factory) => factory.module),
     ...SYNC_DRIVER_MODULES,
   ]);
-  const identifiers = new Set([...NEXT_FUNCTIONS, ...SYNC_QUERY_METHODS]);
+  const identifiers = new Set([...NEXT_FUNCTIONS, ...NO_REQUEST_CONTEXT_WORDS, ...SYNC_QUERY_METHODS]);
   const moduleAlternatives = [...modules].map(escapeRegExp);
   const identifierAlternatives = [...identifiers].map((name) => `(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`);
   return new RegExp([...moduleAlternatives, ...identifierAlternatives].join('|'));

@@ -140,9 +140,10 @@ export function normalizeSettings(raw: unknown, warn: SettingsWarn = () => {}): 
     poolFactories: toPoolFactories(section.poolFactories, warn),
     // VS Code hands dotted settings over nested (`next: { rootDir }`), other clients may not.
     next: { rootDir: toRootDirs(next.rootDir ?? section['next.rootDir'], warn) },
+    // The key was `deferToEslintExtension` until the settings UI showed it as "Defer To Eslint Extension".
     deferToEslintExtension: toChoice(
-      'deferToEslintExtension',
-      section.deferToEslintExtension,
+      section.deferToESLintExtension === undefined && section.deferToEslintExtension !== undefined ? 'deferToEslintExtension' : 'deferToESLintExtension',
+      section.deferToESLintExtension ?? section.deferToEslintExtension,
       isBoolean,
       DEFAULT_SETTINGS.deferToEslintExtension,
       warn,

@@ -20,7 +20,7 @@ test('the require-connection fix inserts await connection() and its next/server 
     problems.some((problem) => isReportOf(problem, FILE, finding)),
   );
 
-  await workbench.applyQuickFix(finding.line, finding.column, 'Fix this require-connection problem');
+  await workbench.applyQuickFix(finding.line, finding.column, 'Insert `await connection()` before the query');
   await workbench.save();
 
   const fixed = workspace.read(FILE);

@@ -14,5 +14,5 @@ export const TEST_RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 // request (NEXT_DB_UPDATE_SCREENSHOT=1), so a test run leaves the tree clean.
 export const QUICK_FIX_SCREENSHOT_PATH =
   process.env.NEXT_DB_UPDATE_SCREENSHOT === '1'
-    ? path.join(REPO_ROOT, 'docs/images/quick-fix.png')
+    ? path.join(REPO_ROOT, 'extension/images/quick-fix.png')
     : path.join(TEST_RESULTS_DIR, 'quick-fix.png');

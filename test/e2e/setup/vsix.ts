@@ -4,7 +4,7 @@ import { REPO_ROOT, VSIX_PATH } from './paths';
 import { runCommand } from './run-command';
 
 // Everything that ends up in the VSIX; a change to any of these means it must be rebuilt.
-const VSIX_INPUTS = ['extension/src', 'eslint-plugin/src', 'package.json', 'esbuild.js', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images'];
+const VSIX_INPUTS = ['extension/src', 'eslint-plugin/src', 'package.json', 'esbuild.js', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'extension/images', 'extension/README.md'];
 
 function newestChange(fullPath: string): number {
   if (!existsSync(fullPath)) return 0;

@@ -1,12 +1,12 @@
 import { copySqliteApp, runSql, type NextApp, type SqliteFixtureApp } from './next-app';
 
-/** test/fixtures/next-build-app: /counter shows one counter read through better-sqlite3. */
-const COUNTER_APP: SqliteFixtureApp = {
-  layers: ['next-build-app'],
+/** A fixture app that reads counters through better-sqlite3 from COUNTER_DB_PATH (by default next-build-app, whose /counter shows one). */
+const counterApp = (fixture: string): SqliteFixtureApp => ({
+  layers: [fixture],
   databaseEnv: 'COUNTER_DB_PATH',
   databaseFile: 'counter.db',
   schema: 'CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)',
-};
+});
 
 /** Writes the counter the page shows. */
 export function setCounter(databasePath: string, value: number): void {
@@ -18,9 +18,9 @@ export function setCounter(databasePath: string, value: number): void {
   );
 }
 
-/** Copies the counter app to `dir` and creates its database holding `value`. */
-export function prepareCounterApp(dir: string, value: number): NextApp {
-  const app = copySqliteApp(COUNTER_APP, dir);
+/** Copies a counter app (test/fixtures/<fixture>) to `dir` and creates its database holding `value`. */
+export function prepareCounterApp(dir: string, value: number, fixture = 'next-build-app'): NextApp {
+  const app = copySqliteApp(counterApp(fixture), dir);
   setCounter(app.databasePath, value);
   return app;
 }

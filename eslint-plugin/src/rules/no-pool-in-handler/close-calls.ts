@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { cachedPer } from '../../utils/cached-per';
 import { walkAst } from '../../utils/walk-ast';
 
 /** Methods that may end a pool handed to a wrapper: Kysely's `db.destroy()`, Drizzle's `client.end()`... */
@@ -70,20 +71,32 @@ export function getPoolUses(
   return { ok: true, closeStatements };
 }
 
+interface ClosingCall {
+  object: TSESTree.Expression;
+  /** `db.destroy` */
+  text: string;
+}
+
+/** Every call such as `db.destroy()` in the handler, found once per handler. */
+const getClosingCalls = cachedPer((handler: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): ClosingCall[] => {
+  const calls: ClosingCall[] = [];
+  walkAst(handler, (node) => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return true;
+    const { object, property } = node.callee;
+    if (property.type === 'Identifier' && CLOSING_METHODS.has(property.name)) {
+      calls.push({ object, text: `${sourceCode.getText(object)}.${property.name}` });
+    }
+    return true;
+  }, sourceCode.visitorKeys);
+  return calls;
+});
+
 /** A call such as `db.destroy()` in the handler, on anything but the pool itself: `db.destroy`. */
 export function findClosingCall(
   sourceCode: Readonly<TSESLint.SourceCode>,
   handler: TSESTree.Node,
   pool?: TSESLint.Scope.Variable,
 ): string | undefined {
-  let found: string | undefined;
-  walkAst(handler, (node) => {
-    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return true;
-    const { object, property } = node.callee;
-    if (property.type !== 'Identifier' || !CLOSING_METHODS.has(property.name)) return true;
-    if (object.type === 'Identifier' && pool?.references.some((reference) => reference.identifier === object)) return true;
-    found = `${sourceCode.getText(object)}.${property.name}`;
-    return 'stop';
-  }, sourceCode.visitorKeys);
-  return found;
+  const poolIdentifiers = new Set<TSESTree.Node>(pool?.references.map((reference) => reference.identifier));
+  return getClosingCalls(handler, sourceCode).find((call) => !poolIdentifiers.has(call.object))?.text;
 }

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction, isFunctionNode } from '../../utils/exported-functions';
+import { cachedPer } from '../../utils/cached-per';
+import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../../utils/exported-functions';
 import { isLongLived } from './long-lived';
 import { walkAst } from '../../utils/walk-ast';
 
@@ -17,21 +18,56 @@ function mentions(code: string, text: string): boolean {
   return new RegExp(`(^|[^\\w$])${escaped}($|[^\\w$])`).test(code);
 }
 
+interface TestedExpression {
+  end: number;
+  text: string;
+}
+
+/** The tests of a function body (or the module), in order of where they end, by each word they mention. */
+interface TestIndex {
+  byWord: Map<string, TestedExpression[]>;
+  all: TestedExpression[];
+}
+
+const WORD = /[\w$]+/g;
+
+const getTestIndex = cachedPer((body: TSESTree.Node, sourceCode: SourceCode): TestIndex => {
+  const all: TestedExpression[] = [];
+  walkAst(body, (current) => {
+    const tested = getTestedExpression(current);
+    if (tested) all.push({ end: tested.range[1], text: sourceCode.getText(tested) });
+  }, sourceCode.visitorKeys);
+  all.sort((a, b) => a.end - b.end);
+  const byWord = new Map<string, TestedExpression[]>();
+  for (const test of all) {
+    for (const word of new Set(test.text.match(WORD))) {
+      const list = byWord.get(word);
+      if (list) list.push(test);
+      else byWord.set(word, [test]);
+    }
+  }
+  return { byWord, all };
+});
+
 /**
  * Whether the function tests one of `texts` before `node`, as in
  * `if (!pool) pool = new Pool()`, `if (pool) return pool; pool = new Pool()`
  * or `pool || (pool = new Pool())`: the creation only runs when nothing is cached.
+ * The function's tests are indexed once by the words they mention, so a file
+ * with many creations is not walked again for each.
  */
 export function isGuardedByTest(sourceCode: SourceCode, node: TSESTree.Node, texts: readonly string[]): boolean {
   const container = getEnclosingFunction(node) ?? sourceCode.ast;
-  const body = container.type === 'Program' ? container : container.body;
-  return walkAst(body, (current) => {
-    if (current.range[0] >= node.range[0]) return false;
-    const tested = getTestedExpression(current);
-    if (!tested || tested.range[1] > node.range[0]) return true;
-    const testText = sourceCode.getText(tested);
-    return texts.some((text) => mentions(testText, text)) ? 'stop' : true;
-  }, sourceCode.visitorKeys);
+  const index = getTestIndex(container.type === 'Program' ? container : container.body, sourceCode);
+  return texts.some((text) => {
+    const firstWord = /^[\w$]+/.exec(text)?.[0];
+    const candidates = firstWord === undefined ? index.all : (index.byWord.get(firstWord) ?? []);
+    for (const test of candidates) {
+      if (test.end > node.range[0]) return false;
+      if (mentions(test.text, text)) return true;
+    }
+    return false;
+  });
 }
 
 /**
@@ -40,9 +76,12 @@ export function isGuardedByTest(sourceCode: SourceCode, node: TSESTree.Node, tex
  * `initialized` in `if (initialized) return; initialized = true; ...`. A test
  * of one of them before the creation makes it run once, like a test of the pool.
  */
-export function getCachedPlaces(sourceCode: SourceCode, node: TSESTree.Node): string[] {
+export function getCachedPlaces(sourceCode: SourceCode, node: TSESTree.Node): readonly string[] {
   const fn = getEnclosingFunction(node);
-  if (!fn) return [];
+  return fn ? getAssignedPlaces(fn, sourceCode) : [];
+}
+
+const getAssignedPlaces = cachedPer((fn: FunctionNode, sourceCode: SourceCode): readonly string[] => {
   const places: string[] = [];
   walkAst(fn.body, (current) => {
     if (isFunctionNode(current)) return false;
@@ -52,13 +91,30 @@ export function getCachedPlaces(sourceCode: SourceCode, node: TSESTree.Node): st
     return true;
   }, sourceCode.visitorKeys);
   return places;
-}
+});
 
 /** Whether a statement always leaves the function: `return db;`, `{ ...; return db; }`, `throw ...`. */
 function exits(statement: TSESTree.Statement): boolean {
   if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
   const last = statement.type === 'BlockStatement' ? statement.body.at(-1) : undefined;
   return last !== undefined && exits(last);
+}
+
+/** Per block and set of places: the first `if (db) return db;` of the block, found once for all creations in it. */
+const exitingGuards = new WeakMap<TSESTree.BlockStatement, Map<string, TSESTree.Statement | undefined>>();
+
+function getFirstExitingGuard(
+  block: TSESTree.BlockStatement,
+  places: readonly string[],
+  testsPlace: (test: TSESTree.Node) => boolean,
+): TSESTree.Statement | undefined {
+  const byPlaces = exitingGuards.get(block) ?? new Map<string, TSESTree.Statement | undefined>();
+  exitingGuards.set(block, byPlaces);
+  const key = places.join('\0');
+  if (!byPlaces.has(key)) {
+    byPlaces.set(key, block.body.find((item) => item.type === 'IfStatement' && exits(item.consequent) && testsPlace(item.test)));
+  }
+  return byPlaces.get(key);
 }
 
 /**
@@ -81,8 +137,8 @@ export function isInsideGuard(sourceCode: SourceCode, node: TSESTree.Node, place
       if (parent.right === child && testsPlace(parent.left)) return true;
     }
     if (parent.type === 'BlockStatement') {
-      const earlier = parent.body.slice(0, parent.body.indexOf(child as TSESTree.Statement));
-      if (earlier.some((item) => item.type === 'IfStatement' && exits(item.consequent) && testsPlace(item.test))) return true;
+      const guard = getFirstExitingGuard(parent, places, testsPlace);
+      if (guard !== undefined && guard.range[1] <= child.range[0]) return true;
     }
   }
   return false;

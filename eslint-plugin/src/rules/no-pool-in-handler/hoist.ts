@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction } from '../../utils/exported-functions';
 import { applyEditsToSlice } from '../../utils/fix/object-option';
 import { matchLineEndings } from '../../utils/fix/line-endings';
-import { getEffectStatementsBefore, getTopLevelStatement, insertAtModuleScope, usesSemicolonsMostly } from '../../utils/fix/module-insertion';
+import { getLastEffectStatementBefore, getTopLevelStatement, insertAtModuleScope, usesSemicolonsMostly } from '../../utils/fix/module-insertion';
 import { removeDeclarator } from '../../utils/fix/remove-statement';
 import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
@@ -98,10 +98,9 @@ export function planHoist(
     factory,
     semicolon: usesSemicolonsMostly(sourceCode) ? ';' : '',
   });
-  const after = [
-    ...reads.declarations.map(getTopLevelStatement).filter((node) => node !== undefined),
-    ...getEffectStatementsBefore(sourceCode, creation),
-  ];
+  const after = [...reads.declarations.map(getTopLevelStatement), getLastEffectStatementBefore(sourceCode, creation)].filter(
+    (node) => node !== undefined,
+  );
 
   return {
     ok: true,

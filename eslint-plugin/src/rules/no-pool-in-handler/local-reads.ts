@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { cachedPer } from '../../utils/cached-per';
 import { isFunctionNode } from '../../utils/exported-functions';
 import { isInside } from '../../utils/ranges';
 import { isTopLevelScope } from '../../utils/scope';
@@ -40,15 +41,27 @@ function findThis(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node
   return found;
 }
 
+/** Every reference of the file, in source order, so those inside a range are found by binary search. */
+const getSortedReferences = cachedPer((sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Reference[] => {
+  const references = (sourceCode.scopeManager?.scopes ?? []).flatMap((scope) => scope.references);
+  return references.sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
+});
+
 /** Every reference made from inside `range`. */
 function getReferencesIn(sourceCode: Readonly<TSESLint.SourceCode>, range: TSESLint.AST.Range): TSESLint.Scope.Reference[] {
-  const references: TSESLint.Scope.Reference[] = [];
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const reference of scope.references) {
-      if (isInside(reference.identifier, range)) references.push(reference);
-    }
+  const references = getSortedReferences(sourceCode);
+  let low = 0;
+  let high = references.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (references[middle]!.identifier.range[0] < range[0]) low = middle + 1;
+    else high = middle;
   }
-  return references;
+  const inside: TSESLint.Scope.Reference[] = [];
+  for (let index = low; index < references.length && isInside(references[index]!.identifier, range); index++) {
+    inside.push(references[index]!);
+  }
+  return inside;
 }
 
 export interface ModuleReads {
@@ -79,14 +92,16 @@ export function getModuleReads(
       const name = `\`${variable.name}\``;
       if (variable.defs.some((def) => isInside(def.name, node))) continue; // declared inside the moved code
       if (!isTopLevelScope(variable.scope)) return { reason: `${name}, which only exists inside the function`, declarations };
-      const reassigned = variable.references.some((ref) => ref.isWrite() && !ref.init);
-      if (reassigned) return { reason: `${name}, which is reassigned at run time`, declarations };
+      if (isReassigned(variable)) return { reason: `${name}, which is reassigned at run time`, declarations };
       for (const def of variable.defs) if (def.type !== 'ImportBinding') declarations.push(def.node);
-      declarations.push(...getDeclarationsReadByFunction(sourceCode, variable, new Set()));
+      declarations.push(...getDeclarationsReadOnLoad(variable, sourceCode));
     }
   }
   return { reason: undefined, declarations };
 }
+
+/** Whether the binding is written after its declaration; asked for `Pool` by each of its many creations. */
+const isReassigned = cachedPer((variable: TSESLint.Scope.Variable) => variable.references.some((ref) => ref.isWrite() && !ref.init));
 
 /** The function a module-level binding holds: `function getConfig() {}` or `const getConfig = () => ...`. */
 function getHeldFunction(variable: TSESLint.Scope.Variable): TSESTree.Node | undefined {
@@ -120,3 +135,8 @@ function getDeclarationsReadByFunction(
   }
   return declarations;
 }
+
+/** `getDeclarationsReadByFunction` once per module-level binding, however many creations read it. */
+const getDeclarationsReadOnLoad = cachedPer((variable: TSESLint.Scope.Variable, sourceCode: Readonly<TSESLint.SourceCode>) =>
+  getDeclarationsReadByFunction(sourceCode, variable, new Set()),
+);

@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getEnclosingFunctions, type FunctionNode } from '../../utils/exported-functions';
 import { insertFirstStatement } from '../../utils/fix/insert-first-statement';
 import { matchLineEndings } from '../../utils/fix/line-endings';
 import { planNamedImport, type NamedImportRequest } from '../../utils/fix/insert-import';
 import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
 import { isInside } from '../../utils/ranges';
+import { CONNECTION_IMPORT, isAfterCall } from '../../utils/request-apis';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -17,7 +17,7 @@ export interface OptOutCall {
 }
 
 export const CONNECTION_CALL: OptOutCall = {
-  import: { source: 'next/server', imported: 'connection', localNames: ['connection', 'nextConnection'] },
+  import: CONNECTION_IMPORT,
   awaited: true,
 };
 
@@ -34,20 +34,6 @@ export interface ConnectionFix {
   isAutofix: boolean;
   /** Whether the edits also make the function async. */
   addsAsync: boolean;
-}
-
-/** Next's `after()` (`unstable_after()` in Next 15.0), imported from next/server. */
-function isAfterCall(node: TSESTree.Node | undefined, sourceCode: SourceCode): boolean {
-  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier') return false;
-  const definition = findVariable(sourceCode.getScope(node.callee), node.callee)?.defs[0];
-  const specifier = definition?.node as TSESTree.Node | undefined;
-  return (
-    specifier?.type === 'ImportSpecifier' &&
-    specifier.parent.type === 'ImportDeclaration' &&
-    specifier.parent.source.value === 'next/server' &&
-    specifier.imported.type === 'Identifier' &&
-    (specifier.imported.name === 'after' || specifier.imported.name === 'unstable_after')
-  );
 }
 
 /**

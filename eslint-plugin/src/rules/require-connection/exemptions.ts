@@ -1,17 +1,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getFunctionDirectives, isUseCacheDirective } from '../../utils/directives';
 import {
   getEnclosingFunction,
   getEnclosingFunctions,
   getExportNames,
   getFunctionVariable,
-  isFunctionNode,
   type FunctionNode,
 } from '../../utils/exported-functions';
-import { CALL, iterateModuleReferences } from '../../utils/module-references';
+import { CALL, iterateModuleReferences, toCallTraceMap } from '../../utils/module-references';
+import { BUILD_TIME_EXPORTS, getCallbackFunction } from '../../utils/no-request-contexts';
 import { isInside } from '../../utils/ranges';
-import { AUTH_LIBRARY_TRACE_MAP } from './imported-request-apis';
+import { REQUEST_READING_FUNCTIONS } from '../../utils/request-apis';
 
 /**
  * What makes a synchronous query fine where it stands: a request-time API
@@ -20,19 +19,9 @@ import { AUTH_LIBRARY_TRACE_MAP } from './imported-request-apis';
  */
 
 const NEXT_TRACE_MAP = {
-  'next/server': { connection: { [CALL]: 'request' } },
-  'next/headers': {
-    cookies: { [CALL]: 'request' },
-    headers: { [CALL]: 'request' },
-    draftMode: { [CALL]: 'request' },
-  },
-  // Deprecated in favour of connection(), but it still opts out of prerendering.
+  ...toCallTraceMap(REQUEST_READING_FUNCTIONS, 'request'),
   'next/cache': { unstable_noStore: { [CALL]: 'request' }, unstable_cache: { [CALL]: 'cache' } },
-  ...AUTH_LIBRARY_TRACE_MAP,
 };
-
-/** Exports Next.js only runs at build time, to list what to prerender. */
-const BUILD_TIME_EXPORTS = new Set(['generateStaticParams', 'generateSitemaps']);
 
 export interface Exemptions {
   /** A request-time API call or `searchParams` read that ends before `node`, in one of its enclosing functions. */
@@ -48,19 +37,6 @@ export interface Exemptions {
    * `generateStaticParams` (also through other such helpers).
    */
   isHelperOnlyCalledWhereSafe(node: TSESTree.Node): boolean;
-}
-
-/** The function given to `unstable_cache(fn)`: written inline, or declared in the file and passed by name. */
-function getCallbackFunction(
-  argument: TSESTree.CallExpressionArgument | undefined,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): FunctionNode | undefined {
-  if (isFunctionNode(argument)) return argument;
-  if (argument?.type !== 'Identifier') return undefined;
-  const definition = findVariable(sourceCode.getScope(argument), argument)?.defs[0];
-  const node = definition?.node as TSESTree.Node | undefined;
-  if (isFunctionNode(node)) return node;
-  return node?.type === 'VariableDeclarator' && isFunctionNode(node.init ?? undefined) ? (node.init as FunctionNode) : undefined;
 }
 
 /**

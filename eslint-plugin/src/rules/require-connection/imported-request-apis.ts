@@ -1,8 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { ModelSession } from '../../project';
-import { CALL } from '../../utils/module-references';
-import { AUTH_LIBRARY_FUNCTIONS } from '../../utils/next-request-apis';
+import { REQUEST_READING_FUNCTIONS } from '../../utils/request-apis';
 import { getImportedName } from './import-bindings';
 
 /**
@@ -12,12 +11,8 @@ import { getImportedName } from './import-bindings';
  * Rendering waits for a request after them, just as after cookies().
  */
 
-export const AUTH_LIBRARY_TRACE_MAP = Object.fromEntries(
-  Object.entries(AUTH_LIBRARY_FUNCTIONS).map(([module, names]) => [
-    module,
-    Object.fromEntries(names.map((name) => [name, { [CALL]: 'request' }])),
-  ]),
-);
+/** Text that any request-reading module holds: a request API's module, or a `searchParams` read. */
+const REQUEST_API_WORDS = [...Object.keys(REQUEST_READING_FUNCTIONS), 'searchParams'];
 
 /** Whether `call` calls a function imported from a project file that reads the request. */
 export function callsImportedRequestApi(
@@ -30,6 +25,8 @@ export function callsImportedRequestApi(
   const definition = findVariable(sourceCode.getScope(call.callee), call.callee)?.defs[0];
   const imported = definition && getImportedName(definition);
   const target = imported && session.resolve(filename, imported.source);
-  const exported = imported && target !== undefined ? session.resolveExport(target, imported.name) : undefined;
+  // Only a module that names a request API, itself or through its imports, can read the request.
+  if (target === undefined || !session.mayReach(target, REQUEST_API_WORDS)) return false;
+  const exported = imported ? session.resolveExport(target, imported.name) : undefined;
   return exported !== undefined && session.functionReadsRequest(exported.file, exported.local);
 }

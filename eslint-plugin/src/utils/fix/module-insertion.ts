@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { cachedPer } from '../cached-per';
 import { getLastDirective } from '../directives';
 
 type Statement = TSESTree.ProgramStatement;
@@ -29,22 +30,39 @@ const DECLARATIONS = new Set([
   'EmptyStatement',
 ]);
 
+/** The top-level statements that run for their effects, in source order. */
+const getEffectStatements = cachedPer((program: TSESTree.Program): Statement[] =>
+  program.body.filter((statement) => !DECLARATIONS.has(statement.type)),
+);
+
 /**
- * The top-level statements before the one holding `node` that run for their
- * effects, such as `dotenv.config()` or `neonConfig.webSocketConstructor = ws`:
- * code moved out of `node`'s function to module scope must run after them, as it did.
+ * The last top-level statement before the one holding `node` that runs for
+ * its effects, such as `dotenv.config()` or `neonConfig.webSocketConstructor = ws`:
+ * code moved out of `node`'s function to module scope must run after it (and
+ * so after all of them), as it did.
  */
-export function getEffectStatementsBefore(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): Statement[] {
+export function getLastEffectStatementBefore(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): Statement | undefined {
   const holder = getTopLevelStatement(node);
-  if (!holder) return [];
-  return sourceCode.ast.body.filter(
-    (statement) => statement.range[1] <= holder.range[0] && !DECLARATIONS.has(statement.type),
-  );
+  if (!holder) return undefined;
+  const effects = getEffectStatements(sourceCode.ast);
+  let low = 0;
+  let high = effects.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (effects[middle]!.range[1] <= holder.range[0]) low = middle + 1;
+    else high = middle;
+  }
+  return effects[low - 1];
 }
 
 function isImport(statement: Statement): boolean {
   return statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration';
 }
+
+const getLastImport = cachedPer((program: TSESTree.Program): Statement | undefined => program.body.findLast(isImport));
+
+/** A line break then code on the next line, matched where it must start (sticky) rather than on a copy of the rest of the file. */
+const FOLLOWED_BY_CODE = /[ \t]*\r?\n[ \t]*\S/y;
 
 /** End of the statement, including comments that trail it on the same line. */
 function getEndWithTrailingComments(sourceCode: Readonly<TSESLint.SourceCode>, statement: Statement): number {
@@ -81,7 +99,7 @@ export function insertAtModuleScope(
   after: readonly Statement[] = [],
 ): TSESLint.RuleFix {
   const body = sourceCode.ast.body;
-  const candidates = [getLastDirective(body), ...body.filter(isImport), ...after].filter(
+  const candidates = [getLastDirective(body), getLastImport(sourceCode.ast), ...after].filter(
     (statement): statement is Statement => statement !== undefined,
   );
   const anchor = candidates.reduce<Statement | undefined>(
@@ -90,7 +108,8 @@ export function insertAtModuleScope(
   );
   if (anchor) {
     const end = getEndWithTrailingComments(sourceCode, anchor);
-    const followedByCode = /^[ \t]*\r?\n[ \t]*\S/.test(sourceCode.text.slice(end));
+    FOLLOWED_BY_CODE.lastIndex = end;
+    const followedByCode = FOLLOWED_BY_CODE.test(sourceCode.text);
     return fixer.insertTextAfterRange([0, end], `\n\n${code}${followedByCode ? '\n' : ''}`);
   }
   const first = body[0];
@@ -104,6 +123,10 @@ export function insertAtModuleScope(
  * the first statement of a list, this weighs the whole file.
  */
 export function usesSemicolonsMostly(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return countsSemicolons(sourceCode.ast, sourceCode);
+}
+
+const countsSemicolons = cachedPer((_program: TSESTree.Program, sourceCode: Readonly<TSESLint.SourceCode>): boolean => {
   let withSemicolon = 0;
   let without = 0;
   for (const statement of sourceCode.ast.body) {
@@ -115,4 +138,4 @@ export function usesSemicolonsMostly(sourceCode: Readonly<TSESLint.SourceCode>):
     else without++;
   }
   return withSemicolon >= without;
-}
+});

@@ -1,12 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isInside } from '../ranges';
 import { getLineIndent } from './source-positions';
 
 /** Whether a template literal inside `node` spans lines, so that re-indenting would change a string. */
 export function hasMultilineTemplate(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
-  return sourceCode.ast.tokens.some(
-    (token) => token.type === 'Template' && isInside(token, node) && token.value.includes('\n'),
-  );
+  // The node's own tokens, found by the token store's index: not every token of the file for each fix.
+  return sourceCode.getTokens(node).some((token) => token.type === 'Template' && token.value.includes('\n'));
 }
 
 /**

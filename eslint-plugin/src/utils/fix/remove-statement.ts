@@ -10,17 +10,32 @@ function getStatementRemovalRange(
   statement: TSESTree.Node,
 ): [number, number] {
   const text = sourceCode.text;
-  let [start, end] = statement.range;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const onlySpaceBefore = /^[ \t]*$/.test(text.slice(lineStart, start));
-  const lineEnd = text.indexOf('\n', end);
-  const restOfLine = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
-  if (onlySpaceBefore && /^[ \t]*\r?$/.test(restOfLine)) {
-    return [lineStart, lineEnd === -1 ? text.length : lineEnd + 1];
+  const [start, end] = statement.range;
+  // Only the spaces around the statement are looked at, not the rest of a possibly very long line.
+  const spaceStart = startOfSpacesBefore(text, start);
+  const spaceEnd = endOfSpacesAfter(text, end);
+  const onlySpaceBefore = spaceStart === 0 || text[spaceStart - 1] === '\n';
+  const lineBreak = text[spaceEnd] === '\r' ? spaceEnd + 1 : spaceEnd;
+  if (onlySpaceBefore && (lineBreak === text.length || text[lineBreak] === '\n')) {
+    return [spaceStart, Math.min(lineBreak + 1, text.length)];
   }
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  if (!onlySpaceBefore) while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-  return [start, end];
+  return [onlySpaceBefore ? start : spaceStart, spaceEnd];
+}
+
+function isSpace(char: string | undefined): boolean {
+  return char === ' ' || char === '\t';
+}
+
+function startOfSpacesBefore(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && isSpace(text[start - 1])) start--;
+  return start;
+}
+
+function endOfSpacesAfter(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && isSpace(text[end])) end++;
+  return end;
 }
 
 /** Removes a statement (see `getStatementRemovalRange`). */

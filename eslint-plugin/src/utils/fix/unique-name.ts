@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { cachedPer } from '../cached-per';
 import { isTopLevelScope } from '../scope';
 
 type Scope = TSESLint.Scope.Scope;
@@ -32,6 +33,12 @@ function declares(scope: Scope, name: string, ignore: ReadonlySet<Variable>): bo
   return variable !== undefined && !ignore.has(variable);
 }
 
+/** Looked up once per file rather than for every name tried by every fix. */
+const getModuleNames = cachedPer((scopeManager: TSESLint.Scope.ScopeManager) => ({
+  globalReads: new Set(scopeManager.globalScope?.through.map((reference) => reference.identifier.name)),
+  topLevelScopes: scopeManager.scopes.filter(isTopLevelScope),
+}));
+
 /**
  * Whether a new module-level binding `name` would be seen from every use
  * site: no module-level declaration or global read of that name, and no
@@ -46,10 +53,8 @@ function isFreeAtModuleScope(
 ): boolean {
   const scopeManager = sourceCode.scopeManager;
   if (!scopeManager || RESERVED.has(name)) return false;
-  if (scopeManager.globalScope?.through.some((reference) => reference.identifier.name === name)) return false;
-  for (const scope of scopeManager.scopes) {
-    if (isTopLevelScope(scope) && declares(scope, name, ignore)) return false;
-  }
+  const { globalReads, topLevelScopes } = getModuleNames(scopeManager);
+  if (globalReads.has(name) || topLevelScopes.some((scope) => declares(scope, name, ignore))) return false;
   for (const site of useSites) {
     for (let scope: Scope | null = sourceCode.getScope(site); scope; scope = scope.upper) {
       if (declares(scope, name, ignore)) return false;

@@ -1,0 +1,44 @@
+import * as path from 'node:path';
+import { getNextSettings } from '../../../eslint-plugin/src/utils/next-settings';
+import { getNextFileInfo } from '../../../eslint-plugin/src/utils/next-file-kind';
+
+/**
+ * The folder that looks like a Next.js app holding the file (the one above its
+ * `app/` or `pages/` folder) when the rules do not see it as one, so they skip
+ * the file in silence. Undefined when the rules know the file's app, or when
+ * nothing suggests one. The answers come from the plugin's own classification:
+ * the candidate is an app root if an App Router page in it would have it as root.
+ */
+export function findUnrecognisedApp(filePath: string, cwd: string, rootDir: readonly string[]): string | undefined {
+  const settings = getNextSettings({ next: { rootDir: [...rootDir] } });
+  if (getNextFileInfo(filePath, cwd, settings).projectRoot !== undefined) return undefined;
+  const relative = path.relative(cwd, filePath);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const segments = relative.split(path.sep).slice(0, -1);
+  const router = segments.findIndex((segment) => segment === 'app' || segment === 'pages');
+  if (router === -1) return undefined;
+  const above = segments.slice(0, router);
+  if (above.at(-1) === 'src') above.pop();
+  const candidate = path.join(cwd, ...above);
+  const isRoot = getNextFileInfo(path.join(candidate, 'app', 'page.js'), cwd, settings).projectRoot === candidate;
+  return isRoot ? undefined : candidate;
+}
+
+/** Says once per workspace folder that a file with database code is skipped because its app is not recognised. */
+export class UnrecognisedAppNotice {
+  private readonly told = new Set<string>();
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  check(filePath: string, cwd: string, rootDir: readonly string[]): void {
+    if (this.told.has(cwd)) return;
+    const app = findUnrecognisedApp(filePath, cwd, rootDir);
+    if (app === undefined) return;
+    this.told.add(cwd);
+    const folder = path.relative(cwd, app) || '.';
+    this.log(
+      `${filePath} has database code but is in no Next.js app that next-db knows, so it is not checked. ` +
+        `If "${folder}" is a Next.js app, add it to the setting next-db.next.rootDir (or give it a next.config.*).`,
+    );
+  }
+}
