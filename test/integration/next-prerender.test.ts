@@ -8,25 +8,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyAutofixes } from './lint/rule-fixes';
-import { prepareNextApp, setCounter, type NextApp } from './next/next-app';
-import { getRouteMarker, nextBuild, readCounter, readPrerenderedBody, readPrerenderedRoute, type BuildResult } from './next/next-build';
-import { fetchPage, startNextServer, type NextServer } from './next/next-server';
-import { createScratchDir } from './paths';
-import { markdownTable, writeReportSection } from './report/readme-report';
+import { prepareCounterApp, readCounter, setCounter } from './next/counter-app';
+import type { NextApp } from './next/next-app';
+import { getRouteMarker, readPrerenderedBody, readPrerenderedRoute, type BuildResult } from './next/next-build';
+import { createNextRun } from './next/next-run';
+import { fetchPage, type NextServer } from './next/next-server';
 
 const ROUTE = '/counter';
 const DATA_FUNCTION = 'app/lib/counter.ts';
 const BUILD_TIME_VALUE = 1111;
 
-const scratch = createScratchDir('next-prerender');
-const servers: NextServer[] = [];
-const buildTimes: [string, number][] = [];
-
-async function serve(app: NextApp): Promise<NextServer> {
-  const server = await startNextServer(app);
-  servers.push(server);
-  return server;
-}
+const run = createNextRun('next-prerender');
 
 async function counterOverHttp(server: NextServer): Promise<number | undefined> {
   return readCounter(await fetchPage(server, ROUTE));
@@ -36,13 +28,11 @@ describe.sequential('before the fix', () => {
   let app: NextApp;
   let build: BuildResult | undefined;
   beforeAll(() => {
-    app = prepareNextApp(path.join(scratch.dir, 'before'), BUILD_TIME_VALUE);
+    app = prepareCounterApp(path.join(run.dir, 'before'), BUILD_TIME_VALUE);
   });
 
   it('next build prerenders the page with the build-time value', async () => {
-    build = await nextBuild(app);
-    buildTimes.push(['before fix', build.durationMs]);
-    console.log(`next build (before fix) took ${(build.durationMs / 1000).toFixed(1)} s\n${build.output}`);
+    build = await run.build(app, 'before fix');
 
     expect(getRouteMarker(build.output, ROUTE)).toBe('○');
     const prerendered = readPrerenderedRoute(app, ROUTE);
@@ -63,7 +53,7 @@ describe.sequential('before the fix', () => {
   });
 
   it('next start keeps serving the frozen value after the database changes', async () => {
-    const server = await serve(app);
+    const server = await run.serve(app);
     setCounter(app.databasePath, 2001);
     expect(await counterOverHttp(server)).toBe(BUILD_TIME_VALUE);
     expect(await counterOverHttp(server)).toBe(BUILD_TIME_VALUE);
@@ -74,7 +64,7 @@ describe.sequential('before the fix', () => {
 describe.sequential('after the require-connection autofix', () => {
   let app: NextApp;
   beforeAll(() => {
-    app = prepareNextApp(path.join(scratch.dir, 'after'), BUILD_TIME_VALUE);
+    app = prepareCounterApp(path.join(run.dir, 'after'), BUILD_TIME_VALUE);
   });
   let fixApplied = false;
 
@@ -90,9 +80,7 @@ describe.sequential('after the require-connection autofix', () => {
 
   it('next build leaves the page dynamic', async () => {
     if (!fixApplied) throw new Error('The autofix was not applied (see the previous test), so there is nothing to build.');
-    const build = await nextBuild(app);
-    buildTimes.push(['after fix', build.durationMs]);
-    console.log(`next build (after fix) took ${(build.durationMs / 1000).toFixed(1)} s\n${build.output}`);
+    const build = await run.build(app, 'after fix');
 
     expect(getRouteMarker(build.output, ROUTE)).toBe('ƒ');
     const prerendered = readPrerenderedRoute(app, ROUTE);
@@ -102,7 +90,7 @@ describe.sequential('after the require-connection autofix', () => {
 
   it('next start reads the database on every request', async () => {
     if (!fixApplied) throw new Error('The autofix was not applied (see the previous tests), so there is nothing to serve.');
-    const server = await serve(app);
+    const server = await run.serve(app);
     setCounter(app.databasePath, 2222);
     expect(await counterOverHttp(server)).toBe(2222);
     expect(await counterOverHttp(server)).toBe(2222);
@@ -112,14 +100,4 @@ describe.sequential('after the require-connection autofix', () => {
   });
 });
 
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.stop()));
-  scratch.remove();
-  if (buildTimes.length === 0) return;
-  const table = markdownTable(
-    ['Build', 'Wall time'],
-    buildTimes.map(([build, ms]) => [build, `${(ms / 1000).toFixed(1)} s`]),
-  );
-  console.log(`\nnext build times (2 cores):\n${table}\n`);
-  writeReportSection('next-build-times', table);
-});
+afterAll(() => run.finish('next-build-times'));

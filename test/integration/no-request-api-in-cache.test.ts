@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyFirstSuggestion } from './lint/rule-fixes';
-import { prepareNextApp } from './next/next-app';
+import { prepareCounterApp } from './next/counter-app';
 import { getRouteMarker, nextBuild } from './next/next-build';
 import { createScratchDir } from './paths';
 
@@ -22,7 +22,7 @@ const scratch = createScratchDir('no-request-api-in-cache');
 
 describe.sequential('await connection() inside "use cache"', () => {
   it('the rule reports it, quoting the error next build then fails with', async () => {
-    const app = prepareNextApp(path.join(scratch.dir, 'before'), 0, FIXTURE);
+    const app = prepareCounterApp(path.join(scratch.dir, 'before'), 0, FIXTURE);
     const page = path.join(app.dir, PAGE);
     const { findings } = await applyFirstSuggestion('next-db/no-request-api-in-cache', app.dir, page, readFileSync(page, 'utf8'));
     expect(findings.map((finding) => [finding.line, finding.message.includes(NEXT_ERROR)])).toEqual([[7, true]]);
@@ -37,7 +37,7 @@ describe.sequential('await connection() inside "use cache"', () => {
   });
 
   it("after the rule's suggestion, next build succeeds", async () => {
-    const app = prepareNextApp(path.join(scratch.dir, 'after'), 0, FIXTURE);
+    const app = prepareCounterApp(path.join(scratch.dir, 'after'), 0, FIXTURE);
     const page = path.join(app.dir, PAGE);
     const { fixed, findingsAfter } = await applyFirstSuggestion('next-db/no-request-api-in-cache', app.dir, page, readFileSync(page, 'utf8'));
     expect(findingsAfter).toEqual([]);

@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyAutofixes } from './lint/rule-fixes';
-import { prepareNextApp, setCounter, type NextApp } from './next/next-app';
-import { getRouteMarker, nextBuild, readCounter, readPrerenderedRoute } from './next/next-build';
+import { prepareCounterApp, readCounter, setCounter } from './next/counter-app';
+import type { NextApp } from './next/next-app';
+import { getRouteMarker, nextBuild, readPrerenderedRoute } from './next/next-build';
 import { fetchPage, startNextServer, type NextServer } from './next/next-server';
 import { createScratchDir } from './paths';
 
@@ -26,7 +27,7 @@ describe.sequential('after the prefer-connection autofix', () => {
   let fixApplied = false;
   let built = false;
   beforeAll(() => {
-    app = prepareNextApp(path.join(scratch.dir, 'app'), BUILD_TIME_VALUE);
+    app = prepareCounterApp(path.join(scratch.dir, 'app'), BUILD_TIME_VALUE);
   });
 
   it('the rule reports only the noStore() page, and its autofix rewrites it to await connection()', async () => {

@@ -4,7 +4,7 @@ import { ESLint as ESLint9 } from 'eslint-v9';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../eslint-plugin/src/index';
 import { recommendedFlatConfig } from '../support/lint-config.mjs';
-import { EXAMPLE_APP_DIR, EXPECTED_FINDINGS, lintExampleApp } from '../support/example-app-findings';
+import { EXAMPLE_APP_DIR, EXPECTED_FINDINGS, lintProject } from '../support/example-app-findings';
 
 describe('ESLint 9.39', () => {
   it('is the version under test', () => {
@@ -17,6 +17,6 @@ describe('ESLint 9.39', () => {
       overrideConfigFile: true,
       overrideConfig: recommendedFlatConfig(plugin) as ESLint9.Options['overrideConfig'],
     });
-    expect(await lintExampleApp(eslint)).toEqual(EXPECTED_FINDINGS);
+    expect(await lintProject(eslint)).toEqual(EXPECTED_FINDINGS);
   });
 });

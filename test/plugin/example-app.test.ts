@@ -4,11 +4,11 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../eslint-plugin/src/index';
 import { recommendedFlatConfig } from '../support/lint-config.mjs';
-import { EXAMPLE_APP_DIR, EXPECTED_FINDINGS, lintExampleApp } from '../support/example-app-findings';
+import { EXAMPLE_APP_DIR, EXPECTED_FINDINGS, lintProject } from '../support/example-app-findings';
 
 describe('the example app under the recommended config', () => {
   it('reports exactly the planted problems and nothing in the correct files', async () => {
     const eslint = new ESLint({ cwd: EXAMPLE_APP_DIR, overrideConfigFile: true, overrideConfig: recommendedFlatConfig(plugin) });
-    expect(await lintExampleApp(eslint)).toEqual(EXPECTED_FINDINGS);
+    expect(await lintProject(eslint)).toEqual(EXPECTED_FINDINGS);
   });
 });

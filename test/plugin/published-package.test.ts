@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recommendedFlatConfig } from '../support/lint-config.mjs';
-import { EXAMPLE_APP_DIR, EXPECTED_FINDINGS, lintExampleApp } from '../support/example-app-findings';
+import { EXAMPLE_APP_DIR, EXPECTED_FINDINGS, lintProject } from '../support/example-app-findings';
 
 const repoRoot = path.join(__dirname, '..', '..');
 // Inside the repository, so the package's own dependencies resolve from the root node_modules.
@@ -82,7 +82,7 @@ describe('the published eslint-plugin-next-db package, packed from a clean tree'
     const plugin = require(installedAt) as { meta: { name: string }; configs: { recommended: object } };
     expect(plugin.meta.name).toBe('eslint-plugin-next-db');
     const eslint = new ESLint({ cwd: EXAMPLE_APP_DIR, overrideConfigFile: true, overrideConfig: recommendedFlatConfig(plugin) });
-    expect(await lintExampleApp(eslint)).toEqual(EXPECTED_FINDINGS);
+    expect(await lintProject(eslint)).toEqual(EXPECTED_FINDINGS);
   });
 
   it('type-checks in a typed eslint.config.ts beside the real eslint-config-next', () => {

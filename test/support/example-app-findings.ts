@@ -1,4 +1,4 @@
-// What ESLint reports for the example app, and what it should report.
+// What ESLint reports for a fixture project, and what it should report for the example app.
 import * as path from 'node:path';
 import type { ESLint } from 'eslint';
 
@@ -13,13 +13,16 @@ export interface Finding {
   fix: 'autofix' | 'suggestion' | 'none';
 }
 
-/** Every finding ESLint reports for the example app, in a stable order. */
-export async function lintExampleApp(eslint: { lintFiles(patterns: string[]): Promise<ESLint.LintResult[]> }): Promise<Finding[]> {
+/** Every finding ESLint reports for the project (by default the example app), files relative to `dir`, in a stable order. */
+export async function lintProject(
+  eslint: { lintFiles(patterns: string[]): Promise<ESLint.LintResult[]> },
+  dir = EXAMPLE_APP_DIR,
+): Promise<Finding[]> {
   const results = await eslint.lintFiles(['.']);
   return results
     .flatMap((result) =>
       result.messages.map((message) => ({
-        file: path.relative(EXAMPLE_APP_DIR, result.filePath).split(path.sep).join('/'),
+        file: path.relative(dir, result.filePath).split(path.sep).join('/'),
         line: message.line,
         column: message.column,
         ruleId: message.ruleId,

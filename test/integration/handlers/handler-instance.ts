@@ -13,12 +13,24 @@ const ENTRY = path.join(import.meta.dirname, 'instance-entry.ts');
  */
 export async function bundleHandlerInstance(handlerSource: string, outDir: string): Promise<string> {
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'handler.ts'), handlerSource);
+  const handler = path.join(outDir, 'handler.ts');
+  writeFileSync(handler, handlerSource);
+  return bundleHandlerModules([handler], outDir);
+}
+
+/**
+ * Bundles handler modules of an app on disk (with what they import: `@/`
+ * paths resolve through the app's tsconfig) and the load runner into one
+ * CommonJS file in `outDir`, inside the repository as above. Each module is
+ * loaded once, as in one server process, so the handlers share what they
+ * import (a module-scoped pool in lib/db.ts, say); the instance calls them in turns.
+ */
+export async function bundleHandlerModules(handlerPaths: readonly string[], outDir: string): Promise<string> {
+  mkdirSync(outDir, { recursive: true });
   const main = path.join(outDir, 'main.ts');
-  writeFileSync(
-    main,
-    `import * as handlerModule from './handler';\nimport { runInstance } from ${JSON.stringify(ENTRY)};\nvoid runInstance(handlerModule);\n`,
-  );
+  const imports = handlerPaths.map((handler, index) => `import * as handler${index} from ${JSON.stringify(handler.replace(/\.tsx?$/, ''))};`);
+  const modules = handlerPaths.map((_, index) => `handler${index}`).join(', ');
+  writeFileSync(main, `${imports.join('\n')}\nimport { runInstance } from ${JSON.stringify(ENTRY)};\nvoid runInstance([${modules}]);\n`);
   const outfile = path.join(outDir, 'instance.cjs');
   await build({
     entryPoints: [main],

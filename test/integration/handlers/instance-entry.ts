@@ -1,7 +1,8 @@
 /**
- * Runs inside a child process bundled together with one handler module: one
- * process, one module instance, like one warm serverless instance. It calls
- * the handler N times at once per wave and prints what happened.
+ * Runs inside a child process bundled together with handler modules: one
+ * process, one module instance each, like one warm serverless instance. It
+ * calls the handlers N times at once per wave (in turns, when there are
+ * several) and prints what happened.
  * Arguments: <kind> <requests per wave> <waves>.
  */
 import { createPagesRequest, createRouteRequest, PagesResponse } from './requests';
@@ -39,9 +40,9 @@ function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'UNKNOWN';
 }
 
-async function runWave(call: Call, requests: number): Promise<WaveResult> {
+async function runWave(calls: readonly Call[], requests: number): Promise<WaveResult> {
   const started = performance.now();
-  const outcomes = await Promise.allSettled(Array.from({ length: requests }, () => call()));
+  const outcomes = await Promise.allSettled(Array.from({ length: requests }, (_, index) => calls[index % calls.length]!()));
   const errorCodes: Record<string, number> = {};
   for (const outcome of outcomes) {
     if (outcome.status === 'rejected') {
@@ -57,11 +58,11 @@ async function runWave(call: Call, requests: number): Promise<WaveResult> {
   };
 }
 
-export async function runInstance(handlerModule: Record<string, unknown>): Promise<void> {
+export async function runInstance(handlerModules: readonly Record<string, unknown>[]): Promise<void> {
   const [kind, requests, waves] = process.argv.slice(2) as [HandlerKind, string, string];
-  const call = kind === 'pages-api' ? pagesCall(handlerModule.default) : routeCall(handlerModule.GET);
+  const calls = handlerModules.map((handlerModule) => (kind === 'pages-api' ? pagesCall(handlerModule.default) : routeCall(handlerModule.GET)));
   const results: WaveResult[] = [];
-  for (let wave = 0; wave < Number(waves); wave += 1) results.push(await runWave(call, Number(requests)));
+  for (let wave = 0; wave < Number(waves); wave += 1) results.push(await runWave(calls, Number(requests)));
   // Exit at once: a hoisted pool would keep idle connections (and the process) alive.
   process.stdout.write(`${RESULT_MARKER}${JSON.stringify(results)}\n`, () => process.exit(0));
 }

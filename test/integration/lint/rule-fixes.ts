@@ -56,13 +56,26 @@ export async function applyFirstSuggestion(ruleId: RuleId, cwd: string, filePath
   return { findings, fixed, findingsAfter };
 }
 
+export interface Finding {
+  filePath: string;
+  message: Linter.LintMessage;
+}
+
+/** The rule's findings over `patterns` in the project at `cwd`, as `eslint` would report them. */
+export async function lintFindings(ruleId: RuleId, cwd: string, patterns: string[]): Promise<Finding[]> {
+  const results = await createESLint(cwd, ruleId).lintFiles(patterns);
+  return results.flatMap((result) =>
+    result.messages.filter((message) => message.ruleId === ruleId).map((message) => ({ filePath: result.filePath, message })),
+  );
+}
+
 export interface AutofixResult {
   /** Files (absolute) where the rule reported something before the fix. */
   reportedFiles: string[];
   /** Files the autofix rewrote on disk. */
   fixedFiles: string[];
   /** The rule's findings left after fixing. */
-  findingsAfter: Linter.LintMessage[];
+  findingsAfter: Finding[];
 }
 
 /** Runs `eslint --fix` for one rule over `patterns` in the project at `cwd` and writes the fixes. */
@@ -72,11 +85,9 @@ export async function applyAutofixes(ruleId: RuleId, cwd: string, patterns: stri
   if (fatal.length > 0) throw new Error(`Files do not parse:\n${fatal.join('\n')}`);
   const fixing = await createESLint(cwd, ruleId, true).lintFiles(patterns);
   await ESLint.outputFixes(fixing);
-  const after = await createESLint(cwd, ruleId).lintFiles(patterns);
-  const ruleMessages = (result: ESLint.LintResult) => result.messages.filter((message) => message.ruleId === ruleId);
   return {
-    reportedFiles: reported.filter((result) => ruleMessages(result).length > 0).map((result) => result.filePath),
+    reportedFiles: reported.filter((result) => result.messages.some((message) => message.ruleId === ruleId)).map((result) => result.filePath),
     fixedFiles: fixing.filter((result) => result.output !== undefined).map((result) => result.filePath),
-    findingsAfter: after.flatMap(ruleMessages),
+    findingsAfter: await lintFindings(ruleId, cwd, patterns),
   };
 }

@@ -3,34 +3,50 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { FIXTURES } from '../paths';
 
-const BUILD_OUTPUTS = new Set(['.next', 'node_modules', 'next-env.d.ts', 'counter.db']);
+const BUILD_OUTPUTS = new Set(['.next', 'node_modules', 'next-env.d.ts']);
 
 export interface NextApp {
   dir: string;
-  /** The SQLite file the page reads (COUNTER_DB_PATH). */
+  /** The SQLite file the app reads. */
   databasePath: string;
+  /** The environment that points the app at that file. */
+  env: Record<string, string>;
 }
 
-/** Writes the counter the page shows. */
-export function setCounter(databasePath: string, value: number): void {
+/** A fixture app that reads a SQLite database whose path it takes from an environment variable. */
+export interface SqliteFixtureApp {
+  /** Folders under test/fixtures, copied in order: a later one adds files or replaces the earlier ones'. */
+  layers: readonly string[];
+  /** The environment variable the app reads the database path from. */
+  databaseEnv: string;
+  /** The database's file name in the app folder. */
+  databaseFile: string;
+  /** SQL that creates its tables. */
+  schema: string;
+}
+
+/** Runs one statement against the app's database (the test's hand on the data the app shows). */
+export function runSql(databasePath: string, sql: string, ...parameters: unknown[]): void {
   const db = new Database(databasePath);
   try {
-    db.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(
-      'visits',
-      value,
-    );
+    db.prepare(sql).run(...parameters);
   } finally {
     db.close();
   }
 }
 
-/** Copies a fixture app (test/fixtures/<fixture>) to `dir` (inside the repository) and creates its database holding `value`. */
-export function prepareNextApp(dir: string, value: number, fixture = 'next-build-app'): NextApp {
-  cpSync(path.join(FIXTURES, fixture), dir, { recursive: true, filter: (source) => !BUILD_OUTPUTS.has(path.basename(source)) });
-  const databasePath = path.join(dir, 'counter.db');
+/**
+ * Copies the fixture's layers to `dir` (inside the repository, so packages
+ * resolve from the root node_modules) and creates its empty database.
+ */
+export function copySqliteApp(fixture: SqliteFixtureApp, dir: string): NextApp {
+  const skipped = (source: string) => BUILD_OUTPUTS.has(path.basename(source)) || path.basename(source) === fixture.databaseFile;
+  for (const layer of fixture.layers) {
+    cpSync(path.join(FIXTURES, layer), dir, { recursive: true, filter: (source) => !skipped(source) });
+  }
+  const databasePath = path.join(dir, fixture.databaseFile);
   const db = new Database(databasePath);
-  db.exec('CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');
+  db.exec(fixture.schema);
   db.close();
-  setCounter(databasePath, value);
-  return { dir, databasePath };
+  return { dir, databasePath, env: { [fixture.databaseEnv]: databasePath } };
 }

@@ -48,9 +48,3 @@ export function readPrerenderedBody(app: NextApp, route: string): string | undef
   const bodyPath = path.join(app.dir, '.next/server/app', `${route}.body`);
   return existsSync(bodyPath) ? readFileSync(bodyPath, 'utf8') : undefined;
 }
-
-/** The counter value a page's HTML shows, from `<output id="counter">`. */
-export function readCounter(html: string): number | undefined {
-  const match = /<output id="counter">(\d+)<\/output>/.exec(html);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
-}

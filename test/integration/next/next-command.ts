@@ -8,7 +8,7 @@ export const NEXT_BIN = createRequire(path.join(REPOSITORY_ROOT, 'package.json')
 
 /** The environment for `next build` / `next start` of a fixture app. */
 export function nextEnv(app: NextApp): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', COUNTER_DB_PATH: app.databasePath };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...app.env };
   // vitest sets NODE_ENV=test; Next.js sets its own and warns about any other.
   delete env.NODE_ENV;
   return env;

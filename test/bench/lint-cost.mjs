@@ -1,0 +1,98 @@
+// `npm run bench`: the CPU cost of next-db's rules, as a ratio to a parse-only
+// lint of the same files. Prints figures; asserts nothing (timings are not
+// pass/fail).
+//
+//   npm run bench                                   the example app and a generated 1,000-file app
+//   npm run bench -- /path/to/app [more folders]    those folders instead, linted in place (cwd = the folder)
+//   options: --rounds N (default 3; round 1 is cold), --sample N (lint N files spread over each folder),
+//            --per-rule (also lint with each rule alone)
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import plugin from '../../eslint-plugin/dist/index.js';
+import { writeGeneratedApp } from './generated-app.mjs';
+import { measureLintCost, warmUpParsers } from './measure-lint-cost.mjs';
+import { listSourceFiles, sampleEvenly } from './source-files.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const EXAMPLE_APP = path.join(ROOT, 'test/fixtures/example-app');
+const GENERATED_FILES = 1000;
+
+const { values: options, positionals: folders } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: 'string', default: '3' }, sample: { type: 'string' }, 'per-rule': { type: 'boolean', default: false } },
+});
+const rounds = Math.max(1, Number(options.rounds) || 1);
+const sample = options.sample === undefined ? undefined : Number(options.sample);
+const RECOMMENDED = plugin.configs.recommended.rules;
+/** What is linted besides parse-only: the recommended config, and with --per-rule each of its rules alone. */
+const ruleSets = [
+  { label: 'recommended', rules: RECOMMENDED },
+  ...(options['per-rule'] ? Object.entries(RECOMMENDED).map(([id, level]) => ({ label: `${id.replace('next-db/', '')} only`, rules: { [id]: level } })) : []),
+];
+
+const ms = (micros) => `${(micros / 1000).toFixed(1)} ms`;
+const ratio = (withRules, parseOnly) => (parseOnly === 0 ? 'n/a' : `${(withRules / parseOnly).toFixed(3)}×`);
+
+/** Each side's CPU time summed over rounds (`microsPerRound`: per round, per side). */
+function sumRounds(microsPerRound) {
+  return microsPerRound.reduce((sum, micros) => sum.map((total, side) => total + micros[side]));
+}
+
+function printCorpus(name, fileCount, results) {
+  const [cold, ...warm] = results;
+  const rounds = [['1 (cold)', cold.micros, 1]];
+  if (warm.length > 0) rounds.push([results.length === 2 ? '2 (warm)' : `2–${results.length} (warm, summed)`, sumRounds(warm.map((round) => round.micros)), warm.length]);
+  for (const [label, micros, roundCount] of rounds) {
+    const [parseOnly] = micros;
+    ruleSets.forEach((ruleSet, index) => {
+      const withRules = micros[index + 1];
+      const perFile = (withRules - parseOnly) / fileCount / roundCount;
+      console.log(
+        `| ${name} | ${fileCount} | ${cold.findings} | ${label} | ${ruleSet.label} | ${ms(parseOnly)} | ${ms(withRules)} | ` +
+          `${(perFile / 1000).toFixed(2)} ms | **${ratio(withRules, parseOnly)}** |`,
+      );
+    });
+  }
+  if (cold.unparsed > 0) console.log(`|  | ${cold.unparsed} of them do not parse (fatal in every lint) | | | | | | | |`);
+}
+
+function measureFolder(name, dir) {
+  const files = sampleEvenly(listSourceFiles(dir), sample);
+  if (files.length === 0) {
+    console.log(`| ${name} | 0 | | no JS/TS files found | | | | | |`);
+    return;
+  }
+  warmUpParsers(dir);
+  printCorpus(name, files.length, measureLintCost({ cwd: dir, files, rounds, plugin, ruleSets }));
+}
+
+function describeMachine() {
+  const cpus = os.cpus();
+  const eslintVersion = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/eslint/package.json'), 'utf8')).version;
+  return `Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ESLint ${eslintVersion}, load average ${os.loadavg()[0].toFixed(2)}`;
+}
+
+console.log(`next-db lint cost — ${describeMachine()}`);
+console.log(
+  `CPU time (process.cpuUsage, user + system) of a parse-only lint and of a lint with next-db's recommended rules, ` +
+    `interleaved per file in one process; ${rounds} round${rounds === 1 ? '' : 's'}${sample === undefined ? '' : `, up to ${sample} sampled files per folder`}.\n`,
+);
+console.log('| Corpus | Files | Findings | Round | Rules | Parse-only | With rules | Rules per file | Ratio |');
+console.log('| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |');
+
+if (folders.length > 0) {
+  for (const folder of folders) measureFolder(folder, path.resolve(folder));
+} else {
+  measureFolder('example-app', EXAMPLE_APP);
+  const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-bench-'));
+  try {
+    writeGeneratedApp(generated, GENERATED_FILES);
+    measureFolder(`generated app (${GENERATED_FILES} files, ~10% touch a database)`, generated);
+  } finally {
+    fs.rmSync(generated, { recursive: true, force: true });
+  }
+}
+console.log('\nRatio = with rules / parse-only CPU time; "Rules per file" = the difference per file and round; findings are the recommended config\'s.');
+if (ruleSets.length > 1) console.log('With --per-rule, the lints of one file share the rules\' caches, so in round 1 a rule alone may find them warm.');

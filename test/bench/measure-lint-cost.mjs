@@ -1,0 +1,78 @@
+// Measures, in this process, the CPU time of linting each file parse-only
+// (the same parser and languageOptions, no rules) and with next-db's rules.
+// The lints are interleaved per file, so machine noise falls on all alike.
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+
+const TS_FILES = ['**/*.{ts,tsx,mts,cts}'];
+const JS_FILES = ['**/*.{js,jsx,mjs,cjs}'];
+
+/** The typescript-eslint parser for TS, ESLint's default (espree) for JS; JSX on for both, as Next.js apps write it. */
+const PARSE_ONLY = [
+  { files: JS_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+  { files: TS_FILES, languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+];
+
+/**
+ * `eslint` builds its config array once per run; `Linter#verify` given a plain
+ * array rebuilds it on every call, which would add the same fixed cost to both
+ * sides and flatten the ratio. So both sides get a prebuilt array.
+ */
+function prebuildConfig(config, cwd) {
+  const eslintDir = path.dirname(createRequire(import.meta.url).resolve('eslint/package.json'));
+  const { FlatConfigArray } = createRequire(import.meta.url)(path.join(eslintDir, 'lib/config/flat-config-array.js'));
+  const array = new FlatConfigArray(config, { basePath: cwd });
+  array.normalizeSync();
+  return array;
+}
+
+function cpuMicroseconds(run) {
+  const started = process.cpuUsage();
+  const result = run();
+  const used = process.cpuUsage(started);
+  return { result, micros: used.user + used.system };
+}
+
+/**
+ * Lints `files` (absolute paths inside `cwd`) for `rounds` rounds and returns,
+ * per round, the CPU time of the parse-only lint and of each of `ruleSets`
+ * (`{ label, rules }`; the first one's findings are counted), and the files
+ * that do not parse. Round 1 is cold: the rules' caches start empty. The lints
+ * of one file take turns at going first, so none always meets a warmer CPU
+ * cache; with several rule sets, they share the rules' caches.
+ */
+export function measureLintCost({ cwd, files, rounds, plugin, ruleSets }) {
+  const sources = files.map((filePath) => ({ filePath, text: fs.readFileSync(filePath, 'utf8') }));
+  const linter = new Linter({ cwd });
+  const configs = [
+    prebuildConfig(PARSE_ONLY, cwd),
+    ...ruleSets.map(({ rules }) =>
+      prebuildConfig([...PARSE_ONLY, { files: [...TS_FILES, ...JS_FILES], plugins: plugin.configs.recommended.plugins, rules }], cwd),
+    ),
+  ];
+  const results = [];
+  for (let round = 0; round < rounds; round++) {
+    const totals = { micros: configs.map(() => 0), findings: 0, unparsed: 0 };
+    sources.forEach(({ filePath, text }, index) => {
+      for (let turn = 0; turn < configs.length; turn++) {
+        const side = (index + round + turn) % configs.length;
+        const { result, micros } = cpuMicroseconds(() => linter.verify(text, configs[side], filePath));
+        totals.micros[side] += micros;
+        if (side === 0 && result.some((message) => message.fatal)) totals.unparsed += 1;
+        if (side === 1) totals.findings += result.filter((message) => message.ruleId?.startsWith('next-db/')).length;
+      }
+    });
+    results.push(totals);
+  }
+  return results;
+}
+
+/** Loads the parsers before anything is timed: loading TypeScript is not a cost of the rules. */
+export function warmUpParsers(cwd) {
+  const linter = new Linter({ cwd });
+  linter.verify('const a = <b />;\n', PARSE_ONLY, path.join(cwd, 'warm-up.jsx'));
+  linter.verify('const a: number = 1;\n', PARSE_ONLY, path.join(cwd, 'warm-up.ts'));
+}
