@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findAppRoot, findNextMajorVersion, getNextConfigFacts, parseMajorVersion, readConfigFacts } from '../../eslint-plugin/src/project/app-root';
+import { forgetProjectCaches } from '../../eslint-plugin/src/project/epoch';
 import { parseProgram } from '../../eslint-plugin/src/project/parse';
 
 const REPO = path.resolve('.');
@@ -118,6 +119,7 @@ describe('getNextConfigFacts', () => {
     write(config, `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { cacheComponents: false };\n`);
     expect(isCacheComponentsEnabled(root)).toBe(false);
     write(config, `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { cacheComponents: true, reactStrictMode: true };\n`);
+    forgetProjectCaches();
     expect(isCacheComponentsEnabled(root)).toBe(true);
     expect(fs.existsSync(marker)).toBe(false);
   });

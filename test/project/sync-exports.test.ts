@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getImportedSyncKind, ModelSession } from '../../eslint-plugin/src/project';
+import { forgetProjectCaches, getImportedSyncKind, ModelSession } from '../../eslint-plugin/src/project';
 import { resolveImport } from '../../eslint-plugin/src/project/resolve';
 import { getNextSettings } from '../../eslint-plugin/src/utils/next-settings';
 
@@ -92,14 +92,21 @@ describe('getImportedSyncKind', () => {
     expect(getImportedSyncKind(session(), from, '../../lib/cache', 'db')).toBeUndefined();
   });
 
-  it('picks up edits to the imported file', () => {
+  it('picks up edits to the imported file within a second, or at once when told to forget', async () => {
     fs.mkdirSync(TMP, { recursive: true });
     const page = path.join(TMP, 'page.ts');
     const db = path.join(TMP, 'db.ts');
-    fs.writeFileSync(db, `export const db = { fake: true };\n`);
+    const fake = `export const db = { fake: true };\n`;
+    const real = `import Database from 'better-sqlite3';\nexport const db = new Database('app.db');\n`;
+    fs.writeFileSync(db, fake);
     expect(getImportedSyncKind(session(), page, './db', 'db')).toBeUndefined();
-    fs.writeFileSync(db, `import Database from 'better-sqlite3';\nexport const db = new Database('app.db');\n`);
+    fs.writeFileSync(db, real);
+    forgetProjectCaches();
     expect(getImportedSyncKind(session(), page, './db', 'db')).toBe('database');
+    fs.writeFileSync(db, fake);
+    // Facts about other files are trusted for one epoch (about a second), then read again.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(getImportedSyncKind(session(), page, './db', 'db')).toBeUndefined();
   });
 
   it('is silent on a file the parser cannot read', () => {

@@ -21,18 +21,37 @@ export function parseMajorVersion(range: string): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
-/** The `next` dependency range of a package.json: a string, '' when next is absent, undefined when unreadable. */
-function readNextRange(packageJsonPath: string, root: string): string | undefined {
-  return getDerived('next-range', packageJsonPath, root, (text) => {
+/** Every dependency a package.json names (dependencies, devDependencies, peerDependencies) with its range. */
+function readDependencies(packageJsonPath: string, root: string): ReadonlyMap<string, string> | undefined {
+  return getDerived('dependencies', packageJsonPath, root, (text) => {
     const manifest = parseJsonc(text);
     if (!manifest) return undefined;
+    const dependencies = new Map<string, string>();
     for (const field of DEPENDENCY_FIELDS) {
-      const dependencies = manifest[field];
-      const range = dependencies !== null && typeof dependencies === 'object' ? (dependencies as Record<string, unknown>).next : undefined;
-      if (typeof range === 'string') return range;
+      const listed = manifest[field];
+      if (listed === null || typeof listed !== 'object') continue;
+      for (const [name, range] of Object.entries(listed as Record<string, unknown>)) {
+        if (typeof range === 'string' && !dependencies.has(name)) dependencies.set(name, range);
+      }
     }
-    return '';
+    return dependencies;
   });
+}
+
+/** The `next` dependency range of a package.json: a string, '' when next is absent, undefined when unreadable. */
+function readNextRange(packageJsonPath: string, root: string): string | undefined {
+  const dependencies = readDependencies(packageJsonPath, root);
+  return dependencies === undefined ? undefined : (dependencies.get('next') ?? '');
+}
+
+/** Whether a package.json between `fromDir` and `root` depends on any of `packages`. */
+export function dependsOnAny(fromDir: string, root: string, packages: readonly string[]): boolean {
+  for (const dir of ancestorDirs(fromDir, root)) {
+    if (!listFolder(dir).has('package.json')) continue;
+    const dependencies = readDependencies(path.join(dir, 'package.json'), root);
+    if (packages.some((name) => dependencies?.has(name))) return true;
+  }
+  return false;
 }
 
 export function findNextConfig(dir: string): string | undefined {

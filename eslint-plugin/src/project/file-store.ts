@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { createEpochCache, forgetProjectCaches } from './epoch';
 import { readRegularFile, type SkipReason } from './read-file';
 
 /**
@@ -28,10 +29,12 @@ const reportedSkips = new Set<string>();
 /** Lays an editor's unsaved text over the file on disk (the editor owns the version). */
 export function setOpenDocument(filePath: string, text: string, version: number): void {
   openDocuments.set(filePath, { text, version });
+  forgetProjectCaches();
 }
 
 export function closeOpenDocument(filePath: string): void {
   openDocuments.delete(filePath);
+  forgetProjectCaches();
 }
 
 /** Called once per skipped file and reason (too large), so the editor can log it. */
@@ -40,15 +43,23 @@ export function onSkippedFile(listener: (filePath: string, reason: SkipReason, s
   return () => skipListeners.delete(listener);
 }
 
-function getStamp(filePath: string): string | undefined {
-  const open = openDocuments.get(filePath);
-  if (open) return `v${open.version}`;
+/** File versions on disk, checked once per epoch. */
+const diskStamps = createEpochCache<string, string | undefined>();
+
+function readDiskStamp(filePath: string): string | undefined {
   try {
     const stat = fs.statSync(filePath, { throwIfNoEntry: false });
     return stat?.isFile() ? `${stat.mtimeMs}:${stat.size}` : undefined;
   } catch {
     return undefined;
   }
+}
+
+function getStamp(filePath: string): string | undefined {
+  const open = openDocuments.get(filePath);
+  if (open) return `v${open.version}`;
+  if (!diskStamps.has(filePath)) diskStamps.set(filePath, readDiskStamp(filePath));
+  return diskStamps.get(filePath);
 }
 
 function readText(filePath: string, root: string): string | undefined {

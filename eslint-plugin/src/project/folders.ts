@@ -1,73 +1,38 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { createEpochCache } from './epoch';
 import { isInsideRoot } from './read-file';
 
 /**
  * Folder lookups: which names a folder holds. A lint asks the same folders
  * again and again (is there a next.config.* here? a tsconfig.json? under five
- * names each), so a listing is read once and kept while the folder's mtime
- * (which changes when an entry is added, removed or renamed) stays the same:
- * one stat per folder instead of one per name.
+ * names each), so a listing is read once per epoch instead of one stat per name.
  */
 
 interface Listing {
-  mtime: number;
   names: ReadonlySet<string>;
   /** The entries that are folders (not symlinks to folders: a walk never follows links). */
   folders: ReadonlySet<string>;
-  /** The snapshot in which the mtime was last checked. */
-  checkedIn: number;
 }
 
-const listings = new Map<string, Listing>();
-const EMPTY: ReadonlySet<string> = new Set();
-let snapshot = 0;
-let snapshotDepth = 0;
+/** Listings are read once per epoch (see epoch.ts). */
+const listings = createEpochCache<string, Listing>();
+const EMPTY: Listing = { names: new Set(), folders: new Set() };
 
-/**
- * Runs `work` with each folder's mtime checked at most once: one question to
- * the project model resolves thousands of specifiers against the same folders.
- */
-export function withFolderSnapshot<T>(work: () => T): T {
-  if (snapshotDepth === 0) snapshot++;
-  snapshotDepth++;
-  try {
-    return work();
-  } finally {
-    snapshotDepth--;
-  }
-}
-
-const EMPTY_LISTING = { names: EMPTY, folders: EMPTY };
-
-function getListing(dir: string): Pick<Listing, 'names' | 'folders'> {
+function getListing(dir: string): Listing {
   const known = listings.get(dir);
-  if (known && snapshotDepth > 0 && known.checkedIn === snapshot) return known;
-  let mtime: number;
+  if (known) return known;
+  let listing = EMPTY;
   try {
-    const stat = fs.statSync(dir, { throwIfNoEntry: false });
-    if (!stat?.isDirectory()) return EMPTY_LISTING;
-    mtime = stat.mtimeMs;
+    const entries = fs.readdirSync(dir, { withFileTypes: true });
+    listing = {
+      names: new Set(entries.map((entry) => entry.name)),
+      folders: new Set(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)),
+    };
   } catch {
-    return EMPTY_LISTING;
+    // Not a folder, or unreadable: nothing in it.
   }
-  if (known?.mtime === mtime) {
-    known.checkedIn = snapshot;
-    return known;
-  }
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    entries = [];
-  }
-  const listing: Listing = {
-    mtime,
-    names: new Set(entries.map((entry) => entry.name)),
-    folders: new Set(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)),
-    checkedIn: snapshot,
-  };
   listings.set(dir, listing);
   return listing;
 }

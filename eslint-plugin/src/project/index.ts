@@ -13,6 +13,7 @@ import { getProjectScope } from './scope';
 import { ModelSession } from './session';
 
 export { findAppRoot, findNextMajorVersion, getNextConfigFacts, NEXT_CONFIG_FILES, parseMajorVersion } from './app-root';
+export { forgetProjectCaches } from './epoch';
 export { closeOpenDocument, onSkippedFile, setOpenDocument } from './file-store';
 export { findEntryReaching, type EntryWitness, type ReachMode } from './reach';
 export { getRouteFacts } from './route-facts';

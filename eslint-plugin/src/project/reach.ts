@@ -5,7 +5,7 @@ import { getNextFileInfo, isServerComponentFile } from '../utils/next-file-kind'
 import { describeEntryExport } from '../utils/request-scope';
 import { getSpecifiers, listSourceFiles } from './app-files';
 import { findAppRoot } from './app-root';
-import { withFolderSnapshot } from './folders';
+import { createEpochCache } from './epoch';
 import type { TopLevelFunction } from './function-facts';
 import { getRouteFacts } from './route-facts';
 import { getRoutePath, METADATA_ROUTE } from './routes';
@@ -46,6 +46,19 @@ interface ModuleRole {
   describe(fn: TopLevelFunction): string | undefined;
   /** Offset in `fn` after which its code runs at request time (Infinity when never). */
   requestTimeAfter(fn: TopLevelFunction): number;
+}
+
+/** Who imports whom in each app, built once per epoch (see epoch.ts). */
+const importerIndexes = createEpochCache<string, Map<string, string[]>>();
+
+function getImporterIndex(session: ModelSession, appRoot: string): Map<string, string[]> {
+  const key = `${session.scope.root}\0${appRoot}`;
+  let index = importerIndexes.get(key);
+  if (!index) {
+    index = buildImporterIndex(session, appRoot);
+    importerIndexes.set(key, index);
+  }
+  return index;
 }
 
 function buildImporterIndex(session: ModelSession, appRoot: string): Map<string, string[]> {
@@ -105,9 +118,9 @@ function getRole(session: ModelSession, file: string, mode: ReachMode): ModuleRo
 const key = (file: string, local: string) => `${file}\0${local}`;
 
 export function findEntryReaching(session: ModelSession, file: string, local: string, mode: ReachMode): ReachResult {
-  return withFolderSnapshot(() => {
+  {
     const appRoot = findAppRoot(file, session.scope.root) ?? session.scope.root;
-    const importers = buildImporterIndex(session, appRoot);
+    const importers = getImporterIndex(session, appRoot);
     const reaching = new Set([key(file, local)]);
     const queue = [file];
     const queued = new Set(queue);
@@ -151,5 +164,5 @@ export function findEntryReaching(session: ModelSession, file: string, local: st
       }
     }
     return { entry: undefined, hasImporters };
-  });
+  }
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { NextSettings } from '../utils/next-settings';
 import { isRequestReadingFunction, NEXT_REQUEST_FUNCTIONS } from '../utils/request-apis';
 import { getSpecifiers } from './app-files';
+import { createEpochCache, refreshEpoch } from './epoch';
 import { getDerived } from './file-store';
 import { getTopLevelFunctions, type CallSite, type TopLevelFunction } from './function-facts';
 import { getModuleInfo, type ModuleInfo } from './module-info';
@@ -29,15 +30,20 @@ export interface ExportTarget {
 }
 
 const MAX_DEPTH = 64;
-/** How many imports deep the text pre-check follows before it gives up and lets the parse decide. */
-const MAX_TEXT_DEPTH = 8;
+/** How many imports deep the text pre-check follows; a database further away than this is not looked for. */
+const MAX_TEXT_DEPTH = 32;
+
+/** Resolved imports and text pre-checks, shared by the sessions of one epoch (see epoch.ts). */
+const sharedResolutions = createEpochCache<string, string | undefined>();
+const sharedReach = createEpochCache<string, boolean>();
 
 export class ModelSession {
-  private readonly resolutions = new Map<string, string | undefined>();
   private readonly readingRequest = new Map<string, boolean>();
   private readonly memos = new Map<string, unknown>();
 
-  constructor(readonly scope: ProjectScope) {}
+  constructor(readonly scope: ProjectScope) {
+    refreshEpoch();
+  }
 
   /** `compute()` once per key for this session's duration. */
   memo<T>(key: string, compute: () => T): T {
@@ -57,9 +63,9 @@ export class ModelSession {
   }
 
   resolve(fromFile: string, specifier: string): string | undefined {
-    const key = `${path.dirname(fromFile)}\0${specifier}`;
-    if (!this.resolutions.has(key)) this.resolutions.set(key, resolveImport(fromFile, specifier, this.scope.root));
-    return this.resolutions.get(key);
+    const key = `${this.scope.root}\0${path.dirname(fromFile)}\0${specifier}`;
+    if (!sharedResolutions.has(key)) sharedResolutions.set(key, resolveImport(fromFile, specifier, this.scope.root));
+    return sharedResolutions.get(key);
   }
 
   /**
@@ -68,18 +74,22 @@ export class ModelSession {
    * matter (no driver, no request API on any path) are never parsed.
    */
   mayReach(file: string, words: readonly string[], depth = 0): boolean {
-    const key = `may-reach\0${words.join('|')}\0${file}`;
-    return this.memo(key, () => {
-      if (depth > MAX_TEXT_DEPTH) return true;
-      const holds = getDerived(`holds:${words.join('|')}`, file, this.scope.root, (text) => words.some((word) => text.includes(word)));
-      if (holds === undefined) return false;
-      // Until the answer is known, a cycle counts as not reaching.
-      this.memos.set(key, false);
-      return holds || getSpecifiers(file, this.scope.root).some((specifier) => {
+    const key = `${this.scope.root}\0${words.join('|')}\0${file}`;
+    const known = sharedReach.get(key);
+    if (known !== undefined) return known;
+    const holds = getDerived(`holds:${words.join('|')}`, file, this.scope.root, (text) => words.some((word) => text.includes(word)));
+    if (holds === undefined) return false;
+    if (holds || depth >= MAX_TEXT_DEPTH) return holds;
+    // Until the answer is known, a cycle counts as not reaching.
+    sharedReach.set(key, false);
+    const reaches =
+      holds ||
+      getSpecifiers(file, this.scope.root).some((specifier) => {
         const target = this.resolve(file, specifier);
         return target !== undefined && this.mayReach(target, words, depth + 1);
       });
-    });
+    sharedReach.set(key, reaches);
+    return reaches;
   }
 
   /** The definition behind `exportName` of `file`, through `export { x } from` and `export *` chains. */

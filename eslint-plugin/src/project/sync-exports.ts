@@ -1,9 +1,11 @@
+import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../utils/exported-functions';
 import { usesSqliteDialect } from '../utils/query-builders';
 import { DATABASE_CONSTRUCTORS, DRIZZLE_SYNC_MODULES, KYSELY_MODULE, SYNC_DATABASE_WORDS } from '../utils/sync-drivers';
 import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from '../utils/sync-values';
 import { walkAst } from '../utils/walk-ast';
+import { dependsOnAny } from './app-root';
 import type { ModuleInfo } from './module-info';
 import type { ModelSession } from './session';
 
@@ -13,6 +15,11 @@ import type { ModelSession } from './session';
  * database (`getDb()`, a lazy `db ??= new Database()`, a `globalThis` cache),
  * following the module's own imports of other project modules at any depth.
  */
+
+/** Packages a project depends on when it uses a synchronous SQLite driver from npm. */
+const SYNC_DRIVER_PACKAGES = ['better-sqlite3'];
+/** A start depth for the text pre-check that lets it read only the imported module itself. */
+const MAX_DEPTH_WITHOUT_PACKAGE = Number.MAX_SAFE_INTEGER;
 
 /** Values assigned to top-level `let` bindings anywhere in the module (`db ??= new Database()` inside getDb). */
 function collectAssignments(info: ModuleInfo): Map<string, TSESTree.Expression[]> {
@@ -114,8 +121,11 @@ function createResolver(session: ModelSession, file: string, info: ModuleInfo, v
 /** The driver kind of export `exportName` of the project module `specifier` names from `fromFile`. */
 export function getImportedSyncKind(session: ModelSession, fromFile: string, specifier: string, exportName: string): SyncValueKind | undefined {
   const target = session.resolve(fromFile, specifier);
-  // Only a module that imports a driver, itself or through its imports, can export a database.
-  if (target === undefined || !session.mayReach(target, SYNC_DATABASE_WORDS)) return undefined;
+  // Only a module that imports a driver, itself or through its imports, can export a database. Chains
+  // of modules are followed in apps that depend on better-sqlite3 (which Drizzle and Kysely over SQLite
+  // need too); elsewhere (node:sqlite, built into Node) the imported module must name the driver itself.
+  const depth = session.memo('uses-sync-package', () => dependsOnAny(path.dirname(fromFile), session.scope.root, SYNC_DRIVER_PACKAGES));
+  if (target === undefined || !session.mayReach(target, SYNC_DATABASE_WORDS, depth ? 0 : MAX_DEPTH_WITHOUT_PACKAGE)) return undefined;
   const definition = session.resolveExport(target, exportName);
   return definition ? getBindingKind(session, definition.file, definition.local, new Set()) : undefined;
 }

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { getDerived } from './file-store';
 import { parseJsonc } from './jsonc';
-import { ancestorDirs } from './folders';
+import { createEpochCache } from './epoch';
+import { ancestorDirs, listFolder } from './folders';
 
 /**
  * Path aliases from the nearest tsconfig.json or jsconfig.json, read as
@@ -77,10 +78,21 @@ function resolveConfig(configPath: string, root: string, depth: number, seen: Se
   return resolved;
 }
 
+/** Per folder and epoch: every file of a folder shares its tsconfig. */
+const aliasesByFolder = createEpochCache<string, PathAliases | undefined>();
+
 /** The aliases of the nearest tsconfig.json / jsconfig.json between the file's folder and `root`. */
 export function getPathAliases(fromFile: string, root: string): PathAliases | undefined {
+  const key = `${root}\0${path.dirname(fromFile)}`;
+  if (!aliasesByFolder.has(key)) aliasesByFolder.set(key, findPathAliases(fromFile, root));
+  return aliasesByFolder.get(key);
+}
+
+function findPathAliases(fromFile: string, root: string): PathAliases | undefined {
   for (const dir of ancestorDirs(path.dirname(fromFile), root)) {
+    const names = listFolder(dir);
     for (const name of CONFIG_NAMES) {
+      if (!names.has(name)) continue;
       const configPath = path.join(dir, name);
       const resolved = resolveConfig(configPath, root, 0, new Set());
       if (!resolved) continue;

@@ -1,4 +1,4 @@
-import { closeOpenDocument, onSkippedFile, setOpenDocument } from '../../../eslint-plugin/src/project';
+import { closeOpenDocument, forgetProjectCaches, onSkippedFile, setOpenDocument } from '../../../eslint-plugin/src/project';
 
 /**
  * Keeps the plugin's project model in step with the editor: open documents are
@@ -21,4 +21,9 @@ export function logSkippedFiles(log: (message: string) => void): void {
     const megabytes = size === undefined ? 'over 1' : (size / 1_000_000).toFixed(1);
     log(`Skipped ${filePath} (${megabytes} MB): files over 1 MB are not read when following imports.`);
   });
+}
+
+/** A file changed on disk (created, saved, deleted): what the model knows of other files is read again. */
+export function forgetProjectFiles(): void {
+  forgetProjectCaches();
 }

@@ -35,7 +35,7 @@ import { MAX_LINT_LENGTH, isLintablePath } from './lintable';
 import { startsInJsxChildren } from './jsx-context';
 import { startsInsideString } from './string-context';
 import { lintWorkspace } from './lint-workspace';
-import { forgetOpenDocument, logSkippedFiles, trackOpenDocument } from './project-sync';
+import { forgetOpenDocument, forgetProjectFiles, logSkippedFiles, trackOpenDocument } from './project-sync';
 import { UnrecognisedAppNotice } from './unrecognised-app';
 import { createPositionMapper } from './positions';
 import { getDocsUrl } from './rule-config';
@@ -306,6 +306,7 @@ connection.onDidChangeWatchedFiles((params) => {
   const changes: unknown[] = Array.isArray(params?.changes) ? params.changes : [];
   const isEslintConfig = (change: unknown) => /\/eslint\.config\.[cm]?[jt]s$/.test(String((change as { uri?: unknown } | null)?.uri));
   if (changes.some(isEslintConfig)) eslintDeferral.clearConfigCache();
+  forgetProjectFiles();
   relintOpenDocuments();
 });
 
