@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { removeStatement } from '../../utils/fix/remove-statement';
-import { getUnwrappedBlockText } from '../../utils/fix/unwrap-block';
-import { isInside } from '../../utils/ranges';
+import { removeStatement } from './remove-statement';
+import { getUnwrappedBlockText } from './unwrap-block';
+import { isInside } from '../ranges';
 
 /** Parents whose statements can be removed outright. */
 const STATEMENT_LISTS = new Set(['BlockStatement', 'SwitchCase', 'Program', 'StaticBlock']);
