@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 /**
  * The range to delete so that a statement disappears cleanly: with its
  * indentation and line break when it stands alone on its lines, otherwise
- * with the spaces that follow it.
+ * with the spaces around it that would be left over.
  */
 function getStatementRemovalRange(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -19,7 +19,10 @@ function getStatementRemovalRange(
     return [lineStart, lineEnd === -1 ? text.length : lineEnd + 1];
   }
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  if (!onlySpaceBefore) while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  // `a(); b(); c();` loses `b(); ` only; `a(); b();` and `{ b(); c(); }` lose the spaces before `b();` too.
+  const isLast = end === text.length || /[\r\n}]/.test(text[end] ?? '');
+  const isFirstInBlock = /\{[ \t]*$/.test(text.slice(lineStart, start));
+  if (!onlySpaceBefore && (isLast || isFirstInBlock)) while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   return [start, end];
 }
 
