@@ -372,7 +372,7 @@ describe('not twice: a workspace whose ESLint config enables next-db, with the E
     expect(announcements).toEqual([
       {
         method: 'next-db/deferringToEslint',
-        params: { folder: workspace, configFile: path.join(workspace, 'eslint.config.mjs'), rules: ['no-pool-in-handler', 'require-connection'] },
+        params: { folder: workspace, configFile: path.join(workspace, 'eslint.config.mjs'), rules: Object.keys(plugin.configs.recommended.rules).map((id) => id.replace('next-db/', '')) },
       },
     ]);
 

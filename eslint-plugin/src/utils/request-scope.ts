@@ -54,7 +54,7 @@ function getAllFunctions(sourceCode: Readonly<TSESLint.SourceCode>): FunctionNod
 }
 
 /** The function a same-file binding holds: `function getDb() {}` or `const getDb = () => {}`. */
-function getFunctionOfVariable(variable: TSESLint.Scope.Variable): FunctionNode | undefined {
+export function getFunctionOfVariable(variable: TSESLint.Scope.Variable): FunctionNode | undefined {
   // TypeScript overload signatures (`function getDb(): Pool;`) declare no body.
   const defs = variable.defs.filter((def) => def.node.type !== 'TSDeclareFunction');
   if (defs.length !== 1) return undefined;

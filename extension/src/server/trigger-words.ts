@@ -1,4 +1,5 @@
 import { resolveProjectImport } from '../../../eslint-plugin/src/utils/import-resolution';
+import { CHECKOUT_METHODS } from '../../../eslint-plugin/src/rules/release-pool-client/acquisitions';
 import { BUILTIN_POOL_FACTORIES } from '../../../eslint-plugin/src/utils/pool-factories';
 import { SYNC_DRIVER_MODULES, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
 import { readCached } from '../../../eslint-plugin/src/utils/workspace-files';
@@ -9,6 +10,8 @@ import type { PoolFactorySetting } from '../shared/settings';
  * file is skipped when its text contains none of these words:
  * - the pool factories' and sync drivers' module names (found in `import`/`require`);
  * - `connection` and `unstable_noStore` (what `require-connection` looks for);
+ * - the pool checkout methods (`connect`, `getConnection`), because
+ *   `release-pool-client` also follows pools that are only named like one;
  * - the sync drivers' method names, because `require-connection` follows a
  *   database imported from another project file, whose driver module name then
  *   never appears in the linted file.
@@ -31,7 +34,7 @@ export function buildTriggerPattern(customFactories: readonly PoolFactorySetting
     ...customFactories.map((factory) => factory.module),
     ...SYNC_DRIVER_MODULES,
   ]);
-  const identifiers = new Set([...NEXT_FUNCTIONS, ...SYNC_QUERY_METHODS]);
+  const identifiers = new Set([...NEXT_FUNCTIONS, ...SYNC_QUERY_METHODS, ...CHECKOUT_METHODS]);
   const moduleAlternatives = [...modules].map(escapeRegExp);
   const identifierAlternatives = [...identifiers].map((name) => `(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`);
   return new RegExp([...moduleAlternatives, ...identifierAlternatives].join('|'));

@@ -1,0 +1,35 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { PathProblem } from '../../utils/every-path';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+const MAX_CALLEE_LENGTH = 40;
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > MAX_CALLEE_LENGTH ? `${oneLine.slice(0, MAX_CALLEE_LENGTH - 1)}…` : oneLine;
+}
+
+/** How a node that may throw reads in a message: `client.query()`, `new Error()`, ``sql`…` ``. */
+export function describeThrowing(sourceCode: SourceCode, node: TSESTree.Node): string {
+  if (node.type === 'AwaitExpression') return describeThrowing(sourceCode, node.argument);
+  if (node.type === 'CallExpression') return `${shorten(sourceCode.getText(node.callee))}()`;
+  if (node.type === 'NewExpression') return `new ${shorten(sourceCode.getText(node.callee))}()`;
+  if (node.type === 'TaggedTemplateExpression') return `${shorten(sourceCode.getText(node.tag))}\`…\``;
+  return shorten(sourceCode.getText(node));
+}
+
+/** The path that leaves something held, as a sentence without its final period. */
+export function describePathProblem(sourceCode: SourceCode, problem: PathProblem | undefined, what = 'it'): string {
+  if (!problem) return `${capitalize(what)} is never released`;
+  const line = problem.kind === 'end' ? problem.node.loc.end.line : problem.node.loc.start.line;
+  if (problem.kind === 'again') return `The loop comes back to line ${line} and checks out another while ${what} is still checked out`;
+  if (problem.kind === 'return') return `The \`return\` on line ${line} leaves ${what} checked out`;
+  if (problem.kind === 'end') return `${problem.node.type === 'Program' ? 'The module' : 'The function'} can finish (line ${line}) without releasing ${what}`;
+  if (problem.node.type === 'ThrowStatement') return `The \`throw\` on line ${line} leaves ${what} checked out`;
+  return `If \`${describeThrowing(sourceCode, problem.node)}\` on line ${line} throws, ${what} stays checked out`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
