@@ -68,7 +68,7 @@ export default createRule<Options, MessageId>({
       const uses = variable && getClientUses(variable, releasedBy, owner, createReleasesArgument(sourceCode, record));
       if (uses?.escapes) return;
       const releases = uses?.releases ?? new Set<TSESTree.Node>();
-      const problem = releases.size === 0 ? undefined : findUnreleasedPath(record, { owner, after: call, isRelease: (node) => releases.has(node) });
+      const problem = releases.size === 0 ? undefined : findUnreleasedPath(record, { owner, after: call, releases });
       if (releases.size > 0 && !problem) return;
       const fix = planWrapInFinally(sourceCode, acquisition, releases);
       const release = `${variable?.name ?? 'client'}${releasedBy === 'method' ? '.release' : ''}()`;

@@ -54,8 +54,8 @@ export interface HeldFrom {
   owner: Owner;
   /** A recorded node after which the thing is held; omitted: held from the start of `owner`. */
   after?: TSESTree.Node;
-  /** Whether this recorded node lets the thing go (`client.release()`). */
-  isRelease(node: TSESTree.Node): boolean;
+  /** The calls that let the thing go (`client.release()`); a node around one (`await`, `ctx.waitUntil(pool.end())`) lets it go too. */
+  releases: ReadonlySet<TSESTree.Node>;
 }
 
 /**
@@ -63,7 +63,8 @@ export interface HeldFrom {
  * to the end of its function that never lets it go; undefined when every path
  * does. Each segment is visited at most once: linear in the function's size.
  */
-export function findUnreleasedPath(record: CodePathRecord, { owner, after, isRelease }: HeldFrom): PathProblem | undefined {
+export function findUnreleasedPath(record: CodePathRecord, { owner, after, releases }: HeldFrom): PathProblem | undefined {
+  const isRelease = (node: TSESTree.Node) => releases.has(node) || [...releases].some((release) => isInside(release, node));
   const codePath = record.codePathOf.get(owner);
   if (!codePath) return undefined;
   const thrown = new Set(codePath.thrownSegments);
@@ -95,7 +96,7 @@ export function findUnreleasedPath(record: CodePathRecord, { owner, after, isRel
         released = true; // this path is told; do not follow it round the loop
         break;
       }
-      if (isRelease(node) || (node.type === 'AwaitExpression' && isRelease(node.argument))) {
+      if (isRelease(node)) {
         released = true;
         break;
       }

@@ -87,7 +87,7 @@ export function createReleasesArgument(sourceCode: SourceCode, record: CodePathR
       uses !== undefined &&
       !uses.escapes &&
       uses.releases.size > 0 &&
-      findUnreleasedPath(record, { owner: helper, isRelease: (node) => uses.releases.has(node) }) === undefined;
+      findUnreleasedPath(record, { owner: helper, releases: uses.releases }) === undefined;
     known.set(parameter, result);
     return result;
   };
