@@ -6,8 +6,8 @@ import { getNextSettings } from '../utils/next-settings';
 import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '../utils/pool-factories';
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { planHoist } from './no-pool-in-handler/hoist';
-import { isEdgeRuntime } from './no-pool-in-handler/is-edge-runtime';
-import { isCreatedOnce } from './no-pool-in-handler/is-created-once';
+import { isEdgeRuntime } from '../utils/is-edge-runtime';
+import { isCreatedOnce } from '../utils/created-once/is-created-once';
 
 export type Options = [
   {

@@ -10,7 +10,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
 
 /** pg's and mysql2's `release()`; mysql2's `destroy()` also gives the slot back (closing the connection). */
-const RELEASE_METHODS = new Set(['release', 'destroy']);
+export const RELEASE_METHODS: ReadonlySet<string> = new Set(['release', 'destroy']);
 
 export interface ClientUses {
   /** The calls that release it: `client.release()`, `release()`, or a same-file helper that releases it on every path. */
@@ -33,8 +33,18 @@ function getMethodCall(member: TSESTree.MemberExpression): TSESTree.CallExpressi
   return call.type === 'CallExpression' && call.callee === member ? call : undefined;
 }
 
-/** How the function `owner` uses the client in `variable` (or its destructured `release`, when `releasedBy` is `'call'`). */
-export function getClientUses(variable: Variable, releasedBy: 'method' | 'call', owner: Owner, releasesArgument: ReleasesArgument): ClientUses {
+/**
+ * How the function `owner` uses the client in `variable` (or its destructured
+ * `release`, when `releasedBy` is `'call'`). `methods` are the ones that let it
+ * go: `release()` for a pool client, `end()` for a pool.
+ */
+export function getClientUses(
+  variable: Variable,
+  releasedBy: 'method' | 'call',
+  owner: Owner,
+  releasesArgument: ReleasesArgument,
+  methods = RELEASE_METHODS,
+): ClientUses {
   const releases = new Set<TSESTree.Node>();
   const handedTo: TSESTree.CallExpression[] = [];
   let escapes = false;
@@ -50,7 +60,7 @@ export function getClientUses(variable: Variable, releasedBy: 'method' | 'call',
     }
     if (parent?.type === 'MemberExpression' && parent.object === use) {
       const method = !parent.computed && parent.property.type === 'Identifier' ? parent.property.name : '';
-      if (!RELEASE_METHODS.has(method)) continue;
+      if (!methods.has(method)) continue;
       const call = getMethodCall(parent);
       if (call && !nested) releases.add(call);
       else escapes = true;

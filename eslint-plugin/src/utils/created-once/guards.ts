@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction, isFunctionNode } from '../../utils/exported-functions';
+import { getEnclosingFunction, isFunctionNode } from '../exported-functions';
 import { isLongLived } from './long-lived';
-import { walkAst } from '../../utils/walk-ast';
+import { walkAst } from '../walk-ast';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
