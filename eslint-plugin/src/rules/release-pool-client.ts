@@ -4,8 +4,8 @@ import { createRule } from '../utils/create-rule';
 import { type PathProblem, findUnreleasedPath } from '../utils/every-path';
 import { type Acquisition, CHECKOUT_METHODS, getAcquisition, getCheckoutReceiver, getKnownPools, isPoolReceiver } from './release-pool-client/acquisitions';
 import { type ClientUses, createReleasesArgument, getClientUses } from './release-pool-client/client-uses';
-import { describePathProblem, describeThrowing } from './release-pool-client/describe';
-import { planWrapInFinally } from './release-pool-client/wrap-in-finally';
+import { describePathProblem, describeThrowing } from '../utils/describe-path';
+import { planWrapInFinally } from '../utils/fix/wrap-in-finally';
 
 export type Options = [{ poolNames?: string[] }];
 export type MessageId = 'notReleased' | 'clientDropped' | 'wrapInTryFinally';
@@ -70,8 +70,8 @@ export default createRule<Options, MessageId>({
       const releases = uses?.releases ?? new Set<TSESTree.Node>();
       const problem = releases.size === 0 ? undefined : findUnreleasedPath(record, { owner, after: call, releases });
       if (releases.size > 0 && !problem) return;
-      const fix = planWrapInFinally(sourceCode, acquisition, releases);
       const release = `${variable?.name ?? 'client'}${releasedBy === 'method' ? '.release' : ''}()`;
+      const fix = variable && planWrapInFinally(sourceCode, { statement: acquisition.statement, finallyCall: release, method: 'release' }, releases);
       context.report({
         node: call,
         messageId: 'notReleased',

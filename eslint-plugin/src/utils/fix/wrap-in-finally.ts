@@ -1,10 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { matchLineEndings } from '../../utils/fix/line-endings';
-import { applyEditsToSlice } from '../../utils/fix/object-option';
-import { removeCloseStatements } from '../../utils/fix/remove-close-statements';
-import { getEndOfLineAfter, getLineIndent, usesSemicolons } from '../../utils/fix/source-positions';
-import { isInside } from '../../utils/ranges';
-import type { Acquisition } from './acquisitions';
+import { isInside } from '../ranges';
+import { matchLineEndings } from './line-endings';
+import { applyEditsToSlice } from './object-option';
+import { removeCloseStatements } from './remove-close-statements';
+import { getEndOfLineAfter, getLineIndent, usesSemicolons } from './source-positions';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Statement = TSESTree.ProgramStatement | TSESTree.Statement;
@@ -17,14 +16,28 @@ function getStatementList(statement: TSESTree.Node): { owner: TSESTree.Node; bod
   return undefined;
 }
 
-/** `client.release();` as a plain statement of a statement list, with no argument (`release(err)` destroys the client). */
-function getReleaseStatement(release: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
+/**
+ * `client.release();` (or `await pool.end();`) as a plain statement of a
+ * statement list, with no argument (`release(err)` destroys the client).
+ */
+function getReleaseStatement(release: TSESTree.Node, method: string): TSESTree.ExpressionStatement | undefined {
   if (release.type !== 'CallExpression' || release.arguments.length > 0) return undefined;
   const callee = release.callee;
-  if (callee.type === 'MemberExpression' && (callee.property.type !== 'Identifier' || callee.property.name !== 'release')) return undefined;
-  const expression = release.parent.type === 'ChainExpression' ? release.parent : release;
+  if (callee.type === 'MemberExpression' && (callee.property.type !== 'Identifier' || callee.property.name !== method)) return undefined;
+  let expression: TSESTree.Node = release;
+  while (expression.parent?.type === 'ChainExpression' || expression.parent?.type === 'AwaitExpression') expression = expression.parent;
   const statement = expression.parent;
   return statement?.type === 'ExpressionStatement' && getStatementList(statement) ? statement : undefined;
+}
+
+/** What to wrap, and what the `finally` block does. */
+export interface WrapTarget {
+  /** The statement that takes the thing: `const client = await pool.connect();`. Everything after it, to the end of its block, is wrapped. */
+  statement: TSESTree.Statement | undefined;
+  /** The call the `finally` block makes, without a semicolon: `client.release()`, `await pool.end()`. */
+  finallyCall: string;
+  /** The method whose plain statements move into the `finally` block: `release`, `end`. */
+  method: string;
 }
 
 /** Whether moving the statements into a block changes what a name means: one they declare is used outside them. */
@@ -42,26 +55,26 @@ function getIndentUnit(sourceCode: SourceCode, base: string, owner: TSESTree.Nod
 }
 
 /**
- * The suggestion that wraps everything after the acquisition, to the end of
+ * The suggestion that wraps everything after the statement, to the end of
  * its block, in `try { … } finally { client.release(); }`, moving the
- * existing `client.release()` statements into the `finally`. Undefined when
- * that could change what the code means.
+ * existing release statements (the `releases` calls) into the `finally`.
+ * Undefined when that could change what the code means.
  */
-export function planWrapInFinally(sourceCode: SourceCode, acquisition: Acquisition, releases: ReadonlySet<TSESTree.Node>): TSESLint.ReportFixFunction | undefined {
-  const { statement, variable } = acquisition;
+export function planWrapInFinally(sourceCode: SourceCode, target: WrapTarget, releases: ReadonlySet<TSESTree.Node>): TSESLint.ReportFixFunction | undefined {
+  const { statement } = target;
   const list = statement && getStatementList(statement);
-  if (!statement || !list || !variable) return undefined;
+  if (!statement || !list) return undefined;
   const rest = list.body.slice(list.body.indexOf(statement) + 1);
   const first = rest[0];
   const last = rest.at(-1);
   if (!first || !last || rest.some((item) => item.type.startsWith('Import') || item.type.startsWith('Export'))) return undefined;
   const end = getEndOfLineAfter(sourceCode, last);
-  const releaseStatements = [...releases].map(getReleaseStatement);
+  const releaseStatements = [...releases].map((release) => getReleaseStatement(release, target.method));
   if (releaseStatements.some((item) => !item || !isInside(item, [first.range[0], end]))) return undefined;
   const template = sourceCode.ast.tokens.some((token) => token.type === 'Template' && token.value.includes('\n') && isInside(token, [first.range[0], end]));
   if (template || declaresNamesUsedOutside(sourceCode, rest, [first.range[0], list.owner.range[1]])) return undefined;
 
-  const release = `${variable.name}${acquisition.releasedBy === 'method' ? '.release' : ''}()${usesSemicolons(sourceCode, list.body) ? ';' : ''}`;
+  const release = `${target.finallyCall}${usesSemicolons(sourceCode, list.body) ? ';' : ''}`;
   const sameLine = first.loc.start.line === statement.loc.end.line;
   const base = getLineIndent(sourceCode, first.loc.start.line);
   const unit = getIndentUnit(sourceCode, base, list.owner);
