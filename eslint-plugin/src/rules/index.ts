@@ -1,8 +1,10 @@
+import noPoolEndInHandler from './no-pool-end-in-handler';
 import noPoolInHandler from './no-pool-in-handler';
 import releasePoolClient from './release-pool-client';
 import requireConnection from './require-connection';
 
 export const rules = {
+  'no-pool-end-in-handler': noPoolEndInHandler,
   'no-pool-in-handler': noPoolInHandler,
   'release-pool-client': releasePoolClient,
   'require-connection': requireConnection,

@@ -3,7 +3,7 @@ import { type CodePathRecord, recordCodePaths } from '../utils/code-path-recorde
 import { createRule } from '../utils/create-rule';
 import { type PathProblem, findUnreleasedPath } from '../utils/every-path';
 import { type Acquisition, CHECKOUT_METHODS, getAcquisition, getCheckoutReceiver, getKnownPools, isPoolReceiver } from './release-pool-client/acquisitions';
-import { type ClientUses, createReleasesArgument, getClientUses } from './release-pool-client/client-uses';
+import { type ClientUses, createReleasesArgument, getClientUses } from '../utils/client-uses';
 import { describePathProblem, describeThrowing } from '../utils/describe-path';
 import { planWrapInFinally } from '../utils/fix/wrap-in-finally';
 

@@ -1,4 +1,5 @@
 import { resolveProjectImport } from '../../../eslint-plugin/src/utils/import-resolution';
+import { SHARED_POOL_CLOSE_PATTERN } from '../../../eslint-plugin/src/rules/no-pool-end-in-handler/shared-pools';
 import { CHECKOUT_METHODS } from '../../../eslint-plugin/src/rules/release-pool-client/acquisitions';
 import { BUILTIN_POOL_FACTORIES } from '../../../eslint-plugin/src/utils/pool-factories';
 import { SYNC_DRIVER_MODULES, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
@@ -12,6 +13,8 @@ import type { PoolFactorySetting } from '../shared/settings';
  * - `connection` and `unstable_noStore` (what `require-connection` looks for);
  * - the pool checkout methods (`connect`, `getConnection`), because
  *   `release-pool-client` also follows pools that are only named like one;
+ * - `pool.end()`, `prisma.$disconnect()` and the like, because
+ *   `no-pool-end-in-handler` also reports pools imported from project modules;
  * - the sync drivers' method names, because `require-connection` follows a
  *   database imported from another project file, whose driver module name then
  *   never appears in the linted file.
@@ -37,7 +40,7 @@ export function buildTriggerPattern(customFactories: readonly PoolFactorySetting
   const identifiers = new Set([...NEXT_FUNCTIONS, ...SYNC_QUERY_METHODS, ...CHECKOUT_METHODS]);
   const moduleAlternatives = [...modules].map(escapeRegExp);
   const identifierAlternatives = [...identifiers].map((name) => `(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`);
-  return new RegExp([...moduleAlternatives, ...identifierAlternatives].join('|'));
+  return new RegExp([...moduleAlternatives, ...identifierAlternatives, SHARED_POOL_CLOSE_PATTERN.source].join('|'));
 }
 
 const patternCache = new Map<string, RegExp>();

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { CodePathRecord } from '../../utils/code-path-recorder';
-import { findUnreleasedPath, type Owner } from '../../utils/every-path';
-import { getEnclosingFunction } from '../../utils/exported-functions';
-import { getFunctionOfVariable } from '../../utils/request-scope';
-import { resolveIdentifier } from '../../utils/scope';
-import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
+import type { CodePathRecord } from './code-path-recorder';
+import { findUnreleasedPath, type Owner } from './every-path';
+import { getEnclosingFunction } from './exported-functions';
+import { getFunctionOfVariable } from './request-scope';
+import { resolveIdentifier } from './scope';
+import { getOutermostTypeWrapper } from './type-wrappers';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
