@@ -109,12 +109,14 @@ export async function GET() {
     {
       name: 'imported things that are not pools, and a package import',
       filename: 'pages/api/stream.ts',
-      code: `import { stream } from '@/lib/stream';
+      code: `import { stream, createWriter } from '@/lib/stream';
 import { pool } from 'some-db-package';
 export default async function handler(req, res) {
   stream.end();
   res.end();
   await pool.end();
+  const writer = createWriter();
+  writer.end();
 }
 `,
     },
@@ -420,6 +422,69 @@ export async function GET() {
   await cached!.end();
   await pool.end();
   return Response.json(rows);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a pool from an imported getter, called in place or kept in a local',
+      filename: 'app/api/stats/route.ts',
+      code: `import { getPool } from '@/lib/db';
+export async function GET() {
+  const pool = getPool();
+  const { rows } = await pool.query('select 1');
+  void pool.end();
+  return Response.json(rows);
+}
+export async function DELETE() {
+  await getPool().end();
+  return new Response(null, { status: 204 });
+}
+`,
+      errors: [
+        {
+          messageId: 'poolEnded',
+          line: 5,
+          column: 8,
+          data: { call: 'pool.end()', where: 'the route handler `GET`', name: 'pool', origin: ' by `getPool()` in `@/lib/db`', error: PG_ERROR },
+          suggestions: [
+            {
+              messageId: 'removeEnd',
+              data: { call: 'pool.end()' },
+              output: `import { getPool } from '@/lib/db';
+export async function GET() {
+  const pool = getPool();
+  const { rows } = await pool.query('select 1');
+  return Response.json(rows);
+}
+export async function DELETE() {
+  await getPool().end();
+  return new Response(null, { status: 204 });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'poolEnded',
+          line: 9,
+          data: { call: 'getPool().end()', where: 'the route handler `DELETE`', name: 'getPool()', origin: ' in `@/lib/db`', error: PG_ERROR },
+          suggestions: [
+            {
+              messageId: 'removeEnd',
+              data: { call: 'getPool().end()' },
+              output: `import { getPool } from '@/lib/db';
+export async function GET() {
+  const pool = getPool();
+  const { rows } = await pool.query('select 1');
+  void pool.end();
+  return Response.json(rows);
+}
+export async function DELETE() {
+  return new Response(null, { status: 204 });
 }
 `,
             },

@@ -111,25 +111,47 @@ export interface ClosedPool {
   name: string;
 }
 
+/** `await x`, `x as T`, `x!` around a value, removed. */
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === 'AwaitExpression' || isTypeWrapper(current)) current = current.type === 'AwaitExpression' ? current.argument : current.expression;
+  return current;
+}
+
 /**
  * A finder for the calls that end a shared pool: `pool.end()`,
  * `sql.end({ timeout: 5 })`, `pgp.end()`, `prisma.$disconnect()`, on a pool
- * of this file created once or imported from the project.
+ * of this file created once or imported from the project, also through a
+ * project getter (`getPool().end()`, or `const pool = getPool(); ... pool.end()`).
  */
 export function createClosedPoolFinder(sourceCode: SourceCode): (call: TSESTree.CallExpression) => ClosedPool | undefined {
   let shared: Map<Variable, SharedPool> | undefined;
-  return (call) => {
-    const callee = call.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
-    let object: TSESTree.Node = callee.object;
-    while (isTypeWrapper(object)) object = object.expression; // `pool!.end()`
-    const method = callee.property.name;
-    if (object.type !== 'Identifier' || (method !== 'end' && method !== '$disconnect')) return undefined;
-    const variable = resolveIdentifier(sourceCode, object);
+  const lookup = (node: TSESTree.Node, method: string, followLocal: boolean): SharedPool | undefined => {
+    const value = unwrap(node);
+    if (value.type === 'CallExpression' && value.callee.type === 'Identifier') {
+      const getter = resolveIdentifier(sourceCode, value.callee);
+      const imported = getter && getImportedPool(getter, method);
+      // Called right there, `getPool()` names it; through a local, say where the local comes from.
+      return imported && { ...imported, origin: followLocal ? imported.origin : ` by \`${getter.name}()\`${imported.origin}` };
+    }
+    const variable = value.type === 'Identifier' ? resolveIdentifier(sourceCode, value) : undefined;
     if (!variable) return undefined;
     shared ??= getSharedPools(sourceCode);
     const local = shared.get(variable);
-    const pool = local?.closeMethod === method ? local : getImportedPool(variable, method);
-    return pool && { pool, name: variable.name };
+    if (local?.closeMethod === method) return local;
+    const imported = getImportedPool(variable, method);
+    if (imported || !followLocal) return imported;
+    // `const pool = getPool();` in the handler: its initializer, once.
+    const definition = variable.defs[0];
+    const init = definition?.type === 'Variable' && definition.parent.kind === 'const' ? definition.node.init : null;
+    return init ? lookup(init, method, false) : undefined;
+  };
+  return (call) => {
+    const callee = call.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+    const method = callee.property.name;
+    if (method !== 'end' && method !== '$disconnect') return undefined;
+    const pool = lookup(callee.object, method, true);
+    return pool && { pool, name: sourceCode.getText(unwrap(callee.object)) };
   };
 }
