@@ -37,6 +37,7 @@ export async function lintExampleApp(eslint: { lintFiles(patterns: string[]): Pr
 export const EXPECTED_FINDINGS: Finding[] = [
   { file: 'app/actions.ts', line: 6, column: 10, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
   { file: 'app/api/orders/route.ts', line: 5, column: 24, ruleId: 'next-db/release-pool-client', messageId: 'notReleased', fix: 'suggestion' },
+  { file: 'app/api/stats/route.ts', line: 10, column: 11, ruleId: 'next-db/no-pool-end-in-handler', messageId: 'poolEnded', fix: 'suggestion' },
   { file: 'app/api/users/route.ts', line: 5, column: 16, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
   { file: 'app/lib/data.ts', line: 7, column: 71, ruleId: 'next-db/require-connection', messageId: 'requireConnection', fix: 'autofix' },
   { file: 'pages/api/users.ts', line: 6, column: 16, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
