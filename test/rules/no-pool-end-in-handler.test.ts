@@ -2,7 +2,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../eslint-plugin/src/rules/no-pool-end-in-handler';
 
 const ruleTester = new RuleTester();
-const PG_ERROR = 'Cannot use a pool after calling end on the pool';
+const PG_ERROR = '"Cannot use a pool after calling end on the pool" (or "Called end on pool more than once" when the `end()` runs again)';
 
 ruleTester.run('no-pool-end-in-handler', rule, {
   valid: [
@@ -179,7 +179,7 @@ module.exports = async function handler(req, res) {
         {
           messageId: 'poolEnded',
           line: 6,
-          data: { call: 'db.end()', where: 'the API route handler', name: 'db', origin: ' at module scope', error: 'Pool is closed.' },
+          data: { call: 'db.end()', where: 'the API route handler', name: 'db', origin: ' at module scope', error: '"Pool is closed."' },
           suggestions: [
             {
               messageId: 'removeEnd',
@@ -218,7 +218,7 @@ export async function removeUser(id: string) {
         {
           messageId: 'poolEnded',
           line: 9,
-          data: { call: 'sql.end()', where: 'the Server Action `addUser`', name: 'sql', origin: ' at module scope', error: 'write CONNECTION_ENDED' },
+          data: { call: 'sql.end()', where: 'the Server Action `addUser`', name: 'sql', origin: ' at module scope', error: '"write CONNECTION_ENDED"' },
           suggestions: [
             {
               messageId: 'removeEnd',
@@ -248,7 +248,7 @@ export async function removeUser(id: string) {
             where: 'the Server Action `removeUser`',
             name: 'pgp',
             origin: ' at module scope',
-            error: 'Connection pool of the database object has been destroyed.',
+            error: '"Connection pool of the database object has been destroyed."',
           },
           suggestions: [
             {

@@ -18,12 +18,12 @@ export type MessageId = 'poolEnded' | 'clientDisconnected' | 'closingFunction' |
 
 /** What a later request gets once the shared pool is ended, by the module the pool comes from. */
 const ERROR_AFTER_END: Readonly<Record<string, string>> = {
-  mysql2: 'Pool is closed.',
-  'mysql2/promise': 'Pool is closed.',
-  postgres: 'write CONNECTION_ENDED',
-  'pg-promise': 'Connection pool of the database object has been destroyed.',
+  mysql2: '"Pool is closed."',
+  'mysql2/promise': '"Pool is closed."',
+  postgres: '"write CONNECTION_ENDED"',
+  'pg-promise': '"Connection pool of the database object has been destroyed."',
 };
-const PG_ERROR_AFTER_END = 'Cannot use a pool after calling end on the pool';
+const PG_ERROR_AFTER_END = '"Cannot use a pool after calling end on the pool" (or "Called end on pool more than once" when the `end()` runs again)';
 const POOL_WORDS: HeldWords = { held: 'open', letGo: 'ended', letGoing: 'ending', takeAgain: 'opens another' };
 
 export default createRule<Options, MessageId>({
@@ -37,7 +37,7 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       poolEnded:
-        '`{{call}}` ends a pool that every request shares: remove it. It runs in {{where}}, but `{{name}}` is created once{{origin}}, so the first request works and every later one fails with "{{error}}".',
+        '`{{call}}` ends a pool that every request shares: remove it. It runs in {{where}}, but `{{name}}` is created once{{origin}}, so the first request works and every later one fails with {{error}}.',
       clientDisconnected:
         '`{{call}}` disconnects the PrismaClient every request shares: remove it. It runs in {{where}}, but `{{name}}` is created once{{origin}}; each request then reconnects, and queries still running for other requests can fail.',
       closingFunction:

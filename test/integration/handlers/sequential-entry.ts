@@ -1,7 +1,7 @@
 /**
  * Runs inside a child process bundled together with one route handler module:
  * calls its GET one request at a time, each with a time limit, and prints what
- * each call gave. A call still waiting at its limit ends the run, since every
+ * each call gave: `ok`, the error's code (SQLSTATE), or its message. A call still waiting at its limit ends the run, since every
  * later one would wait behind it. Arguments: <requests> <time limit in ms>.
  */
 import { errorCode } from './instance-entry';
@@ -13,7 +13,9 @@ async function callOnce(handler: (request: Request) => Promise<Response>): Promi
     const response = await handler(createRouteRequest('/api/orders'));
     return response.status === 200 ? 'ok' : `HTTP ${response.status}`;
   } catch (error) {
-    return errorCode(error);
+    // A driver's own errors without a code (pg: "Cannot use a pool after calling end on the pool") by their message.
+    const code = errorCode(error);
+    return code === 'Error' && error instanceof Error ? error.message : code;
   }
 }
 

@@ -7,7 +7,7 @@ export interface WaveResult {
   wallMs: number;
 }
 
-/** One call of a sequential run: `ok`, the error code it failed with, or `TIMEOUT` when still waiting at the time limit. */
+/** One call of a sequential run: `ok`, the error code (or message) it failed with, or `TIMEOUT` when still waiting at the time limit. */
 export interface SequentialCall {
   outcome: string;
   ms: number;

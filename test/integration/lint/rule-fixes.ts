@@ -3,7 +3,7 @@ import { ESLint, type Linter } from 'eslint';
 import plugin from '../../../eslint-plugin/src/index';
 import { applyFix } from '../../support/lint-config.mjs';
 
-export type RuleId = 'next-db/no-pool-in-handler' | 'next-db/release-pool-client' | 'next-db/require-connection';
+export type RuleId = 'next-db/no-pool-end-in-handler' | 'next-db/no-pool-in-handler' | 'next-db/release-pool-client' | 'next-db/require-connection';
 
 /** ESLint with only `ruleId` on, as a project at `cwd` would run it; `fix` applies that rule's autofixes. */
 function createESLint(cwd: string, ruleId: RuleId, fix = false): ESLint {
