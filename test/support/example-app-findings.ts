@@ -39,6 +39,8 @@ export async function lintProject(
  */
 export const EXPECTED_FINDINGS: Finding[] = [
   { file: 'app/actions.ts', line: 6, column: 10, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
+  { file: 'app/api/orders/route.ts', line: 5, column: 24, ruleId: 'next-db/release-pool-client', messageId: 'notReleased', fix: 'suggestion' },
+  { file: 'app/api/stats/route.ts', line: 10, column: 11, ruleId: 'next-db/no-pool-end-in-handler', messageId: 'poolEnded', fix: 'suggestion' },
   { file: 'app/api/users/route.ts', line: 5, column: 16, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
   { file: 'app/lib/data.ts', line: 7, column: 71, ruleId: 'next-db/require-connection', messageId: 'requireConnectionReached', fix: 'autofix' },
   { file: 'app/stats/page.tsx', line: 7, column: 9, ruleId: 'next-db/no-request-api-in-cache', messageId: 'requestApiInCache', fix: 'suggestion' },

@@ -1,12 +1,16 @@
+import noPoolEndInHandler from './no-pool-end-in-handler';
 import noPoolInHandler from './no-pool-in-handler';
 import noRequestApiInCache from './no-request-api-in-cache';
 import preferConnection from './prefer-connection';
+import releasePoolClient from './release-pool-client';
 import requireConnection from './require-connection';
 
 export const rules = {
+  'no-pool-end-in-handler': noPoolEndInHandler,
   'no-pool-in-handler': noPoolInHandler,
   'no-request-api-in-cache': noRequestApiInCache,
   'prefer-connection': preferConnection,
+  'release-pool-client': releasePoolClient,
   'require-connection': requireConnection,
 };
 

@@ -9,8 +9,8 @@ import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { getTopLevelFunctionName } from '../utils/top-level-function';
 import { planHoist } from './no-pool-in-handler/hoist';
-import { isEdgeRuntime } from './no-pool-in-handler/is-edge-runtime';
-import { isCreatedOnce } from './no-pool-in-handler/is-created-once';
+import { isEdgeRuntime } from '../utils/is-edge-runtime';
+import { isCreatedOnce } from '../utils/created-once/is-created-once';
 
 export type Options = [
   {

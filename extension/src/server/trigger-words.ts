@@ -1,5 +1,7 @@
 import { importsFileMatching } from '../../../eslint-plugin/src/project';
 import { NO_REQUEST_CONTEXT_WORDS } from '../../../eslint-plugin/src/utils/no-request-contexts';
+import { SHARED_POOL_CLOSE_PATTERN } from '../../../eslint-plugin/src/rules/no-pool-end-in-handler/shared-pools';
+import { CHECKOUT_METHODS } from '../../../eslint-plugin/src/rules/release-pool-client/acquisitions';
 import { BUILTIN_POOL_FACTORIES } from '../../../eslint-plugin/src/utils/pool-factories';
 import { SYNC_DATABASE_WORDS, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
 import type { PoolFactorySetting } from '../shared/settings';
@@ -12,6 +14,10 @@ import type { PoolFactorySetting } from '../shared/settings';
  *   `prefer-connection` look for);
  * - the words of Next's request-less contexts (`'use cache'`, `unstable_cache`,
  *   `generateStaticParams`, `after`), where `no-request-api-in-cache` reports;
+ * - the pool checkout methods (`connect`, `getConnection`), because
+ *   `release-pool-client` also follows pools that are only named like one;
+ * - `pool.end()`, `prisma.$disconnect()` and the like, because
+ *   `no-pool-end-in-handler` also reports pools imported from project modules;
  * - the sync drivers' method names, because `require-connection` follows a
  *   database imported from another project file, whose driver module name then
  *   never appears in the linted file.
@@ -34,10 +40,10 @@ export function buildTriggerPattern(customFactories: readonly PoolFactorySetting
     ...customFactories.map((factory) => factory.module),
     ...SYNC_DATABASE_WORDS,
   ]);
-  const identifiers = new Set([...NEXT_FUNCTIONS, ...NO_REQUEST_CONTEXT_WORDS, ...SYNC_QUERY_METHODS]);
+  const identifiers = new Set([...NEXT_FUNCTIONS, ...NO_REQUEST_CONTEXT_WORDS, ...SYNC_QUERY_METHODS, ...CHECKOUT_METHODS]);
   const moduleAlternatives = [...modules].map(escapeRegExp);
   const identifierAlternatives = [...identifiers].map((name) => `(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`);
-  return new RegExp([...moduleAlternatives, ...identifierAlternatives].join('|'));
+  return new RegExp([...moduleAlternatives, ...identifierAlternatives, SHARED_POOL_CLOSE_PATTERN.source].join('|'));
 }
 
 const patternCache = new Map<string, RegExp>();

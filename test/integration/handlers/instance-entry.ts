@@ -35,7 +35,8 @@ function routeCall(handler: unknown): Call {
   };
 }
 
-function errorCode(error: unknown): string {
+/** SQLSTATE for server errors, else the error's code or name. */
+export function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'UNKNOWN';
 }

@@ -7,6 +7,12 @@ export interface WaveResult {
   wallMs: number;
 }
 
+/** One call of a sequential run: `ok`, the error code (or message) it failed with, or `TIMEOUT` when still waiting at the time limit. */
+export interface SequentialCall {
+  outcome: string;
+  ms: number;
+}
+
 export type HandlerKind = 'pages-api' | 'route-handler';
 
 /** Marks the line where the instance prints its results. */

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cachedPer } from '../../utils/cached-per';
+import { getCloseStatement, isPlainData } from '../../utils/fix/remove-close-statements';
 import { walkAst } from '../../utils/walk-ast';
 
 /** Methods that may end a pool handed to a wrapper: Kysely's `db.destroy()`, Drizzle's `client.end()`... */
@@ -10,24 +11,6 @@ export const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependLi
 export type PoolUses =
   | { ok: true; closeStatements: TSESTree.ExpressionStatement[] }
   | { ok: false; reason: string };
-
-/**
- * Options such as postgres.js's `sql.end({ timeout: 5 })`, which removing the
- * call cannot lose, unlike a callback (or a value that may be one).
- */
-function isPlainData(node: TSESTree.Node): boolean {
-  if (node.type === 'Literal') return true;
-  if (node.type !== 'ObjectExpression') return false;
-  return node.properties.every((property) => property.type === 'Property' && !property.computed && isPlainData(property.value));
-}
-
-/** `pool.end()` as a statement, possibly awaited or voided: the statement, else undefined. */
-function getCloseStatement(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | undefined {
-  let current: TSESTree.Node = call;
-  if (current.parent?.type === 'AwaitExpression') current = current.parent;
-  else if (current.parent?.type === 'UnaryExpression' && current.parent.operator === 'void') current = current.parent;
-  return current.parent?.type === 'ExpressionStatement' ? current.parent : undefined;
-}
 
 /**
  * How the handler uses the pool it created, once that pool is shared: its

@@ -13,8 +13,8 @@ import { getPoolUses } from './close-calls';
 import { getInPlaceProblem } from './in-place-use';
 import { getModuleReads } from './local-reads';
 import { getPoolSizeEdit } from './pool-size';
-import { removeCloseStatements } from './remove-close-statements';
-import { separateFixes } from './separate-fixes';
+import { removeCloseStatements } from '../../utils/fix/remove-close-statements';
+import { separateFixes } from '../../utils/fix/separate-fixes';
 import { buildSingletonCode } from './singleton-code';
 
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;

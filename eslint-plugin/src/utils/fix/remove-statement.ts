@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 /**
  * The range to delete so that a statement disappears cleanly: with its
  * indentation and line break when it stands alone on its lines, otherwise
- * with the spaces that follow it.
+ * with the spaces around it that would be left over.
  */
 function getStatementRemovalRange(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -19,7 +19,10 @@ function getStatementRemovalRange(
   if (onlySpaceBefore && (lineBreak === text.length || text[lineBreak] === '\n')) {
     return [spaceStart, Math.min(lineBreak + 1, text.length)];
   }
-  return [onlySpaceBefore ? start : spaceStart, spaceEnd];
+  // `a(); b(); c();` loses `b(); ` only; `a(); b();` and `{ b(); c(); }` lose the spaces before `b();` too.
+  const isLast = spaceEnd === text.length || /[\r\n}]/.test(text[spaceEnd] ?? '');
+  const isFirstInBlock = text[spaceStart - 1] === '{';
+  return [!onlySpaceBefore && (isLast || isFirstInBlock) ? spaceStart : start, spaceEnd];
 }
 
 function isSpace(char: string | undefined): boolean {

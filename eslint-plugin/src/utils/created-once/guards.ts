@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { cachedPer } from '../../utils/cached-per';
-import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../../utils/exported-functions';
+import { cachedPer } from '../cached-per';
+import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../exported-functions';
 import { isLongLived } from './long-lived';
-import { walkAst } from '../../utils/walk-ast';
+import { walkAst } from '../walk-ast';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isTopLevelScope, resolveIdentifier } from '../../utils/scope';
-import { isTypeWrapper } from '../../utils/type-wrappers';
+import { isTopLevelScope, resolveIdentifier } from '../scope';
+import { isTypeWrapper } from '../type-wrappers';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -1,7 +1,25 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { removeStatement } from '../../utils/fix/remove-statement';
-import { getUnwrappedBlockText } from '../../utils/fix/unwrap-block';
-import { isInside } from '../../utils/ranges';
+import { removeStatement } from './remove-statement';
+import { getUnwrappedBlockText } from './unwrap-block';
+import { isInside } from '../ranges';
+
+/**
+ * Options such as postgres.js's `sql.end({ timeout: 5 })`, which removing the
+ * call cannot lose, unlike a callback (or a value that may be one).
+ */
+export function isPlainData(node: TSESTree.Node): boolean {
+  if (node.type === 'Literal') return true;
+  if (node.type !== 'ObjectExpression') return false;
+  return node.properties.every((property) => property.type === 'Property' && !property.computed && isPlainData(property.value));
+}
+
+/** `pool.end()` as a statement, possibly awaited or voided: the statement, else undefined. */
+export function getCloseStatement(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | undefined {
+  let current: TSESTree.Node = call;
+  if (current.parent?.type === 'AwaitExpression') current = current.parent;
+  else if (current.parent?.type === 'UnaryExpression' && current.parent.operator === 'void') current = current.parent;
+  return current.parent?.type === 'ExpressionStatement' ? current.parent : undefined;
+}
 
 /** Parents whose statements can be removed outright. */
 const STATEMENT_LISTS = new Set(['BlockStatement', 'SwitchCase', 'Program', 'StaticBlock']);

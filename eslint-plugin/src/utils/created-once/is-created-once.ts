@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getEnclosingFunction, getExportNames, getFunctionBinding } from '../../utils/exported-functions';
-import { isTypeWrapper } from '../../utils/type-wrappers';
+import { type FunctionNode, getEnclosingFunction, getExportNames, getFunctionBinding } from '../exported-functions';
+import { isTypeWrapper } from '../type-wrappers';
 import { isLazySingleton } from './is-lazy-singleton';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

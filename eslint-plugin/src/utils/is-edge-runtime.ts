@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { NextFileKind } from '../../utils/next-file-kind';
-import { getExportedConstInits, getPropertyValue, skipAsAndSatisfies } from '../../utils/static-values';
+import type { NextFileKind } from './next-file-kind';
+import { getExportedConstInits, getPropertyValue, skipAsAndSatisfies } from './static-values';
 
 const EDGE_RUNTIMES = new Set(['edge', 'experimental-edge']);
 

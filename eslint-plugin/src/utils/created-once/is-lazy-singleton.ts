@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isTopLevelScope, resolveIdentifier } from '../../utils/scope';
-import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
+import { isTopLevelScope, resolveIdentifier } from '../scope';
+import { getOutermostTypeWrapper } from '../type-wrappers';
 import { getCachedPlaces, isGuardedByTest, isInsideGuard } from './guards';
 import { isLongLived } from './long-lived';
 
