@@ -40,7 +40,7 @@ export function parseProblemRows(labels: string[]): Problem[] {
 }
 
 // VS Code's Problems rows are virtualised; a tall window keeps every scenario's rows rendered.
-const VIEWPORT = { width: 1400, height: 1000 };
+const VIEWPORT = { width: 1400, height: 1800 };
 
 async function pollUntil<T>(description: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
