@@ -11,7 +11,8 @@ import { getNextSettings } from '../utils/next-settings';
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { findUnendedNeonPools } from './no-pool-end-in-handler/neon-on-edge';
 import { getClosingFunction } from './no-pool-end-in-handler/closing-functions';
-import { createClosedPoolFinder } from './no-pool-end-in-handler/shared-pools';
+import { SHARED_POOL_CLOSE_PATTERN, createClosedPoolFinder } from './no-pool-end-in-handler/shared-pools';
+import { BUILTIN_POOL_FACTORIES } from '../utils/pool-factories';
 
 export type Options = [{ closingFunctions?: string[] }];
 export type MessageId = 'poolEnded' | 'clientDisconnected' | 'closingFunction' | 'removeEnd' | 'neonPoolNotEnded' | 'endInFinally';
@@ -64,6 +65,11 @@ export default createRule<Options, MessageId>({
     ],
   },
   defaultOptions: [{ closingFunctions: [] }],
+  editor: {
+    // A Neon pool names its module; `pool.end()` and `prisma.$disconnect()` may end a pool imported from the project.
+    // The editor passes no `closingFunctions`, so their calls need no word.
+    triggerWords: { anywhere: BUILTIN_POOL_FACTORIES.map((factory) => factory.module), patterns: [SHARED_POOL_CLOSE_PATTERN] },
+  },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const { kind } = getNextFileInfo(context.filename, context.cwd, getNextSettings(context.settings));

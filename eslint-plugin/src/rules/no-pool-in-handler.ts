@@ -87,6 +87,13 @@ export default createRule<Options, MessageId>({
     ],
   },
   defaultOptions: [{ poolSize: 5, factories: [] }],
+  editor: {
+    // Only a file naming a pool module can create a pool (the model follows helpers from there).
+    triggerWords: ([options]) => ({ anywhere: [...BUILTIN_POOL_FACTORIES, ...(options?.factories ?? [])].map((factory) => factory.module) }),
+    optionsFromSettings: (settings) => [
+      settings.poolFactories.length > 0 ? { poolSize: settings.poolSize, factories: [...settings.poolFactories] } : { poolSize: settings.poolSize },
+    ],
+  },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];

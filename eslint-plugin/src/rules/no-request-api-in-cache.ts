@@ -3,7 +3,7 @@ import { createRule } from '../utils/create-rule';
 import { hasDirective } from '../utils/directives';
 import { getNextFileInfo } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
-import { createNoRequestContextFinder, type NoRequestContext } from '../utils/no-request-contexts';
+import { NO_REQUEST_CONTEXT_WORDS, createNoRequestContextFinder, type NoRequestContext } from '../utils/no-request-contexts';
 import { getAdvice, getNextError, isForbidden, type RequestApi } from './no-request-api-in-cache/forbidden-apis';
 import { createHelperChains, getCalledLocalFunction, type ApiChains } from './no-request-api-in-cache/helper-chains';
 import { createModelSession, getAbsoluteFilename, type ModelSession } from '../project';
@@ -46,6 +46,10 @@ export default createRule<Options, MessageId>({
     },
   },
   defaultOptions: [{}],
+  editor: {
+    // Every context needs one of its words; `connection` is the request-time API the rule moves.
+    triggerWords: { identifiers: [...NO_REQUEST_CONTEXT_WORDS, 'connection'] },
+  },
   create(context) {
     const { sourceCode } = context;
     if (hasDirective(sourceCode.ast.body, 'use client')) return {};

@@ -50,6 +50,7 @@ export default createRule<Options, MessageId>({
     },
   },
   defaultOptions: [{}],
+  editor: { triggerWords: { identifiers: ['unstable_noStore'] } },
   create(context) {
     const { sourceCode } = context;
     // Only a file that names it can call it (any local name still imports `unstable_noStore`).

@@ -10,6 +10,7 @@ import { judgeFile, type FileJudgement } from './require-connection/file-judgeme
 import { isInPrerenderedGet } from './require-connection/prerendered-get';
 import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
 import { isUncachedFetch } from './require-connection/uncached-fetch';
+import { SYNC_DATABASE_WORDS, SYNC_QUERY_METHODS } from '../utils/sync-drivers';
 
 export type Options = [Record<string, never>];
 export type MessageId =
@@ -66,6 +67,16 @@ export default createRule<Options, MessageId>({
     },
   },
   defaultOptions: [{}],
+  editor: {
+    // The method names catch a database imported from another project file, whose driver module the file never names.
+    triggerWords: { anywhere: SYNC_DATABASE_WORDS, identifiers: SYNC_QUERY_METHODS },
+    autofixTitles: {
+      requireConnection: 'Insert `await connection()` before the query',
+      requireNoStore: 'Insert `noStore()` before the query',
+      requireConnectionReached: 'Insert `await connection()` before the query',
+      requireNoStoreReached: 'Insert `noStore()` before the query',
+    },
+  },
   create(context) {
     const { sourceCode } = context;
     const absoluteFilename = getAbsoluteFilename(context);

@@ -5,8 +5,8 @@ import { getEnclosingFunction } from './exported-functions';
 import { getFunctionOfVariable } from './request-scope';
 import { resolveIdentifier } from './scope';
 import { getOutermostTypeWrapper } from './type-wrappers';
+import type { SourceCode } from './source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
 
 /** pg's and mysql2's `release()`; mysql2's `destroy()` also gives the slot back (closing the connection). */

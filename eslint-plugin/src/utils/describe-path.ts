@@ -1,7 +1,7 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { PathProblem } from './every-path';
+import type { SourceCode } from './source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 const MAX_CALLEE_LENGTH = 40;
 

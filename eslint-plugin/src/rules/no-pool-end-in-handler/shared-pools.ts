@@ -5,8 +5,8 @@ import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '
 import { isTopLevelScope, resolveIdentifier } from '../../utils/scope';
 import { isTypeWrapper } from '../../utils/type-wrappers';
 import { isCreatedOnce } from '../../utils/created-once/is-created-once';
+import type { SourceCode } from '../../utils/source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
 
 /** pg-promise's library instance (`const pgp = pgPromise()`), whose `end()` shuts down every pool it made. */

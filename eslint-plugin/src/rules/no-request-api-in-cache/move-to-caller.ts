@@ -6,8 +6,8 @@ import { matchLineEndings } from '../../utils/fix/line-endings';
 import { removeStatement } from '../../utils/fix/remove-statement';
 import { getLineIndent } from '../../utils/fix/source-positions';
 import type { NoRequestContext } from '../../utils/no-request-contexts';
+import type { SourceCode } from '../../utils/source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** The statement of `fn`'s own body (or a block inside it) that holds `node`; undefined in an expression-bodied arrow. */
 function getStatementIn(node: TSESTree.Node, fn: FunctionNode): TSESTree.Node | undefined {

@@ -4,8 +4,8 @@ import { READ, iterateModuleReferences } from '../../utils/module-references';
 import { BUILTIN_POOL_FACTORIES, buildFactoryTraceMap } from '../../utils/pool-factories';
 import { resolveIdentifier } from '../../utils/scope';
 import { getOutermostTypeWrapper, isTypeWrapper } from '../../utils/type-wrappers';
+import type { SourceCode } from '../../utils/source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** Pool methods that check a client out: pg and Neon `connect()`, mysql2 and mariadb `getConnection()`. The VS Code extension reads them too. */
 export const CHECKOUT_METHODS: ReadonlySet<string> = new Set(['connect', 'getConnection']);

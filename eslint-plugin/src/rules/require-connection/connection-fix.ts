@@ -6,8 +6,8 @@ import { planNamedImport, type NamedImportRequest } from '../../utils/fix/insert
 import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
 import { isInside } from '../../utils/ranges';
 import { CONNECTION_IMPORT, isAfterCall } from '../../utils/request-apis';
+import type { SourceCode } from '../../utils/source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** How to opt a render out of prerendering: `await connection()` (Next 15+) or `noStore()` (Next 14). */
 export interface OptOutCall {

@@ -1,10 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { cachedPer } from '../cached-per';
 import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../exported-functions';
 import { isLongLived } from './long-lived';
 import { walkAst } from '../walk-ast';
+import type { SourceCode } from '../source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 function getTestedExpression(node: TSESTree.Node): TSESTree.Node | undefined {
   if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') return node.test;

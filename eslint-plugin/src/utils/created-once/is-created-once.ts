@@ -1,9 +1,9 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, getEnclosingFunction, getExportNames, getFunctionBinding } from '../exported-functions';
 import { isTypeWrapper } from '../type-wrappers';
 import { isLazySingleton } from './is-lazy-singleton';
+import type { SourceCode } from '../source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** How many helpers deep a returned pool is followed: `getPool()` → `createPool()`. */
 const MAX_DEPTH = 3;

@@ -1,8 +1,8 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { isTopLevelScope, resolveIdentifier } from '../scope';
 import { isTypeWrapper } from '../type-wrappers';
+import type { SourceCode } from '../source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 

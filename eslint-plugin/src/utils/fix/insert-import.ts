@@ -3,9 +3,9 @@ import { getLastDirective } from '../directives';
 import { getModuleExportName, getRequiredModule } from '../module-syntax';
 import { findDeclaringScope, isTopLevelScope } from '../scope';
 import { getEndOfLineAfter, usesSemicolons } from './source-positions';
+import type { SourceCode } from '../source-code';
 
 type Scope = TSESLint.Scope.Scope;
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 export interface NamedImportRequest {
   /** Module to import from, e.g. 'next/server'. */

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../exported-functions';
+import type { SourceCode } from '../source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** The name a function or method is declared under, to find its overload signatures. */
 function getDeclaredName(node: TSESTree.Node): string | undefined {

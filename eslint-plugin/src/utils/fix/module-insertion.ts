@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cachedPer } from '../cached-per';
 import { getLastDirective } from '../directives';
+import type { SourceCode } from '../source-code';
 
 type Statement = TSESTree.ProgramStatement;
 
@@ -41,7 +42,7 @@ const getEffectStatements = cachedPer((program: TSESTree.Program): Statement[] =
  * code moved out of `node`'s function to module scope must run after it (and
  * so after all of them), as it did.
  */
-export function getLastEffectStatementBefore(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): Statement | undefined {
+export function getLastEffectStatementBefore(sourceCode: SourceCode, node: TSESTree.Node): Statement | undefined {
   const holder = getTopLevelStatement(node);
   if (!holder) return undefined;
   const effects = getEffectStatements(sourceCode.ast);
@@ -65,7 +66,7 @@ const getLastImport = cachedPer((program: TSESTree.Program): Statement | undefin
 const FOLLOWED_BY_CODE = /[ \t]*\r?\n[ \t]*\S/y;
 
 /** End of the statement, including comments that trail it on the same line. */
-function getEndWithTrailingComments(sourceCode: Readonly<TSESLint.SourceCode>, statement: Statement): number {
+function getEndWithTrailingComments(sourceCode: SourceCode, statement: Statement): number {
   let end = statement.range[1];
   for (const comment of sourceCode.getCommentsAfter(statement)) {
     if (comment.loc.start.line !== statement.loc.end.line) break;
@@ -75,7 +76,7 @@ function getEndWithTrailingComments(sourceCode: Readonly<TSESLint.SourceCode>, s
 }
 
 /** Start of the statement, including the comments directly above it (no blank line between). */
-function getStartWithAttachedComments(sourceCode: Readonly<TSESLint.SourceCode>, statement: Statement): number {
+function getStartWithAttachedComments(sourceCode: SourceCode, statement: Statement): number {
   let start = statement.range[0];
   let line = statement.loc.start.line;
   for (const comment of sourceCode.getCommentsBefore(statement).reverse()) {
@@ -94,7 +95,7 @@ function getStartWithAttachedComments(sourceCode: Readonly<TSESLint.SourceCode>,
  */
 export function insertAtModuleScope(
   fixer: TSESLint.RuleFixer,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   code: string,
   after: readonly Statement[] = [],
 ): TSESLint.RuleFix {
@@ -122,11 +123,11 @@ export function insertAtModuleScope(
  * count as yes). Unlike `usesSemicolons` in source-positions.ts, which follows
  * the first statement of a list, this weighs the whole file.
  */
-export function usesSemicolonsMostly(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function usesSemicolonsMostly(sourceCode: SourceCode): boolean {
   return countsSemicolons(sourceCode.ast, sourceCode);
 }
 
-const countsSemicolons = cachedPer((_program: TSESTree.Program, sourceCode: Readonly<TSESLint.SourceCode>): boolean => {
+const countsSemicolons = cachedPer((_program: TSESTree.Program, sourceCode: SourceCode): boolean => {
   let withSemicolon = 0;
   let without = 0;
   for (const statement of sourceCode.ast.body) {

@@ -1,6 +1,7 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { hasMultilineTemplate } from './reindent';
 import { getUsedNames } from './unique-name';
+import type { SourceCode } from '../source-code';
 
 /** The indentation of the line `offset` is on. */
 function getLineIndentation(text: string, offset: number): string {
@@ -9,7 +10,7 @@ function getLineIndentation(text: string, offset: number): string {
 }
 
 /** Whether a name declared in the block is also used anywhere else in the file. */
-function declaresCollidingNames(sourceCode: Readonly<TSESLint.SourceCode>, block: TSESTree.BlockStatement): boolean {
+function declaresCollidingNames(sourceCode: SourceCode, block: TSESTree.BlockStatement): boolean {
   const scope = sourceCode.scopeManager?.acquire(block);
   if (!scope || scope.variables.length === 0) return false;
   const elsewhere = getUsedNames(sourceCode, new Set(scope.variables));
@@ -23,7 +24,7 @@ function declaresCollidingNames(sourceCode: Readonly<TSESLint.SourceCode>, block
  * or their text (a multi-line template literal).
  */
 export function getUnwrappedBlockText(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   block: TSESTree.BlockStatement,
   container: TSESTree.Node,
 ): string | undefined {
