@@ -10,7 +10,7 @@ import type { SourceCode } from './source-code';
 type Variable = TSESLint.Scope.Variable;
 
 /** pg's and mysql2's `release()`; mysql2's `destroy()` also gives the slot back (closing the connection). */
-export const RELEASE_METHODS: ReadonlySet<string> = new Set(['release', 'destroy']);
+const RELEASE_METHODS: ReadonlySet<string> = new Set(['release', 'destroy']);
 
 export interface ClientUses {
   /** The calls that release it: `client.release()`, `release()`, or a same-file helper that releases it on every path. */

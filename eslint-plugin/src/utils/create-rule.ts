@@ -18,7 +18,7 @@ const createDocumentedRule = RuleCreator<NextDbRuleDocs>((name) => `${DOCS_BASE_
  * drops another, so in a file starting with two every range is one off and a
  * fix built from `getText(node)` would cut `new` to `ew`.
  */
-export function rangesMatchText(sourceCode: SourceCode): boolean {
+function rangesMatchText(sourceCode: SourceCode): boolean {
   const first = sourceCode.ast.tokens[0];
   return first === undefined || sourceCode.text.startsWith(first.value, first.range[0]);
 }

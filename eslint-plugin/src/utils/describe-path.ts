@@ -28,7 +28,7 @@ export interface HeldWords {
   takeAgain: string;
 }
 
-export const CLIENT_WORDS: HeldWords = { held: 'checked out', letGo: 'released', letGoing: 'releasing', takeAgain: 'checks out another' };
+const CLIENT_WORDS: HeldWords = { held: 'checked out', letGo: 'released', letGoing: 'releasing', takeAgain: 'checks out another' };
 
 /** The path that leaves something held, as a sentence without its final period. */
 export function describePathProblem(sourceCode: SourceCode, problem: PathProblem | undefined, words: HeldWords = CLIENT_WORDS): string {

@@ -16,7 +16,7 @@ export const NEXT_REQUEST_FUNCTIONS = {
 } as const satisfies Record<string, readonly string[]>;
 
 /** Auth libraries whose session functions read headers() or cookies() in the App Router. */
-export const AUTH_LIBRARY_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+const AUTH_LIBRARY_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
   'next-auth': ['getServerSession'],
   'next-auth/next': ['getServerSession'],
   '@clerk/nextjs/server': ['auth', 'currentUser'],

@@ -74,7 +74,7 @@ function ruleActions(document: TextDocument, linted: LintedDocument, problem: Pr
 const FIX_ALL_TITLE = 'Fix all next-db problems in this file';
 
 /** "Fix all" in the quick-fix menu: a command, so the edit is computed for the version at hand when chosen. */
-export function getFixAllAction(linted: LintedDocument): CodeAction {
+function getFixAllAction(linted: LintedDocument): CodeAction {
   const args: FixAllArgs = { uri: linted.uri, version: linted.version };
   return {
     title: FIX_ALL_TITLE,

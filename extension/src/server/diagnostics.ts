@@ -4,7 +4,7 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver/node';
 import { RULE_ID_PREFIX, plugin, toRuleName } from '../../../eslint-plugin/src/editor';
 import type { PositionMapper } from './positions';
 
-export const DIAGNOSTIC_SOURCE = plugin.meta.namespace;
+const DIAGNOSTIC_SOURCE = plugin.meta.namespace;
 
 /** One reported problem with its edits, converted for the document version it was linted at. */
 export interface Problem {
@@ -23,7 +23,7 @@ export interface Problem {
 
 type RuleTextEdit = NonNullable<Linter.LintMessage['fix']>;
 
-export function toTextEdit(fix: RuleTextEdit, mapper: PositionMapper): TextEdit {
+function toTextEdit(fix: RuleTextEdit, mapper: PositionMapper): TextEdit {
   return {
     range: { start: mapper.fromOffset(fix.range[0]), end: mapper.fromOffset(fix.range[1]) },
     newText: fix.text,

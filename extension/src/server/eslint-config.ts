@@ -8,7 +8,7 @@ import { isInsideRoot, readRegularFile } from '../../../eslint-plugin/src/editor
  * Recognised: the plugin's `configs.recommended` / `configs.all` (any
  * spelling of the property access), and `'next-db/<rule>': <level>` entries.
  */
-export const ESLINT_CONFIG_FILES = [
+const ESLINT_CONFIG_FILES = [
   'eslint.config.js',
   'eslint.config.mjs',
   'eslint.config.cjs',

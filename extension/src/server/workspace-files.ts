@@ -5,7 +5,7 @@ import { GitIgnore } from './gitignore';
 import { isLintablePath } from './lintable';
 
 /** Never linted by "Lint Workspace", whatever `.gitignore` says. */
-export const ALWAYS_SKIPPED_FOLDERS = new Set(['node_modules', '.next', '.git']);
+const ALWAYS_SKIPPED_FOLDERS = new Set(['node_modules', '.next', '.git']);
 
 /**
  * Build output (`next export`, `next build` with a custom distDir, other tools)
