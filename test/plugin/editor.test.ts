@@ -13,6 +13,7 @@ import {
   toRuleName,
 } from '../../eslint-plugin/src/editor';
 import { rules } from '../../eslint-plugin/src/rules';
+import { RULE_ID_PREFIX as SETTINGS_RULE_ID_PREFIX } from '../../extension/src/shared/settings';
 
 const repoRoot = path.join(__dirname, '../..');
 const settings = { poolSize: 7, poolFactories: [] };
@@ -40,6 +41,7 @@ describe('the editor-facing module', () => {
 
   it('names rules with and without the plugin prefix', () => {
     expect(RULE_ID_PREFIX).toBe(`${plugin.meta.namespace}/`);
+    expect(SETTINGS_RULE_ID_PREFIX, 'the settings and the client spell it alike').toBe(RULE_ID_PREFIX);
     expect(RULE_NAMES.map(toRuleId).map(toRuleName)).toEqual(RULE_NAMES);
     expect(toRuleName('other/no-pool-in-handler')).toBe('other/no-pool-in-handler');
     expect(getRuleDocsUrl('next-db/no-pool-in-handler')).toMatch(/no-pool-in-handler\.md$/);

@@ -6,7 +6,7 @@ import { matchLineEndings } from '../utils/fix/line-endings';
 import { getCloseStatement, isPlainData, removeCloseStatements } from '../utils/fix/remove-close-statements';
 import { planWrapInFinally } from '../utils/fix/wrap-in-finally';
 import { isEdgeRuntime } from '../utils/is-edge-runtime';
-import { getNextFileInfo } from '../utils/next-file-kind';
+import { getNextFileKind } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { findUnendedNeonPools } from './no-pool-end-in-handler/neon-on-edge';
@@ -72,7 +72,7 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const { kind } = getNextFileInfo(context.filename, context.cwd, getNextSettings(context.settings));
+    const kind = getNextFileKind(context.filename, context.cwd, getNextSettings(context.settings));
     const requestScoped = getRequestScopedFunctions(sourceCode, kind);
     if (requestScoped.size === 0) return {};
     const onEdge = isEdgeRuntime(sourceCode.ast, kind, context.filename);

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule';
 import { hasDirective } from '../utils/directives';
-import { getNextFileInfo } from '../utils/next-file-kind';
+import { getNextFileKind } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
 import { NO_REQUEST_CONTEXT_WORDS, createNoRequestContextFinder, type NoRequestContext } from '../utils/no-request-contexts';
 import { getAdvice, getNextError, isForbidden, type RequestApi } from './no-request-api-in-cache/forbidden-apis';
@@ -53,7 +53,7 @@ export default createRule<Options, MessageId>({
   create(context) {
     const { sourceCode } = context;
     if (hasDirective(sourceCode.ast.body, 'use client')) return {};
-    const { kind } = getNextFileInfo(context.filename, context.cwd, getNextSettings(context.settings));
+    const kind = getNextFileKind(context.filename, context.cwd, getNextSettings(context.settings));
     const calls: TSESTree.CallExpression[] = [];
     const searchParamsMembers: TSESTree.MemberExpression[] = [];
 
