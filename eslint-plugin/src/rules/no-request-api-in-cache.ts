@@ -99,7 +99,7 @@ export default createRule<Options, MessageId>({
         for (const call of calls) {
           const where = findContext(call);
           if (!where) continue;
-          const local = getCalledLocalFunction(call, sourceCode);
+          const local = getCalledLocalFunction(sourceCode, call);
           // A helper that has its own context (or lies inside this one) is checked where its uses are.
           if (local && findContext(local.fn.body) !== undefined) continue;
           const chains = local ? prefixChains(local.name, chainsOf(local.fn)) : findImportedRequestApis(call, sourceCode, session ??= createModelSession(context), getAbsoluteFilename(context));

@@ -91,7 +91,7 @@ export default createRule<Options, MessageId>({
       const { scope, isDataModule, isLegacyNext } = judgement;
       const optOut = isLegacyNext ? NO_STORE_CALL : CONNECTION_CALL;
       const requestTimeCalls = calls.filter(
-        (call) => isUncachedFetch(call, sourceCode) || callsImportedRequestApi(call, sourceCode, session, absoluteFilename),
+        (call) => isUncachedFetch(sourceCode, call) || callsImportedRequestApi(call, sourceCode, session, absoluteFilename),
       );
       const dynamicParams = judgement.paramsAreDynamic ? paramsAwaits : [];
       const exemptions = collectExemptions(sourceCode, [...requestReads, ...dynamicParams, ...requestTimeCalls]);

@@ -41,8 +41,8 @@ const CALLBACK_TRACE_MAP = {
 
 /** The function given to `unstable_cache(fn)` or `after(fn)`: written inline, or declared in the file and passed by name. */
 export function getCallbackFunction(
-  argument: TSESTree.CallExpressionArgument | undefined,
   sourceCode: SourceCode,
+  argument: TSESTree.CallExpressionArgument | undefined,
 ): FunctionNode | undefined {
   if (isFunctionNode(argument)) return argument;
   if (argument?.type !== 'Identifier') return undefined;
@@ -92,7 +92,7 @@ export function createNoRequestContextFinder(
   for (const reference of iterateModuleReferences<'unstable-cache' | 'after'>(sourceCode, CALLBACK_TRACE_MAP)) {
     if (reference.node.type !== 'CallExpression') continue;
     if (reference.info === 'after' && !isAfterDuringRender(reference.node, kind, sourceCode)) continue;
-    const callback = getCallbackFunction(reference.node.arguments[0], sourceCode);
+    const callback = getCallbackFunction(sourceCode, reference.node.arguments[0]);
     if (callback) callbacks.set(callback, reference.info);
   }
   const fileDirective = getDirectives(sourceCode.ast.body).find(isUseCacheDirective);

@@ -59,7 +59,7 @@ export function isCallOfNamedImport(
 }
 
 /** Next's `after()` (`unstable_after()` in Next 15.0), imported from next/server. */
-export function isAfterCall(node: TSESTree.Node | undefined, sourceCode: SourceCode): node is TSESTree.CallExpression {
+export function isAfterCall(sourceCode: SourceCode, node: TSESTree.Node | undefined): node is TSESTree.CallExpression {
   return isCallOfNamedImport(node, sourceCode, 'next/server', ['after', 'unstable_after']);
 }
 

@@ -14,8 +14,8 @@ export type ApiChains = ReadonlyMap<RequestApi, readonly string[]>;
 
 /** A function of this file called by its name: `function load() {}` or `const load = () => {}`. */
 export function getCalledLocalFunction(
-  call: TSESTree.CallExpression,
   sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
 ): { fn: FunctionNode; name: string } | undefined {
   if (call.callee.type !== 'Identifier') return undefined;
   const variable = findVariable(sourceCode.getScope(call.callee), call.callee);
@@ -42,7 +42,7 @@ export function createHelperChains(
     for (const fn of getEnclosingFunctions(use.node)) direct.set(fn, [...(direct.get(fn) ?? []), use.api]);
   }
   for (const call of calls) {
-    const callee = getCalledLocalFunction(call, sourceCode);
+    const callee = getCalledLocalFunction(sourceCode, call);
     if (!callee) continue;
     for (const fn of getEnclosingFunctions(call)) callees.set(fn, [...(callees.get(fn) ?? []), callee]);
   }

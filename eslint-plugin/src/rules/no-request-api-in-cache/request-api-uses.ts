@@ -27,7 +27,7 @@ function getDraftModeChange(call: TSESTree.CallExpression): { node: TSESTree.Cal
 }
 
 /** The function whose first parameter is `identifier`'s variable (`props` of `Page(props)`), if any. */
-function getPropsOwner(identifier: TSESTree.Identifier, sourceCode: SourceCode): FunctionNode | undefined {
+function getPropsOwner(sourceCode: SourceCode, identifier: TSESTree.Identifier): FunctionNode | undefined {
   const definition = findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
   const owner = definition?.type === 'Parameter' ? (definition.node as TSESTree.Node) : undefined;
   return isFunctionNode(owner) && owner.params[0] === definition?.name ? owner : undefined;
@@ -37,7 +37,7 @@ function getPropsOwner(identifier: TSESTree.Identifier, sourceCode: SourceCode):
 function findSearchParamsReads(sourceCode: SourceCode, members: readonly TSESTree.MemberExpression[]): RequestApiUse[] {
   const uses: RequestApiUse[] = [];
   for (const member of members) {
-    const propsOf = member.object.type === 'Identifier' ? getPropsOwner(member.object, sourceCode) : undefined;
+    const propsOf = member.object.type === 'Identifier' ? getPropsOwner(sourceCode, member.object) : undefined;
     if (propsOf) uses.push({ node: member, api: 'searchParams', propsOf });
   }
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {

@@ -63,16 +63,16 @@ export interface ConnectionFix {
  * `after()` callback or a function inside one: connection() throws there,
  * so the call goes into the function that schedules it.
  */
-function getTargetFunction(query: TSESTree.Node, sourceCode: SourceCode): FunctionNode | undefined {
+function getTargetFunction(sourceCode: SourceCode, query: TSESTree.Node): FunctionNode | undefined {
   const enclosing = getEnclosingFunctions(query);
-  const afterCallback = enclosing.findLastIndex((fn) => isAfterCall(fn.parent, sourceCode));
+  const afterCallback = enclosing.findLastIndex((fn) => isAfterCall(sourceCode, fn.parent));
   const candidates = afterCallback === -1 ? enclosing : enclosing.slice(afterCallback + 1);
   return candidates.find((fn) => fn.async) ?? candidates.at(-1);
 }
 
 /** The fix for a query inside a function, or undefined when there is no safe one. */
 export function getConnectionFix(sourceCode: SourceCode, query: TSESTree.Node, call: OptOutCall): ConnectionFix | undefined {
-  const target = getTargetFunction(query, sourceCode);
+  const target = getTargetFunction(sourceCode, query);
   // A query in a parameter default (`limit = stmt.get()`) runs before the body does.
   if (!target || !isInside(query, target.body)) return undefined;
   const addsAsync = call.awaited && !target.async;

@@ -54,7 +54,7 @@ export function collectExemptions(
   for (const reference of iterateModuleReferences(sourceCode, NEXT_TRACE_MAP)) {
     if (reference.info === 'request') requestTimeNodes.push(reference.node);
     if (reference.info === 'cache' && reference.node.type === 'CallExpression') {
-      const callback = getCallbackFunction(reference.node.arguments[0], sourceCode);
+      const callback = getCallbackFunction(sourceCode, reference.node.arguments[0]);
       if (callback) cachedFunctions.add(callback);
     }
   }

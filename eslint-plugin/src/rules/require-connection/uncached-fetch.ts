@@ -14,7 +14,7 @@ function isLiteral(node: TSESTree.Node | undefined, value: unknown): boolean {
 }
 
 /** Whether `call` is the global fetch() with an option that opts out of caching. */
-export function isUncachedFetch(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+export function isUncachedFetch(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
   if (call.callee.type !== 'Identifier' || call.callee.name !== 'fetch') return false;
   // A fetch the file declares or imports is not Next's patched global.
   if ((findVariable(sourceCode.getScope(call.callee), call.callee)?.defs.length ?? 0) > 0) return false;
