@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cachedPer } from '../cached-per';
 import { getLastDirective } from '../directives';
 import type { SourceCode } from '../source-code';
+import { getEndOfLineAfter } from './source-positions';
 
 type Statement = TSESTree.ProgramStatement;
 
@@ -65,16 +66,6 @@ const getLastImport = cachedPer((program: TSESTree.Program): Statement | undefin
 /** A line break then code on the next line, matched where it must start (sticky) rather than on a copy of the rest of the file. */
 const FOLLOWED_BY_CODE = /[ \t]*\r?\n[ \t]*\S/y;
 
-/** End of the statement, including comments that trail it on the same line. */
-function getEndWithTrailingComments(sourceCode: SourceCode, statement: Statement): number {
-  let end = statement.range[1];
-  for (const comment of sourceCode.getCommentsAfter(statement)) {
-    if (comment.loc.start.line !== statement.loc.end.line) break;
-    end = comment.range[1];
-  }
-  return end;
-}
-
 /** Start of the statement, including the comments directly above it (no blank line between). */
 function getStartWithAttachedComments(sourceCode: SourceCode, statement: Statement): number {
   let start = statement.range[0];
@@ -108,7 +99,7 @@ export function insertAtModuleScope(
     undefined,
   );
   if (anchor) {
-    const end = getEndWithTrailingComments(sourceCode, anchor);
+    const end = getEndOfLineAfter(sourceCode, anchor);
     FOLLOWED_BY_CODE.lastIndex = end;
     const followedByCode = FOLLOWED_BY_CODE.test(sourceCode.text);
     return fixer.insertTextAfterRange([0, end], `\n\n${code}${followedByCode ? '\n' : ''}`);

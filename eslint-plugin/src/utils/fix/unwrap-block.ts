@@ -1,13 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { hasMultilineTemplate } from './reindent';
+import { getLineIndent } from './source-positions';
 import { getUsedNames } from './unique-name';
 import type { SourceCode } from '../source-code';
-
-/** The indentation of the line `offset` is on. */
-function getLineIndentation(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-}
 
 /** Whether a name declared in the block is also used anywhere else in the file. */
 function declaresCollidingNames(sourceCode: SourceCode, block: TSESTree.BlockStatement): boolean {
@@ -36,7 +31,7 @@ export function getUnwrappedBlockText(
   while (lines.length > 0 && lines.at(-1)?.trim() === '') lines.pop();
   if (lines.length === 0) return '';
   if (block.loc.start.line === block.loc.end.line) return inner.trim();
-  const outerIndentation = getLineIndentation(text, container.range[0]);
+  const outerIndentation = getLineIndent(sourceCode, container.loc.start.line);
   const innerIndentation = /^[ \t]*/.exec(lines[0] ?? '')?.[0] ?? '';
   const reindented = lines.map((line) =>
     line.startsWith(innerIndentation) ? outerIndentation + line.slice(innerIndentation.length) : line.trimStart() === '' ? '' : line,
