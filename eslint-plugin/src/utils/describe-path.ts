@@ -2,7 +2,6 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { PathProblem } from './every-path';
 import type { SourceCode } from './source-code';
 
-
 const MAX_CALLEE_LENGTH = 40;
 
 function shorten(text: string): string {

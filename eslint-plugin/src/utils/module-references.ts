@@ -48,7 +48,6 @@ export function* iterateModuleReferences<T>(
   yield* tracker.iterateCjsReferences(traceMap) as Iterable<ModuleReference<T>>;
 }
 
-
 /** The trace map of calls to the listed named exports, by module: `{ 'next/headers': ['cookies'] }` → `{ 'next/headers': { cookies: { [CALL]: info } } }`. */
 export function toCallTraceMap<T>(namesByModule: Readonly<Record<string, readonly string[]>>, info: T): TraceMap {
   return Object.fromEntries(

@@ -10,7 +10,6 @@ import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
 import { getClientUses } from '../../utils/client-uses';
 import type { SourceCode } from '../../utils/source-code';
 
-
 const NEON_POOL = buildFactoryTraceMap([{ module: '@neondatabase/serverless', import: 'Pool' }]);
 const END_METHODS: ReadonlySet<string> = new Set(['end']);
 

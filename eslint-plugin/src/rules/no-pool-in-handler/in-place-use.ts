@@ -9,7 +9,6 @@ import type { SourceCode } from '../../utils/source-code';
  * safe when each use would mean the same with a pool that outlives the request.
  */
 
-
 /** `.query`, `.connect`...: a member that is safe to use on a shared pool (not `end()`, not `on()`). */
 function isSafeMember(member: TSESTree.MemberExpression, closeMethod: string): boolean {
   if (member.computed || member.property.type !== 'Identifier') return false;

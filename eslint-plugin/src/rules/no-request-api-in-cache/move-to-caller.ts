@@ -8,7 +8,6 @@ import { getLineIndent } from '../../utils/fix/source-positions';
 import type { NoRequestContext } from '../../utils/no-request-contexts';
 import type { SourceCode } from '../../utils/source-code';
 
-
 /** The statement of `fn`'s own body (or a block inside it) that holds `node`; undefined in an expression-bodied arrow. */
 function getStatementIn(node: TSESTree.Node, fn: FunctionNode): TSESTree.Node | undefined {
   for (let current: TSESTree.Node = node; current.parent && current !== fn; current = current.parent) {

@@ -9,7 +9,6 @@ import { removeStatement } from '../../utils/fix/remove-statement';
 import { CONNECTION_IMPORT } from '../../utils/request-apis';
 import type { SourceCode } from '../../utils/source-code';
 
-
 /**
  * The import of `unstable_noStore`, removed with its last call: only when the
  * callee is a plain name (not `cache.unstable_noStore()`) whose one reference is this call.

@@ -6,7 +6,6 @@ import { resolveIdentifier } from '../../utils/scope';
 import { getOutermostTypeWrapper, skipAwaitAndTypeWrappers } from '../../utils/type-wrappers';
 import type { SourceCode } from '../../utils/source-code';
 
-
 /** Pool methods that check a client out: pg and Neon `connect()`, mysql2 and mariadb `getConnection()`. The VS Code extension reads them too. */
 export const CHECKOUT_METHODS: ReadonlySet<string> = new Set(['connect', 'getConnection']);
 /** A receiver named like a pool: `pool`, `pgPool`, `getPool()`, `db.pool`. */

@@ -8,7 +8,6 @@ import { isInside } from '../../utils/ranges';
 import { CONNECTION_IMPORT, isAfterCall } from '../../utils/request-apis';
 import type { SourceCode } from '../../utils/source-code';
 
-
 /**
  * How to opt a render out of prerendering: `await connection()` (Next 15+) or
  * `noStore()` (Next 14), with the messages and suggestions that name it.

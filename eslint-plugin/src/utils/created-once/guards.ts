@@ -5,7 +5,6 @@ import { isLongLived } from './long-lived';
 import { walkAst } from '../walk-ast';
 import type { SourceCode } from '../source-code';
 
-
 function getTestedExpression(node: TSESTree.Node): TSESTree.Node | undefined {
   if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') return node.test;
   if (node.type === 'LogicalExpression') return node.left;

@@ -4,7 +4,6 @@ import { getOutermostAwaitOrTypeWrapper } from '../type-wrappers';
 import { isLazySingleton } from './is-lazy-singleton';
 import type { SourceCode } from '../source-code';
 
-
 /** How many helpers deep a returned pool is followed: `getPool()` → `createPool()`. */
 const MAX_DEPTH = 3;
 

@@ -5,7 +5,6 @@ import { getCachedPlaces, isGuardedByTest, isInsideGuard } from './guards';
 import { isLongLived } from './long-lived';
 import type { SourceCode } from '../source-code';
 
-
 /** A read of a long-lived place: `pool`, `globalThis.prisma`, or a long-lived map's `pools.get(key)`. */
 function isCacheRead(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   if (isLongLived(sourceCode, node)) return true;

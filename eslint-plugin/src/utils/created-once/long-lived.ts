@@ -3,7 +3,6 @@ import { isTopLevelScope, resolveIdentifier } from '../scope';
 import { isTypeWrapper } from '../type-wrappers';
 import type { SourceCode } from '../source-code';
 
-
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 
 /**

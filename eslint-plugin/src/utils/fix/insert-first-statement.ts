@@ -4,7 +4,6 @@ import type { FunctionNode } from '../exported-functions';
 import { getEndOfLineAfter, getLineIndent, usesSemicolons } from './source-positions';
 import type { SourceCode } from '../source-code';
 
-
 /** First tokens after which a statement without a semicolon would continue the previous line. */
 const ASI_HAZARDS = new Set(['(', '[', '`', '+', '-', '/', '<']);
 

@@ -2,7 +2,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../exported-functions';
 import type { SourceCode } from '../source-code';
 
-
 /** The name a function or method is declared under, to find its overload signatures. */
 function getDeclaredName(node: TSESTree.Node): string | undefined {
   if ((node.type === 'FunctionDeclaration' || node.type === 'TSDeclareFunction') && node.id) return node.id.name;

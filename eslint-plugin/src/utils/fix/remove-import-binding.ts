@@ -4,7 +4,6 @@ import { skipTransparent } from '../sync-values';
 import { removeDeclarator, removeStatement } from './remove-statement';
 import type { SourceCode } from '../source-code';
 
-
 /** Removes one element of a comma-separated list with the comma that joins it to a neighbour. */
 function removeListElement(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, element: TSESTree.Node): TSESLint.RuleFix {
   const after = sourceCode.getTokenAfter(element);
