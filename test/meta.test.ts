@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../eslint-plugin/src/index';
 import { type RuleName, rules } from '../eslint-plugin/src/rules';
@@ -81,5 +83,53 @@ describe('plugin metadata', () => {
   it('lists every rule in the README rules table', () => {
     const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
     for (const name of ruleNames) expect(readme).toContain(`[${name}](docs/rules/${name}.md)`);
+  });
+});
+
+const IMPORTS_PROJECT_FILE = /from '(?:@\/|\.{1,2}\/)/;
+
+/** A doc page's ❌ and ✅ code blocks; a block may name its file in a first-line comment (`// app/page.tsx`). */
+function getDocExamples(name: string): { label: '❌' | '✅'; filename: string; code: string }[] {
+  const doc = fs.readFileSync(path.join(repoRoot, 'docs/rules', `${name}.md`), 'utf8');
+  const examples: { label: '❌' | '✅'; filename: string; code: string }[] = [];
+  let label = '';
+  for (const match of doc.matchAll(/^(❌|✅|#+ |Before:|After:).*$|^```(tsx?)\n([\s\S]*?)^```$/gm)) {
+    if (match[1] !== undefined) label = match[1];
+    else if (label === '❌' || label === '✅') {
+      const code = match[3] ?? '';
+      const filename = /^\/\/ (\S+\.tsx?)(?::|$)/m.exec(code)?.[1] ?? (match[2] === 'tsx' ? 'app/page.tsx' : 'app/api/example/route.ts');
+      examples.push({ label, filename, code });
+    }
+  }
+  return examples;
+}
+
+/** The rule's findings in a doc example, linted as in an App Router project on Next.js 16 (nothing read from disk). */
+function countDocFindings(name: string, code: string, filename: string): number {
+  const linter = new Linter({ configType: 'flat', cwd: repoRoot });
+  return linter.verify(
+    code,
+    {
+      files: ['**/*.{ts,tsx}'],
+      languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+      plugins: { 'next-db': plugin as unknown as ESLint.Plugin },
+      settings: { next: { version: 16, cacheComponents: false } },
+      rules: { [`next-db/${name}`]: 'error' },
+    },
+    filename,
+  ).filter((message) => message.ruleId === `next-db/${name}`).length;
+}
+
+describe('rule doc pages', () => {
+  it.each(ruleNames)('%s shows ❌ examples the rule reports and ✅ examples it accepts', (name) => {
+    const examples = getDocExamples(name);
+    expect(examples.some((example) => example.label === '❌')).toBe(true);
+    expect(examples.some((example) => example.label === '✅')).toBe(true);
+    for (const { label, code, filename } of examples) {
+      const findings = countDocFindings(name, code, filename);
+      // An example that imports another project file (`@/lib/db`) is only judged with that file, which a doc page does not hold.
+      if (label === '❌' && !IMPORTS_PROJECT_FILE.test(code)) expect(findings, `${filename}:\n${code}`).toBeGreaterThan(0);
+      else expect(findings, `${filename}:\n${code}`).toBe(0);
+    }
   });
 });

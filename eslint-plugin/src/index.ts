@@ -1,11 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter, Rule } from 'eslint';
-import { rules } from './rules';
+import { type RuleName, rules } from './rules';
 
 const PLUGIN_NAME = 'next-db';
 const { name, version } = require('../package.json') as { name: string; version: string };
 
-type RuleLevels = Partial<Record<`${typeof PLUGIN_NAME}/${keyof typeof rules}`, TSESLint.SharedConfig.RuleLevel>>;
+type RuleLevels = Partial<Record<`${typeof PLUGIN_NAME}/${RuleName}`, TSESLint.SharedConfig.RuleLevel>>;
 
 /** A flat config of this plugin, typed as ESLint's own so it fits `defineConfig([...])` next to other configs. */
 type NextDbConfig = Linter.Config & { name: string; plugins: Record<string, ESLint.Plugin>; rules: RuleLevels };
@@ -13,7 +13,7 @@ type NextDbConfig = Linter.Config & { name: string; plugins: Record<string, ESLi
 /** ESLint's own plugin type, as typescript-eslint and eslint-plugin-unicorn declare theirs. */
 type NextDbPlugin = ESLint.Plugin & {
   meta: { name: string; version: string; namespace: string };
-  rules: Record<keyof typeof rules, Rule.RuleModule>;
+  rules: Record<RuleName, Rule.RuleModule>;
   configs: Record<'recommended' | 'all', NextDbConfig>;
 };
 

@@ -54,7 +54,7 @@ export function dependsOnAny(fromDir: string, root: string, packages: readonly s
   return false;
 }
 
-export function findNextConfig(dir: string): string | undefined {
+function findNextConfig(dir: string): string | undefined {
   const names = listFolder(dir);
   const name = NEXT_CONFIG_FILES.find((candidate) => names.has(candidate));
   return name === undefined ? undefined : path.join(dir, name);

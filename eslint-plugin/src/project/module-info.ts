@@ -124,7 +124,7 @@ function collectNestedSpecifiers(program: TSESTree.Program, specifiers: string[]
   });
 }
 
-export function summarizeModule(program: TSESTree.Program): ModuleInfo {
+function summarizeModule(program: TSESTree.Program): ModuleInfo {
   const info: ModuleInfo = {
     program,
     directives: getDirectives(program.body),

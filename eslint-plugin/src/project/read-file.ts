@@ -10,14 +10,14 @@ import * as path from 'node:path';
  */
 
 /** Files larger than this are skipped: hand-written modules and configs are far smaller. */
-export const MAX_FILE_BYTES = 1_000_000;
+const MAX_FILE_BYTES = 1_000_000;
 
 export type SkipReason = 'missing' | 'not-a-file' | 'too-large' | 'outside-root' | 'unreadable';
 
 export type FileRead = { ok: true; text: string } | { ok: false; reason: SkipReason; size?: number };
 
 /** The file's stat when it is a regular file (symlinks followed), else why not. */
-export function statRegularFile(filePath: string): fs.Stats | SkipReason {
+function statRegularFile(filePath: string): fs.Stats | SkipReason {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(filePath, { throwIfNoEntry: false });
@@ -75,7 +75,7 @@ export function isInsideRoot(filePath: string, root: string): boolean {
 }
 
 /** Whether the file's real path is inside the root's real path, so a symlink cannot lead out of the project. */
-export function isRealPathInside(filePath: string, root: string): boolean {
+function isRealPathInside(filePath: string, root: string): boolean {
   try {
     return isInsideRoot(fs.realpathSync(filePath), fs.realpathSync(root));
   } catch {

@@ -6,12 +6,13 @@ import { matchLineEndings } from '../utils/fix/line-endings';
 import { getCloseStatement, isPlainData, removeCloseStatements } from '../utils/fix/remove-close-statements';
 import { planWrapInFinally } from '../utils/fix/wrap-in-finally';
 import { isEdgeRuntime } from '../utils/is-edge-runtime';
-import { getNextFileInfo } from '../utils/next-file-kind';
+import { getNextFileKind } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { findUnendedNeonPools } from './no-pool-end-in-handler/neon-on-edge';
 import { getClosingFunction } from './no-pool-end-in-handler/closing-functions';
-import { createClosedPoolFinder } from './no-pool-end-in-handler/shared-pools';
+import { SHARED_POOL_CLOSE_PATTERN, createClosedPoolFinder } from './no-pool-end-in-handler/shared-pools';
+import { BUILTIN_POOL_FACTORIES } from '../utils/pool-factories';
 
 export type Options = [{ closingFunctions?: string[] }];
 export type MessageId = 'poolEnded' | 'clientDisconnected' | 'closingFunction' | 'removeEnd' | 'neonPoolNotEnded' | 'endInFinally';
@@ -64,9 +65,14 @@ export default createRule<Options, MessageId>({
     ],
   },
   defaultOptions: [{ closingFunctions: [] }],
+  editor: {
+    // A Neon pool names its module; `pool.end()` and `prisma.$disconnect()` may end a pool imported from the project.
+    // The editor passes no `closingFunctions`, so their calls need no word.
+    triggerWords: { anywhere: BUILTIN_POOL_FACTORIES.map((factory) => factory.module), patterns: [SHARED_POOL_CLOSE_PATTERN] },
+  },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const { kind } = getNextFileInfo(context.filename, context.cwd, getNextSettings(context.settings));
+    const kind = getNextFileKind(context.filename, context.cwd, getNextSettings(context.settings));
     const requestScoped = getRequestScopedFunctions(sourceCode, kind);
     if (requestScoped.size === 0) return {};
     const onEdge = isEdgeRuntime(sourceCode.ast, kind, context.filename);

@@ -20,6 +20,9 @@ export type Options = [
 ];
 export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient';
 
+const POOL_IN_HANDLER =
+  '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300).';
+
 /** `new pg.Pool()`, `createPool()`: how the creation reads in a message. */
 function describeCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, factory: PoolFactory): string {
   let callee: TSESTree.Node = node.callee;
@@ -42,10 +45,8 @@ export default createRule<Options, MessageId>({
     },
     hasSuggestions: true,
     messages: {
-      poolInHandler:
-        '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300).',
-      poolInHandlerNoFix:
-        '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300). No automatic suggestion: {{reason}}.',
+      poolInHandler: POOL_IN_HANDLER,
+      poolInHandlerNoFix: `${POOL_IN_HANDLER} No automatic suggestion: {{reason}}.`,
       hoistPool: 'Create `{{name}}` once at module scope{{size}}',
       hoistPrismaClient: 'Keep one PrismaClient `{{name}}` on `globalThis`',
     },
@@ -87,6 +88,13 @@ export default createRule<Options, MessageId>({
     ],
   },
   defaultOptions: [{ poolSize: 5, factories: [] }],
+  editor: {
+    // Only a file naming a pool module can create a pool (the model follows helpers from there).
+    triggerWords: ([options]) => ({ anywhere: [...BUILTIN_POOL_FACTORIES, ...(options?.factories ?? [])].map((factory) => factory.module) }),
+    optionsFromSettings: (settings) => [
+      settings.poolFactories.length > 0 ? { poolSize: settings.poolSize, factories: [...settings.poolFactories] } : { poolSize: settings.poolSize },
+    ],
+  },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];

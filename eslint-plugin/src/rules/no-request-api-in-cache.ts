@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule';
 import { hasDirective } from '../utils/directives';
-import { getNextFileInfo } from '../utils/next-file-kind';
+import { getNextFileKind } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
-import { createNoRequestContextFinder, type NoRequestContext } from '../utils/no-request-contexts';
+import { NO_REQUEST_CONTEXT_WORDS, createNoRequestContextFinder, type NoRequestContext } from '../utils/no-request-contexts';
 import { getAdvice, getNextError, isForbidden, type RequestApi } from './no-request-api-in-cache/forbidden-apis';
 import { createHelperChains, getCalledLocalFunction, type ApiChains } from './no-request-api-in-cache/helper-chains';
 import { createModelSession, getAbsoluteFilename, type ModelSession } from '../project';
@@ -46,10 +46,14 @@ export default createRule<Options, MessageId>({
     },
   },
   defaultOptions: [{}],
+  editor: {
+    // Every context needs one of its words; `connection` is the request-time API the rule moves.
+    triggerWords: { identifiers: [...NO_REQUEST_CONTEXT_WORDS, 'connection'] },
+  },
   create(context) {
     const { sourceCode } = context;
     if (hasDirective(sourceCode.ast.body, 'use client')) return {};
-    const { kind } = getNextFileInfo(context.filename, context.cwd, getNextSettings(context.settings));
+    const kind = getNextFileKind(context.filename, context.cwd, getNextSettings(context.settings));
     const calls: TSESTree.CallExpression[] = [];
     const searchParamsMembers: TSESTree.MemberExpression[] = [];
 
@@ -95,7 +99,7 @@ export default createRule<Options, MessageId>({
         for (const call of calls) {
           const where = findContext(call);
           if (!where) continue;
-          const local = getCalledLocalFunction(call, sourceCode);
+          const local = getCalledLocalFunction(sourceCode, call);
           // A helper that has its own context (or lies inside this one) is checked where its uses are.
           if (local && findContext(local.fn.body) !== undefined) continue;
           const chains = local ? prefixChains(local.name, chainsOf(local.fn)) : findImportedRequestApis(call, sourceCode, session ??= createModelSession(context), getAbsoluteFilename(context));

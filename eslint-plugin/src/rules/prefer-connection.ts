@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule';
+import { fixOrSuggest } from '../utils/fix/fix-or-suggest';
 import { hasDirective } from '../utils/directives';
 import { CALL, iterateModuleReferences } from '../utils/module-references';
 import { getNextFileInfo, type NextFileKind } from '../utils/next-file-kind';
@@ -50,6 +51,7 @@ export default createRule<Options, MessageId>({
     },
   },
   defaultOptions: [{}],
+  editor: { triggerWords: { identifiers: ['unstable_noStore'] } },
   create(context) {
     const { sourceCode } = context;
     // Only a file that names it can call it (any local name still imports `unstable_noStore`).
@@ -79,14 +81,9 @@ export default createRule<Options, MessageId>({
         return;
       }
       const replacement = getConnectionReplacement(sourceCode, call);
-      if (!replacement) {
-        context.report({ node: call, messageId: 'preferConnection', data });
-      } else if (!replacement.addsAsync && mayAutofix()) {
-        context.report({ node: call, messageId: 'preferConnection', data, fix: replacement.fix });
-      } else {
-        const messageId = replacement.addsAsync ? 'replaceWithConnectionAndAsync' : 'replaceWithConnection';
-        context.report({ node: call, messageId: 'preferConnection', data, suggest: [{ messageId, fix: replacement.fix }] });
-      }
+      const planned = replacement && { fix: replacement.fix, isAutofix: !replacement.addsAsync && mayAutofix() };
+      const suggestionId = replacement?.addsAsync ? 'replaceWithConnectionAndAsync' : 'replaceWithConnection';
+      context.report({ node: call, messageId: 'preferConnection', data, ...fixOrSuggest(planned, suggestionId) });
     }
 
     return {

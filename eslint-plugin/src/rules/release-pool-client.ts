@@ -6,6 +6,7 @@ import { type Acquisition, CHECKOUT_METHODS, getAcquisition, getCheckoutReceiver
 import { type ClientUses, createReleasesArgument, getClientUses } from '../utils/client-uses';
 import { describePathProblem, describeThrowing } from '../utils/describe-path';
 import { planWrapInFinally } from '../utils/fix/wrap-in-finally';
+import type { SourceCode } from '../utils/source-code';
 
 export type Options = [{ poolNames?: string[] }];
 export type MessageId = 'notReleased' | 'clientDropped' | 'wrapInTryFinally';
@@ -16,7 +17,7 @@ const MAX_CHECKOUTS = 50;
 const CHECKOUT_WORDS = new RegExp(`\\b(?:${[...CHECKOUT_METHODS].join('|')})\\b`);
 
 /** Why the client can leak, as a sentence without its final period. */
-function describeLeak(sourceCode: Readonly<TSESLint.SourceCode>, problem: PathProblem | undefined, uses: ClientUses | undefined): string {
+function describeLeak(sourceCode: SourceCode, problem: PathProblem | undefined, uses: ClientUses | undefined): string {
   if (!uses) return 'Its `release` is not kept, so it is never released';
   const helper = uses.handedTo[0];
   if (uses.releases.size === 0 && helper) {
@@ -58,6 +59,10 @@ export default createRule<Options, MessageId>({
     ],
   },
   defaultOptions: [{ poolNames: [] }],
+  editor: {
+    // Pools are followed by name too (`db.connect()` with `poolNames`), so the checkout methods are the words.
+    triggerWords: { identifiers: [...CHECKOUT_METHODS] },
+  },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const poolNames = new Set(options.poolNames);

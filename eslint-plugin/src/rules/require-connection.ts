@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { runsAtModuleLoad } from '../next/prerender-scope';
 import { createModelSession, findEntryReaching, getAbsoluteFilename, type ModelSession } from '../project';
 import { createRule } from '../utils/create-rule';
+import { fixOrSuggest } from '../utils/fix/fix-or-suggest';
 import { CONNECTION_CALL, getConnectionFix, NO_STORE_CALL } from './require-connection/connection-fix';
 import { getTopLevelFunctionName } from '../utils/top-level-function';
 import { callsImportedRequestApi } from './require-connection/imported-request-apis';
@@ -10,6 +11,7 @@ import { judgeFile, type FileJudgement } from './require-connection/file-judgeme
 import { isInPrerenderedGet } from './require-connection/prerendered-get';
 import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
 import { isUncachedFetch } from './require-connection/uncached-fetch';
+import { SYNC_DATABASE_WORDS, SYNC_QUERY_METHODS } from '../utils/sync-drivers';
 
 export type Options = [Record<string, never>];
 export type MessageId =
@@ -21,6 +23,13 @@ export type MessageId =
   | 'addConnection'
   | 'addConnectionAndAsync'
   | 'addNoStore';
+
+// The messages' parts, composed as typescript-eslint's no-floating-promises composes its own.
+const FROZEN = "The build freezes this query's result:";
+const RUNS_WHILE_PRERENDERING = 'The synchronous `{{method}}` runs while Next.js prerenders';
+const REACHED = '{{route}} ({{entry}})';
+const CONNECTION_DEFERS = '`connection()` from next/server defers the rest to request time.';
+const NO_STORE_DEFERS = '`noStore()` (`unstable_noStore` from next/cache, Next.js 14) makes the rest dynamic.';
 
 /** The query's method name and arguments, so a multi-line chain is reported where it runs. */
 function getReportLocation(node: TSESTree.CallExpression): TSESTree.SourceLocation {
@@ -49,16 +58,11 @@ export default createRule<Options, MessageId>({
       },
     ],
     messages: {
-      requireConnection:
-        'The build freezes this query\'s result: call `await connection()` before it. The synchronous `{{method}}` runs while Next.js prerenders; `connection()` from next/server defers the rest to request time.',
-      requireNoStore:
-        'The build freezes this query\'s result: call `noStore()` before it. The synchronous `{{method}}` runs while Next.js prerenders; `noStore()` (`unstable_noStore` from next/cache, Next.js 14) makes the rest dynamic.',
-      requireConnectionReached:
-        'The build freezes this query\'s result: call `await connection()` before it. The synchronous `{{method}}` runs while Next.js prerenders {{route}} ({{entry}}); `connection()` from next/server defers the rest to request time.',
-      requireNoStoreReached:
-        'The build freezes this query\'s result: call `noStore()` before it. The synchronous `{{method}}` runs while Next.js prerenders {{route}} ({{entry}}); `noStore()` (`unstable_noStore` from next/cache, Next.js 14) makes the rest dynamic.',
-      queryAtModuleScope:
-        'The build freezes this query\'s result: move it into the function that needs it. The synchronous `{{method}}` runs when the module is imported, including during `next build`; call it there, after `{{optOut}}`.',
+      requireConnection: `${FROZEN} call \`await connection()\` before it. ${RUNS_WHILE_PRERENDERING}; ${CONNECTION_DEFERS}`,
+      requireNoStore: `${FROZEN} call \`noStore()\` before it. ${RUNS_WHILE_PRERENDERING}; ${NO_STORE_DEFERS}`,
+      requireConnectionReached: `${FROZEN} call \`await connection()\` before it. ${RUNS_WHILE_PRERENDERING} ${REACHED}; ${CONNECTION_DEFERS}`,
+      requireNoStoreReached: `${FROZEN} call \`noStore()\` before it. ${RUNS_WHILE_PRERENDERING} ${REACHED}; ${NO_STORE_DEFERS}`,
+      queryAtModuleScope: `${FROZEN} move it into the function that needs it. The synchronous \`{{method}}\` runs when the module is imported, including during \`next build\`; call it there, after \`{{optOut}}\`.`,
       addConnection: 'Insert `await connection()` at the start of this function',
       addConnectionAndAsync:
         'Make this function async and insert `await connection()` (callers get a Promise)',
@@ -66,6 +70,16 @@ export default createRule<Options, MessageId>({
     },
   },
   defaultOptions: [{}],
+  editor: {
+    // The method names catch a database imported from another project file, whose driver module the file never names.
+    triggerWords: { anywhere: SYNC_DATABASE_WORDS, identifiers: SYNC_QUERY_METHODS },
+    autofixTitles: {
+      requireConnection: 'Insert `await connection()` before the query',
+      requireNoStore: 'Insert `noStore()` before the query',
+      requireConnectionReached: 'Insert `await connection()` before the query',
+      requireNoStoreReached: 'Insert `noStore()` before the query',
+    },
+  },
   create(context) {
     const { sourceCode } = context;
     const absoluteFilename = getAbsoluteFilename(context);
@@ -75,9 +89,9 @@ export default createRule<Options, MessageId>({
 
     function check(session: ModelSession, judgement: FileJudgement, queries: SyncQuery[]): void {
       const { scope, isDataModule, isLegacyNext } = judgement;
-      const optOutCall = isLegacyNext ? NO_STORE_CALL : CONNECTION_CALL;
+      const optOut = isLegacyNext ? NO_STORE_CALL : CONNECTION_CALL;
       const requestTimeCalls = calls.filter(
-        (call) => isUncachedFetch(call, sourceCode) || callsImportedRequestApi(call, sourceCode, session, absoluteFilename),
+        (call) => isUncachedFetch(sourceCode, call) || callsImportedRequestApi(call, sourceCode, session, absoluteFilename),
       );
       const dynamicParams = judgement.paramsAreDynamic ? paramsAwaits : [];
       const exemptions = collectExemptions(sourceCode, [...requestReads, ...dynamicParams, ...requestTimeCalls]);
@@ -96,8 +110,7 @@ export default createRule<Options, MessageId>({
         const loc = getReportLocation(node);
         if (exemptions.isInBuildTimeOrActionContext(node)) continue;
         if (runsAtModuleLoad(node)) {
-          const optOut = isLegacyNext ? 'noStore()' : 'await connection()';
-          if (scope && isRead) context.report({ node, loc, messageId: 'queryAtModuleScope', data: { method, optOut } });
+          if (scope && isRead) context.report({ node, loc, messageId: 'queryAtModuleScope', data: { method, optOut: optOut.text } });
           continue;
         }
         if (scope?.type === 'get-handler' && !isInPrerenderedGet(node, scope, sourceCode, exemptions)) continue;
@@ -105,19 +118,9 @@ export default createRule<Options, MessageId>({
         const reached = findReachingRoute(node);
         if (reached === undefined) continue;
 
-        const messageId = reached
-          ? isLegacyNext ? 'requireNoStoreReached' : 'requireConnectionReached'
-          : isLegacyNext ? 'requireNoStore' : 'requireConnection';
-        const data = { method, ...reached };
-        const fix = getConnectionFix(sourceCode, node, optOutCall);
-        if (!fix) {
-          context.report({ node, loc, messageId, data });
-        } else if (fix.isAutofix) {
-          context.report({ node, loc, messageId, data, fix: fix.fix });
-        } else {
-          const suggestion = isLegacyNext ? 'addNoStore' : fix.addsAsync ? 'addConnectionAndAsync' : 'addConnection';
-          context.report({ node, loc, messageId, data, suggest: [{ messageId: suggestion, fix: fix.fix }] });
-        }
+        const messageId = reached ? optOut.reachedMessageId : optOut.messageId;
+        const fix = getConnectionFix(sourceCode, node, optOut);
+        context.report({ node, loc, messageId, data: { method, ...reached }, ...fixOrSuggest(fix, fix?.suggestionId) });
       }
     }
 

@@ -5,12 +5,12 @@ import { getEnclosingFunction } from './exported-functions';
 import { getFunctionOfVariable } from './request-scope';
 import { resolveIdentifier } from './scope';
 import { getOutermostTypeWrapper } from './type-wrappers';
+import type { SourceCode } from './source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
 
 /** pg's and mysql2's `release()`; mysql2's `destroy()` also gives the slot back (closing the connection). */
-export const RELEASE_METHODS: ReadonlySet<string> = new Set(['release', 'destroy']);
+const RELEASE_METHODS: ReadonlySet<string> = new Set(['release', 'destroy']);
 
 export interface ClientUses {
   /** The calls that release it: `client.release()`, `release()`, or a same-file helper that releases it on every path. */

@@ -1,5 +1,6 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
+import type { RuleEditor } from './rule-editor';
+import type { SourceCode } from './source-code';
 
 /** Extra fields every next-db rule declares in `meta.docs`. */
 export interface NextDbRuleDocs {
@@ -17,7 +18,7 @@ const createDocumentedRule = RuleCreator<NextDbRuleDocs>((name) => `${DOCS_BASE_
  * drops another, so in a file starting with two every range is one off and a
  * fix built from `getText(node)` would cut `new` to `ew`.
  */
-export function rangesMatchText(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+function rangesMatchText(sourceCode: SourceCode): boolean {
   const first = sourceCode.ast.tokens[0];
   return first === undefined || sourceCode.text.startsWith(first.value, first.range[0]);
 }
@@ -30,8 +31,29 @@ function withoutFixes<Context extends { report(descriptor: never): void }>(conte
   return Object.freeze(Object.create(context, { report: { value: report } })) as Context;
 }
 
-/** A documented rule that offers no fix where the ranges do not match the text (see `rangesMatchText`). */
-export const createRule: typeof createDocumentedRule = (rule) => {
-  const created = createDocumentedRule(rule);
-  return { ...created, create: (context) => created.create(rangesMatchText(context.sourceCode) ? context : withoutFixes(context)) };
+type DocumentedRule<Options extends readonly unknown[], MessageIds extends string> = ReturnType<typeof createDocumentedRule<Options, MessageIds>>;
+
+/** A rule as `createRule` takes it: typescript-eslint's shape, plus what the editor needs to know. */
+export type NextDbRuleInput<Options extends readonly unknown[], MessageIds extends string> = Parameters<
+  typeof createDocumentedRule<Options, MessageIds>
+>[0] & { editor: RuleEditor<Options> };
+
+export type NextDbRule<Options extends readonly unknown[], MessageIds extends string> = DocumentedRule<Options, MessageIds> & {
+  editor: RuleEditor<Options>;
 };
+
+/**
+ * A documented rule that offers no fix where the ranges do not match the
+ * text (see `rangesMatchText`), and carries its `editor` declaration.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  editor,
+  ...rule
+}: NextDbRuleInput<Options, MessageIds>): NextDbRule<Options, MessageIds> {
+  const created = createDocumentedRule(rule);
+  return {
+    ...created,
+    create: (context) => created.create(rangesMatchText(context.sourceCode) ? context : withoutFixes(context)),
+    editor,
+  };
+}

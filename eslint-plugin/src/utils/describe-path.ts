@@ -1,7 +1,6 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { PathProblem } from './every-path';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import type { SourceCode } from './source-code';
 
 const MAX_CALLEE_LENGTH = 40;
 
@@ -28,7 +27,7 @@ export interface HeldWords {
   takeAgain: string;
 }
 
-export const CLIENT_WORDS: HeldWords = { held: 'checked out', letGo: 'released', letGoing: 'releasing', takeAgain: 'checks out another' };
+const CLIENT_WORDS: HeldWords = { held: 'checked out', letGo: 'released', letGoing: 'releasing', takeAgain: 'checks out another' };
 
 /** The path that leaves something held, as a sentence without its final period. */
 export function describePathProblem(sourceCode: SourceCode, problem: PathProblem | undefined, words: HeldWords = CLIENT_WORDS): string {

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getCommonJsExportName, getModuleExportName } from './module-syntax';
 import { getOutermostTypeWrapper, isTypeWrapper } from './type-wrappers';
+import type { SourceCode } from './source-code';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -39,7 +40,7 @@ export function getFunctionBinding(fn: FunctionNode): TSESTree.FunctionDeclarati
 /** The variable a function is bound to (see `getFunctionBinding`), whose references are its calls and other uses. */
 export function getFunctionVariable(
   fn: FunctionNode,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
 ): TSESLint.Scope.Variable | undefined {
   const binding = getFunctionBinding(fn);
   return binding ? sourceCode.getDeclaredVariables(binding)[0] : undefined;
@@ -93,7 +94,7 @@ function getDeclaringNode(fn: TSESTree.Node): TSESTree.FunctionDeclaration | TSE
  * and `exports.GET =`. A function passed straight to a wrapper call counts as
  * what the wrapper's result is exported as (`export default withAuth(async () => {})`).
  */
-export function getExportNames(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): string[] {
+export function getExportNames(fn: FunctionNode, sourceCode: SourceCode): string[] {
   const exportedNode = fn.parent?.type === 'CallExpression' && (fn.parent.arguments as readonly TSESTree.Node[]).includes(fn)
       ? fn.parent
       : fn;

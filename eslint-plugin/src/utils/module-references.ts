@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ReferenceTracker } from '@typescript-eslint/utils/ast-utils';
+import type { SourceCode } from './source-code';
 
 type Tracker = InstanceType<typeof ReferenceTracker>;
 /** `{ module: { export: { [CONSTRUCT]: info } } }`, as ReferenceTracker takes it. */
@@ -37,7 +38,7 @@ function withRequireGlobal(globalScope: Scope): Scope {
  * so `import pg from 'pg'; new pg.Pool()` and `import { Pool } from 'pg'` both match.
  */
 export function* iterateModuleReferences<T>(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   traceMap: TraceMap,
 ): Generator<ModuleReference<T>> {
   const globalScope = sourceCode.scopeManager?.globalScope;
@@ -46,7 +47,6 @@ export function* iterateModuleReferences<T>(
   yield* tracker.iterateEsmReferences(traceMap) as Iterable<ModuleReference<T>>;
   yield* tracker.iterateCjsReferences(traceMap) as Iterable<ModuleReference<T>>;
 }
-
 
 /** The trace map of calls to the listed named exports, by module: `{ 'next/headers': ['cookies'] }` → `{ 'next/headers': { cookies: { [CALL]: info } } }`. */
 export function toCallTraceMap<T>(namesByModule: Readonly<Record<string, readonly string[]>>, info: T): TraceMap {

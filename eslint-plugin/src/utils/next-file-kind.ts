@@ -125,6 +125,7 @@ export function getNextFileInfo(filename: string, cwd: string, settings: NextSet
   return detected || { kind: 'other', projectRoot: undefined };
 }
 
+/** The kind alone, for rules that need no project root. */
 export function getNextFileKind(filename: string, cwd: string, settings: NextSettings): NextFileKind {
   return getNextFileInfo(filename, cwd, settings).kind;
 }

@@ -1,9 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getDirectives, getFunctionDirectives, hasDirective, isUseCacheDirective } from './directives';
 import { getEnclosingFunctions, getExportNames, isFunctionNode, type FunctionNode } from './exported-functions';
 import { CALL, iterateModuleReferences } from './module-references';
 import { isServerComponentFile, type NextFileKind } from './next-file-kind';
+import type { SourceCode } from './source-code';
 
 /**
  * Where Next.js runs code without a live request: in a cache scope, at build
@@ -40,8 +41,8 @@ const CALLBACK_TRACE_MAP = {
 
 /** The function given to `unstable_cache(fn)` or `after(fn)`: written inline, or declared in the file and passed by name. */
 export function getCallbackFunction(
+  sourceCode: SourceCode,
   argument: TSESTree.CallExpressionArgument | undefined,
-  sourceCode: Readonly<TSESLint.SourceCode>,
 ): FunctionNode | undefined {
   if (isFunctionNode(argument)) return argument;
   if (argument?.type !== 'Identifier') return undefined;
@@ -52,7 +53,7 @@ export function getCallbackFunction(
 }
 
 /** Whether an `after()` call runs its callback after a render: not in a route handler or Server Action, where request APIs stay usable. */
-function isAfterDuringRender(call: TSESTree.Node, kind: NextFileKind, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+function isAfterDuringRender(call: TSESTree.Node, kind: NextFileKind, sourceCode: SourceCode): boolean {
   if (!isServerComponentFile(kind) || hasDirective(sourceCode.ast.body, 'use server')) return false;
   return !getEnclosingFunctions(call).some((fn) => getFunctionDirectives(fn).includes('use server'));
 }
@@ -62,7 +63,7 @@ function getOwnContext(
   fn: FunctionNode,
   callbacks: ReadonlyMap<FunctionNode, 'unstable-cache' | 'after'>,
   fileDirective: string | undefined,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
 ): NoRequestContext | undefined {
   const exportNames = getExportNames(fn, sourceCode);
   const directive =
@@ -84,14 +85,14 @@ function getOwnContext(
  * Next.js keeps request APIs usable in them).
  */
 export function createNoRequestContextFinder(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   kind: NextFileKind,
 ): (node: TSESTree.Node) => NoRequestContext | undefined {
   const callbacks = new Map<FunctionNode, 'unstable-cache' | 'after'>();
   for (const reference of iterateModuleReferences<'unstable-cache' | 'after'>(sourceCode, CALLBACK_TRACE_MAP)) {
     if (reference.node.type !== 'CallExpression') continue;
     if (reference.info === 'after' && !isAfterDuringRender(reference.node, kind, sourceCode)) continue;
-    const callback = getCallbackFunction(reference.node.arguments[0], sourceCode);
+    const callback = getCallbackFunction(sourceCode, reference.node.arguments[0]);
     if (callback) callbacks.set(callback, reference.info);
   }
   const fileDirective = getDirectives(sourceCode.ast.body).find(isUseCacheDirective);

@@ -1,7 +1,8 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { NamedImportRequest } from './fix/insert-import';
 import { getModuleExportName } from './module-syntax';
+import type { SourceCode } from './source-code';
 
 /**
  * Next.js request-time APIs, by module: the functions that need an incoming
@@ -15,7 +16,7 @@ export const NEXT_REQUEST_FUNCTIONS = {
 } as const satisfies Record<string, readonly string[]>;
 
 /** Auth libraries whose session functions read headers() or cookies() in the App Router. */
-export const AUTH_LIBRARY_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+const AUTH_LIBRARY_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
   'next-auth': ['getServerSession'],
   'next-auth/next': ['getServerSession'],
   '@clerk/nextjs/server': ['auth', 'currentUser'],
@@ -43,7 +44,7 @@ export type NextRequestFunction = (typeof NEXT_REQUEST_FUNCTIONS)[keyof typeof N
 /** Whether `call` calls a function imported by name from `source` (any local name), such as `after` from next/server. */
 export function isCallOfNamedImport(
   call: TSESTree.Node | undefined,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   source: string,
   names: readonly string[],
 ): call is TSESTree.CallExpression {
@@ -58,7 +59,7 @@ export function isCallOfNamedImport(
 }
 
 /** Next's `after()` (`unstable_after()` in Next 15.0), imported from next/server. */
-export function isAfterCall(node: TSESTree.Node | undefined, sourceCode: Readonly<TSESLint.SourceCode>): node is TSESTree.CallExpression {
+export function isAfterCall(sourceCode: SourceCode, node: TSESTree.Node | undefined): node is TSESTree.CallExpression {
   return isCallOfNamedImport(node, sourceCode, 'next/server', ['after', 'unstable_after']);
 }
 

@@ -3,6 +3,7 @@ import { hasDirective, hasFunctionDirective } from './directives';
 import { type FunctionNode, getEnclosingFunctions, getExportNames, isFunctionNode } from './exported-functions';
 import { type NextFileKind, isServerComponentFile } from './next-file-kind';
 import { isInside } from './ranges';
+import type { SourceCode } from './source-code';
 
 const ROUTE_HANDLER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -33,7 +34,7 @@ function describeEntry(
   fn: FunctionNode,
   kind: NextFileKind,
   isServerActionFile: boolean,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
 ): string | undefined {
   if (hasFunctionDirective(fn, 'use server')) return `the Server Action ${describeFunction(fn)}`;
   const exportNames = getExportNames(fn, sourceCode);
@@ -45,7 +46,7 @@ function describeEntry(
   return undefined;
 }
 
-function getAllFunctions(sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode[] {
+function getAllFunctions(sourceCode: SourceCode): FunctionNode[] {
   const functions: FunctionNode[] = [];
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     if (scope.type === 'function' && isFunctionNode(scope.block)) functions.push(scope.block);
@@ -83,7 +84,7 @@ export function findRequestScopedAncestor(
  * `'use client'` files have none.
  */
 export function getRequestScopedFunctions(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   kind: NextFileKind,
 ): RequestScopedFunctions {
   const scoped = new Map<FunctionNode, string>();

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from './source-code';
 
 type Scope = TSESLint.Scope.Scope;
 
@@ -20,6 +21,6 @@ export function findDeclaringScope(name: string, scope: Scope): Scope | undefine
 }
 
 /** The variable an identifier refers to, looked up from its own scope; a configured global has no `defs`. */
-export function resolveIdentifier(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+export function resolveIdentifier(sourceCode: SourceCode, node: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
   return findDeclaringScope(node.name, sourceCode.getScope(node))?.set.get(node.name);
 }

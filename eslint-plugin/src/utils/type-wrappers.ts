@@ -15,3 +15,22 @@ export function getOutermostTypeWrapper(node: TSESTree.Node): TSESTree.Node {
   while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
   return current;
 }
+
+/** What a value passes through unchanged on its way up or down: type wrappers and `await` (of a value already resolved or not). */
+function isAwaitOrTypeWrapper(node: TSESTree.Node): node is TypeWrapper | TSESTree.AwaitExpression {
+  return node.type === 'AwaitExpression' || isTypeWrapper(node);
+}
+
+/** The value inside `await`s and type wrappers: `pool` for `(await pool) as Pool`. */
+export function skipAwaitAndTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (isAwaitOrTypeWrapper(current)) current = current.type === 'AwaitExpression' ? current.argument : current.expression;
+  return current;
+}
+
+/** `node` with the `await`s and type wrappers around it: `await createPool() as Pool` for `createPool()`. */
+export function getOutermostAwaitOrTypeWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && isAwaitOrTypeWrapper(current.parent)) current = current.parent;
+  return current;
+}

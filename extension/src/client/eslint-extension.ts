@@ -5,6 +5,7 @@ import {
   EslintExtensionStateNotification,
   type EslintExtensionState,
 } from '../shared/protocol';
+import { RULE_ID_PREFIX } from '../shared/settings';
 
 const ESLINT_EXTENSION_ID = 'dbaeumer.vscode-eslint';
 
@@ -34,7 +35,7 @@ const announced = new Set<string>();
 
 /** Says once per folder and session that some rules are left to vscode-eslint. */
 export function announceDeferral(params: DeferringToEslintParams, log: vscode.LogOutputChannel): void {
-  const rules = params.rules.map((rule) => `next-db/${rule}`).join(', ');
+  const rules = params.rules.map((rule) => `${RULE_ID_PREFIX}${rule}`).join(', ');
   log.info(`${params.configFile} enables ${rules}; the ESLint extension reports them, so next-db does not.`);
   const key = `${params.folder}|${rules}`;
   if (announced.has(key)) return;

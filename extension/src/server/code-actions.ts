@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, TextDocumentEdit } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver/node';
+import { getAutofixTitle, toRuleName } from '../../../eslint-plugin/src/editor';
 import { type ApplyEditsArgs, FIX_ALL_KIND, type FixAllArgs, ServerCommands } from '../shared/protocol';
 import { type Problem, getDiagnosticKey } from './diagnostics';
 import { getDisableFileEdit, getDisableLineEdit } from './disable-comments';
@@ -20,20 +21,9 @@ export function hasAutofix(linted: LintedDocument): boolean {
   return [...linted.problems.values()].some((problem) => problem.fix !== undefined);
 }
 
-function shortRuleName(ruleId: string): string {
-  return ruleId.replace(/^next-db\//, '');
-}
-
-/** ESLint autofixes carry no title: what each one does, by the message it fixes. */
-const AUTOFIX_TITLES: Record<string, string> = {
-  'next-db/require-connection:requireConnection': 'Insert `await connection()` before the query',
-  'next-db/require-connection:requireNoStore': 'Insert `noStore()` before the query',
-  'next-db/require-connection:requireConnectionReached': 'Insert `await connection()` before the query',
-  'next-db/require-connection:requireNoStoreReached': 'Insert `noStore()` before the query',
-};
-
-function getAutofixTitle(problem: Problem): string {
-  return AUTOFIX_TITLES[`${problem.ruleId}:${problem.messageId ?? ''}`] ?? `Fix this ${shortRuleName(problem.ruleId)} problem`;
+/** ESLint autofixes carry no title: the rule names what each one does, by the message it fixes. */
+function getFixTitle(problem: Problem): string {
+  return getAutofixTitle(problem.ruleId, problem.messageId) ?? `Fix this ${toRuleName(problem.ruleId)} problem`;
 }
 
 /**
@@ -60,7 +50,7 @@ function editAction(
 
 function ruleActions(document: TextDocument, linted: LintedDocument, problem: Problem, docsUrl: string | undefined): CodeAction[] {
   const { ruleId, diagnostic } = problem;
-  const name = shortRuleName(ruleId);
+  const name = toRuleName(ruleId);
   const line = diagnostic.range.start.line;
   const actions: CodeAction[] = [];
   // A comment above a line that starts inside a template literal would land in the string.
@@ -84,7 +74,7 @@ function ruleActions(document: TextDocument, linted: LintedDocument, problem: Pr
 const FIX_ALL_TITLE = 'Fix all next-db problems in this file';
 
 /** "Fix all" in the quick-fix menu: a command, so the edit is computed for the version at hand when chosen. */
-export function getFixAllAction(linted: LintedDocument): CodeAction {
+function getFixAllAction(linted: LintedDocument): CodeAction {
   const args: FixAllArgs = { uri: linted.uri, version: linted.version };
   return {
     title: FIX_ALL_TITLE,
@@ -122,7 +112,7 @@ export function toCodeActions(
   if (problems.length === 0) return [];
 
   const actions = problems.flatMap((problem) =>
-    problem.fix === undefined ? [] : [editAction(getAutofixTitle(problem), linted, [problem.fix], problem.diagnostic, true)],
+    problem.fix === undefined ? [] : [editAction(getFixTitle(problem), linted, [problem.fix], problem.diagnostic, true)],
   );
   if (hasAutofix(linted)) actions.push(getFixAllAction(linted));
   for (const problem of problems) {

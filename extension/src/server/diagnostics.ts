@@ -1,10 +1,10 @@
 import type { Linter } from 'eslint';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver/node';
+import { RULE_ID_PREFIX, plugin, toRuleName } from '../../../eslint-plugin/src/editor';
 import type { PositionMapper } from './positions';
 
-export const DIAGNOSTIC_SOURCE = 'next-db';
-const PREFIX = `${DIAGNOSTIC_SOURCE}/`;
+const DIAGNOSTIC_SOURCE = plugin.meta.namespace;
 
 /** One reported problem with its edits, converted for the document version it was linted at. */
 export interface Problem {
@@ -23,7 +23,7 @@ export interface Problem {
 
 type RuleTextEdit = NonNullable<Linter.LintMessage['fix']>;
 
-export function toTextEdit(fix: RuleTextEdit, mapper: PositionMapper): TextEdit {
+function toTextEdit(fix: RuleTextEdit, mapper: PositionMapper): TextEdit {
   return {
     range: { start: mapper.fromOffset(fix.range[0]), end: mapper.fromOffset(fix.range[1]) },
     newText: fix.text,
@@ -42,7 +42,7 @@ export function toProblem(
   startsInJsxChildren: (line: number) => boolean = () => false,
   startsInsideString: (line: number) => boolean = () => false,
 ): Problem | undefined {
-  if (message.fatal === true || message.ruleId === null || !message.ruleId.startsWith(PREFIX)) return undefined;
+  if (message.fatal === true || message.ruleId === null || !message.ruleId.startsWith(RULE_ID_PREFIX)) return undefined;
   const start = mapper.fromLineColumn(message.line, message.column);
   const end =
     message.endLine === undefined
@@ -53,7 +53,7 @@ export function toProblem(
     severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: DIAGNOSTIC_SOURCE,
     // The Problems view shows `source(code)`: "next-db(require-connection)", not "next-db(next-db/require-connection)".
-    code: message.ruleId.slice(PREFIX.length),
+    code: toRuleName(message.ruleId),
     message: message.message,
   };
   if (docsUrl !== undefined) diagnostic.codeDescription = { href: docsUrl };

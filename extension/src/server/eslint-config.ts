@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isInsideRoot, readRegularFile } from '../../../eslint-plugin/src/project/read-file';
+import { isInsideRoot, readRegularFile } from '../../../eslint-plugin/src/editor';
 
 /**
  * Which next-db rules a workspace's own `eslint.config.*` enables, read as
@@ -8,7 +8,7 @@ import { isInsideRoot, readRegularFile } from '../../../eslint-plugin/src/projec
  * Recognised: the plugin's `configs.recommended` / `configs.all` (any
  * spelling of the property access), and `'next-db/<rule>': <level>` entries.
  */
-export const ESLINT_CONFIG_FILES = [
+const ESLINT_CONFIG_FILES = [
   'eslint.config.js',
   'eslint.config.mjs',
   'eslint.config.cjs',

@@ -1,7 +1,7 @@
 import type { Linter as LinterType, SourceCode } from 'eslint';
 import { Linter } from 'eslint/universal';
 import * as tsParser from '@typescript-eslint/parser';
-import plugin from '../../../eslint-plugin/src/index';
+import { plugin } from '../../../eslint-plugin/src/editor';
 import type { NextDbSettings } from '../shared/settings';
 import { countLeadingBoms } from './positions';
 import { buildRulesConfig, hasEnabledRule } from './rule-config';

@@ -1,4 +1,4 @@
-import { closeOpenDocument, forgetProjectCaches, onSkippedFile, setOpenDocument } from '../../../eslint-plugin/src/project';
+import { closeOpenDocument, forgetProjectCaches, onSkippedFile, setOpenDocument } from '../../../eslint-plugin/src/editor';
 
 /**
  * Keeps the plugin's project model in step with the editor: open documents are

@@ -34,6 +34,7 @@ import type { LintRequest } from './lint';
 import { MAX_LINT_LENGTH, isLintablePath } from './lintable';
 import { startsInJsxChildren } from './jsx-context';
 import { startsInsideString } from './string-context';
+import { type LintTrigger, LintScheduler } from './lint-scheduler';
 import { lintWorkspace } from './lint-workspace';
 import { forgetOpenDocument, forgetProjectFiles, logSkippedFiles, trackOpenDocument } from './project-sync';
 import { UnrecognisedAppNotice } from './unrecognised-app';
@@ -42,14 +43,11 @@ import { getDocsUrl } from './rule-config';
 import { SettingsStore } from './settings-store';
 import { getReplaceAllEdit } from './text-edits';
 
-const DEFAULT_DEBOUNCE_MS = 150;
-
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let workspaceFolders: string[] = [];
 let supportsWorkspaceFolders = false;
-let debounceMs = DEFAULT_DEBOUNCE_MS;
 
 const settingsStore = new SettingsStore(connection);
 const eslintDeferral = new EslintDeferral(connection);
@@ -112,8 +110,6 @@ function lintToProblems(linter: typeof LintModule, request: LintRequest, documen
   });
 }
 
-type LintTrigger = 'open' | 'change' | 'save' | 'refresh';
-
 async function lintDocument(uri: string, trigger: LintTrigger): Promise<void> {
   const document = documents.get(uri);
   const filePath = toFilePath(uri);
@@ -131,22 +127,10 @@ async function lintDocument(uri: string, trigger: LintTrigger): Promise<void> {
   void connection.sendDiagnostics({ uri, version, diagnostics: problems.map((problem) => problem.diagnostic) });
 }
 
-const pendingLints = new Map<string, { timer: NodeJS.Timeout; trigger: LintTrigger; version: number }>();
-
-function scheduleLint(document: TextDocument, trigger: LintTrigger, delay: number): void {
-  const pending = pendingLints.get(document.uri);
-  // Opening fires a change event too; it must not downgrade the open to a typed change.
-  if (pending !== undefined && pending.trigger === 'open' && pending.version === document.version) return;
-  if (pending !== undefined) clearTimeout(pending.timer);
-  const timer = setTimeout(() => {
-    pendingLints.delete(document.uri);
-    lintDocument(document.uri, trigger).catch((error: unknown) => connection.console.error(String(error)));
-  }, delay);
-  pendingLints.set(document.uri, { timer, trigger, version: document.version });
-}
+const lintScheduler = new LintScheduler(lintDocument, (error) => connection.console.error(String(error)));
 
 function relintOpenDocuments(): void {
-  for (const document of documents.all()) scheduleLint(document, 'refresh', 0);
+  for (const document of documents.all()) lintScheduler.schedule(document, 'refresh', 0);
 }
 
 // ------------------------------------------------------------ code actions
@@ -238,7 +222,7 @@ connection.onRequest(LintWorkspaceRequest, async (params: unknown, token) => {
     publish: (uri, problems) => {
       workspaceLintedUris.add(uri);
       if (documents.get(uri) !== undefined) {
-        scheduleLint(documents.get(uri)!, 'refresh', 0);
+        lintScheduler.schedule(documents.get(uri)!, 'refresh', 0);
         return;
       }
       void connection.sendDiagnostics({ uri, diagnostics: problems.map((problem) => problem.diagnostic) });
@@ -259,25 +243,23 @@ function syncWithProject(document: TextDocument): void {
   const filePath = toFilePath(document.uri);
   if (filePath === undefined) return;
   trackOpenDocument(filePath, document.getText(), document.version);
-  for (const other of documents.all()) if (other.uri !== document.uri) scheduleLint(other, 'refresh', debounceMs);
+  for (const other of documents.all()) if (other.uri !== document.uri) lintScheduler.schedule(other, 'refresh', lintScheduler.debounceMs);
 }
 
-documents.onDidOpen(({ document }) => scheduleLint(document, 'open', 0));
+documents.onDidOpen(({ document }) => lintScheduler.schedule(document, 'open', 0));
 documents.onDidChangeContent(({ document }) => {
-  scheduleLint(document, 'change', debounceMs);
+  lintScheduler.schedule(document, 'change', lintScheduler.debounceMs);
   syncWithProject(document);
 });
 documents.onDidSave(({ document }) => {
-  scheduleLint(document, 'save', 0);
+  lintScheduler.schedule(document, 'save', 0);
   // Other open files may import the saved one (cross-file lookups read from disk).
-  for (const other of documents.all()) if (other.uri !== document.uri) scheduleLint(other, 'refresh', debounceMs);
+  for (const other of documents.all()) if (other.uri !== document.uri) lintScheduler.schedule(other, 'refresh', lintScheduler.debounceMs);
 });
 documents.onDidClose(({ document }) => {
   const closedPath = toFilePath(document.uri);
   if (closedPath !== undefined) forgetOpenDocument(closedPath);
-  const pending = pendingLints.get(document.uri);
-  if (pending !== undefined) clearTimeout(pending.timer);
-  pendingLints.delete(document.uri);
+  lintScheduler.cancel(document.uri);
   lintedDocuments.delete(document.uri);
   settingsStore.forget(document.uri);
   // Diagnostics from "Lint Workspace" stay in the Problems panel; the editor's own go with the editor.
@@ -320,7 +302,7 @@ connection.onNotification(EslintExtensionStateNotification, (params: unknown) =>
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   eslintDeferral.eslintExtensionActive = options.eslintExtensionActive === true;
-  if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+  if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) lintScheduler.debounceMs = options.debounceMs;
   settingsStore.canPull = params.capabilities?.workspace?.configuration === true;
   supportsWorkspaceFolders = params.capabilities?.workspace?.workspaceFolders === true;
   workspaceFolders = readInitialFolderUris(params).flatMap((uri) => toFilePath(uri) ?? []);

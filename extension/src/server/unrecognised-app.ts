@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import { getNextSettings } from '../../../eslint-plugin/src/utils/next-settings';
-import { getNextFileInfo } from '../../../eslint-plugin/src/utils/next-file-kind';
+import { getNextFileInfo, getNextSettings } from '../../../eslint-plugin/src/editor';
 
 /**
  * The folder that looks like a Next.js app holding the file (the one above its

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readRegularFile } from '../../../eslint-plugin/src/project/read-file';
+import { readRegularFile } from '../../../eslint-plugin/src/editor';
 import { GitIgnore } from './gitignore';
 import { isLintablePath } from './lintable';
 
 /** Never linted by "Lint Workspace", whatever `.gitignore` says. */
-export const ALWAYS_SKIPPED_FOLDERS = new Set(['node_modules', '.next', '.git']);
+const ALWAYS_SKIPPED_FOLDERS = new Set(['node_modules', '.next', '.git']);
 
 /**
  * Build output (`next export`, `next build` with a custom distDir, other tools)

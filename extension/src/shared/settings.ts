@@ -6,6 +6,9 @@
 
 export const SETTINGS_SECTION = 'next-db';
 
+/** What ESLint puts before the plugin's rule names: the section is the plugin's namespace (test/plugin/editor.test.ts checks). */
+export const RULE_ID_PREFIX = `${SETTINGS_SECTION}/`;
+
 export type RunMode = 'onType' | 'onSave' | 'off';
 export type RuleSeverity = 'off' | 'warn' | 'error';
 
@@ -67,7 +70,7 @@ function toRuleSeverities(value: unknown, warn: SettingsWarn): Record<string, Ru
   const rules: Record<string, RuleSeverity> = {};
   for (const [name, severity] of Object.entries(value)) {
     if (SEVERITIES.includes(severity as RuleSeverity)) {
-      rules[name.replace(/^next-db\//, '')] = severity as RuleSeverity;
+      rules[name.startsWith(RULE_ID_PREFIX) ? name.slice(RULE_ID_PREFIX.length) : name] = severity as RuleSeverity;
     } else {
       warn(`next-db.rules.${name}: expected "off", "warn" or "error", got ${describe(severity)}; ignored.`);
     }

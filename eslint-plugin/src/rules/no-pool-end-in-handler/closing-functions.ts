@@ -1,6 +1,7 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { resolveIdentifier } from '../../utils/scope';
 import { PROJECT_SPECIFIER, getImportSpecifier } from './shared-pools';
+import type { SourceCode } from '../../utils/source-code';
 
 /**
  * A call of a project helper that ends the shared pool, such as
@@ -13,7 +14,7 @@ import { PROJECT_SPECIFIER, getImportSpecifier } from './shared-pools';
  * pool?" here instead of the option.
  */
 export function getClosingFunction(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   call: TSESTree.CallExpression,
   closingFunctions: ReadonlySet<string>,
 ): { name: string; module: string } | undefined {

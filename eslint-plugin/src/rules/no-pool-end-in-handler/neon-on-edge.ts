@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { CodePathRecord } from '../../utils/code-path-recorder';
 import { isCreatedOnce } from '../../utils/created-once/is-created-once';
 import { type PathProblem, findUnreleasedPath } from '../../utils/every-path';
@@ -8,8 +8,7 @@ import { buildFactoryTraceMap } from '../../utils/pool-factories';
 import { type RequestScopedFunctions, findRequestScopedAncestor } from '../../utils/request-scope';
 import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
 import { getClientUses } from '../../utils/client-uses';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import type { SourceCode } from '../../utils/source-code';
 
 const NEON_POOL = buildFactoryTraceMap([{ module: '@neondatabase/serverless', import: 'Pool' }]);
 const END_METHODS: ReadonlySet<string> = new Set(['end']);

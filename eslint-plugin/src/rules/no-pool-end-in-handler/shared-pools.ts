@@ -3,10 +3,10 @@ import { getEnclosingFunction } from '../../utils/exported-functions';
 import { iterateModuleReferences } from '../../utils/module-references';
 import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '../../utils/pool-factories';
 import { isTopLevelScope, resolveIdentifier } from '../../utils/scope';
-import { isTypeWrapper } from '../../utils/type-wrappers';
+import { isTypeWrapper, skipAwaitAndTypeWrappers } from '../../utils/type-wrappers';
 import { isCreatedOnce } from '../../utils/created-once/is-created-once';
+import type { SourceCode } from '../../utils/source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
 
 /** pg-promise's library instance (`const pgp = pgPromise()`), whose `end()` shuts down every pool it made. */
@@ -111,13 +111,6 @@ export interface ClosedPool {
   name: string;
 }
 
-/** `await x`, `x as T`, `x!` around a value, removed. */
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === 'AwaitExpression' || isTypeWrapper(current)) current = current.type === 'AwaitExpression' ? current.argument : current.expression;
-  return current;
-}
-
 /**
  * A finder for the calls that end a shared pool: `pool.end()`,
  * `sql.end({ timeout: 5 })`, `pgp.end()`, `prisma.$disconnect()`, on a pool
@@ -127,7 +120,7 @@ function unwrap(node: TSESTree.Node): TSESTree.Node {
 export function createClosedPoolFinder(sourceCode: SourceCode): (call: TSESTree.CallExpression) => ClosedPool | undefined {
   let shared: Map<Variable, SharedPool> | undefined;
   const lookup = (node: TSESTree.Node, method: string, followLocal: boolean): SharedPool | undefined => {
-    const value = unwrap(node);
+    const value = skipAwaitAndTypeWrappers(node);
     if (value.type === 'CallExpression' && value.callee.type === 'Identifier') {
       const getter = resolveIdentifier(sourceCode, value.callee);
       const imported = getter && getImportedPool(getter, method);
@@ -152,6 +145,6 @@ export function createClosedPoolFinder(sourceCode: SourceCode): (call: TSESTree.
     const method = callee.property.name;
     if (method !== 'end' && method !== '$disconnect') return undefined;
     const pool = lookup(callee.object, method, true);
-    return pool && { pool, name: sourceCode.getText(unwrap(callee.object)) };
+    return pool && { pool, name: sourceCode.getText(skipAwaitAndTypeWrappers(callee.object)) };
   };
 }

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cachedPer } from '../../utils/cached-per';
 import { getCloseStatement, isPlainData } from '../../utils/fix/remove-close-statements';
 import { walkAst } from '../../utils/walk-ast';
+import type { SourceCode } from '../../utils/source-code';
 
 /** Methods that may end a pool handed to a wrapper: Kysely's `db.destroy()`, Drizzle's `client.end()`... */
 const CLOSING_METHODS = new Set(['end', 'destroy', 'close', 'dispose', '$disconnect']);
@@ -19,7 +20,7 @@ export type PoolUses =
  * request make the hoist unsafe.
  */
 export function getPoolUses(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   variable: TSESLint.Scope.Variable,
   closeMethod: string,
   handler: TSESTree.Node | undefined,
@@ -61,7 +62,7 @@ interface ClosingCall {
 }
 
 /** Every call such as `db.destroy()` in the handler, found once per handler. */
-const getClosingCalls = cachedPer((handler: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): ClosingCall[] => {
+const getClosingCalls = cachedPer((handler: TSESTree.Node, sourceCode: SourceCode): ClosingCall[] => {
   const calls: ClosingCall[] = [];
   walkAst(handler, (node) => {
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return true;
@@ -76,7 +77,7 @@ const getClosingCalls = cachedPer((handler: TSESTree.Node, sourceCode: Readonly<
 
 /** A call such as `db.destroy()` in the handler, on anything but the pool itself: `db.destroy`. */
 export function findClosingCall(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   handler: TSESTree.Node,
   pool?: TSESLint.Scope.Variable,
 ): string | undefined {

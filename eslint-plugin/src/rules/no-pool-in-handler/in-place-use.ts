@@ -1,14 +1,13 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction, getFunctionBinding } from '../../utils/exported-functions';
 import { LISTENER_METHODS, findClosingCall, getPoolUses } from './close-calls';
+import type { SourceCode } from '../../utils/source-code';
 
 /**
  * A creation not held in a local variable (`return new Pool()`,
  * `getPool().query()`) is replaced where it stands by the shared pool: only
  * safe when each use would mean the same with a pool that outlives the request.
  */
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** `.query`, `.connect`...: a member that is safe to use on a shared pool (not `end()`, not `on()`). */
 function isSafeMember(member: TSESTree.MemberExpression, closeMethod: string): boolean {

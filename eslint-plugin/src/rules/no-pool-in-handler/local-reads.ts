@@ -4,9 +4,10 @@ import { isFunctionNode } from '../../utils/exported-functions';
 import { isInside } from '../../utils/ranges';
 import { isTopLevelScope } from '../../utils/scope';
 import { walkAst } from '../../utils/walk-ast';
+import type { SourceCode } from '../../utils/source-code';
 
 /** What in the expression only means something inside the running function: `this`, an `await`... */
-function findContextualNode(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node): string | undefined {
+function findContextualNode(sourceCode: SourceCode, expression: TSESTree.Node): string | undefined {
   let found: string | undefined;
   walkAst(expression, (node) => {
     // A nested function has its own `await`, and its own `this` unless it is an arrow.
@@ -31,7 +32,7 @@ function describeContextual(node: TSESTree.Node): string | undefined {
 }
 
 /** `this` or `super` read by an arrow function, which shares them with the function around it. */
-function findThis(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node): string | undefined {
+function findThis(sourceCode: SourceCode, body: TSESTree.Node): string | undefined {
   let found: string | undefined;
   walkAst(body, (node) => {
     if (isFunctionNode(node) && node.type !== 'ArrowFunctionExpression') return false;
@@ -42,13 +43,13 @@ function findThis(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node
 }
 
 /** Every reference of the file, in source order, so those inside a range are found by binary search. */
-const getSortedReferences = cachedPer((sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Reference[] => {
+const getSortedReferences = cachedPer((sourceCode: SourceCode): TSESLint.Scope.Reference[] => {
   const references = (sourceCode.scopeManager?.scopes ?? []).flatMap((scope) => scope.references);
   return references.sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
 });
 
 /** Every reference made from inside `range`. */
-function getReferencesIn(sourceCode: Readonly<TSESLint.SourceCode>, range: TSESLint.AST.Range): TSESLint.Scope.Reference[] {
+function getReferencesIn(sourceCode: SourceCode, range: TSESLint.AST.Range): TSESLint.Scope.Reference[] {
   const references = getSortedReferences(sourceCode);
   let low = 0;
   let high = references.length;
@@ -78,7 +79,7 @@ export interface ModuleReads {
  * reassigned at run time. `nodes` are the parts of the code that move.
  */
 export function getModuleReads(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   nodes: readonly TSESTree.Node[],
 ): ModuleReads {
   const declarations: TSESTree.Node[] = [];
@@ -119,7 +120,7 @@ function getHeldFunction(variable: TSESLint.Scope.Variable): TSESTree.Node | und
  * throw a ReferenceError).
  */
 function getDeclarationsReadByFunction(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   variable: TSESLint.Scope.Variable,
   visited: Set<TSESLint.Scope.Variable>,
 ): TSESTree.Node[] {
@@ -137,6 +138,6 @@ function getDeclarationsReadByFunction(
 }
 
 /** `getDeclarationsReadByFunction` once per module-level binding, however many creations read it. */
-const getDeclarationsReadOnLoad = cachedPer((variable: TSESLint.Scope.Variable, sourceCode: Readonly<TSESLint.SourceCode>) =>
+const getDeclarationsReadOnLoad = cachedPer((variable: TSESLint.Scope.Variable, sourceCode: SourceCode) =>
   getDeclarationsReadByFunction(sourceCode, variable, new Set()),
 );

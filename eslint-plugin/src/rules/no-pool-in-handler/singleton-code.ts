@@ -1,7 +1,8 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getUniqueName } from '../../utils/fix/unique-name';
 import type { PoolFactory } from '../../utils/pool-factories';
 import { resolveIdentifier } from '../../utils/scope';
+import type { SourceCode } from '../../utils/source-code';
 
 export interface SingletonParts {
   /** The module-level binding. */
@@ -20,7 +21,7 @@ function isTypeScriptFile(filename: string): boolean {
 }
 
 /** The type of the created client, as TS code: `PrismaClient`, or `InstanceType<typeof X>` for a required class. */
-function getInstanceType(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.Node): string {
+function getInstanceType(sourceCode: SourceCode, callee: TSESTree.Node): string {
   let root = callee;
   while (root.type === 'MemberExpression' && !root.computed) root = root.object;
   const calleeText = sourceCode.getText(callee);
@@ -35,7 +36,7 @@ function getInstanceType(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSES
  * re-runs the module and would otherwise open a new client), typed in TS files.
  */
 export function buildSingletonCode(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   filename: string,
   parts: SingletonParts,
 ): string {

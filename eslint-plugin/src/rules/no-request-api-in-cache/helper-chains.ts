@@ -1,9 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getEnclosingFunctions, type FunctionNode } from '../../utils/exported-functions';
 import { getFunctionOfVariable } from '../../utils/request-scope';
 import type { RequestApi } from './forbidden-apis';
 import type { RequestApiUse } from './request-api-uses';
+import type { SourceCode } from '../../utils/source-code';
 
 /**
  * For each request API a function reaches, the names from that function down
@@ -13,8 +14,8 @@ export type ApiChains = ReadonlyMap<RequestApi, readonly string[]>;
 
 /** A function of this file called by its name: `function load() {}` or `const load = () => {}`. */
 export function getCalledLocalFunction(
+  sourceCode: SourceCode,
   call: TSESTree.CallExpression,
-  sourceCode: Readonly<TSESLint.SourceCode>,
 ): { fn: FunctionNode; name: string } | undefined {
   if (call.callee.type !== 'Identifier') return undefined;
   const variable = findVariable(sourceCode.getScope(call.callee), call.callee);
@@ -30,7 +31,7 @@ export function getCalledLocalFunction(
  * its nesting depth.
  */
 export function createHelperChains(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   uses: readonly RequestApiUse[],
   calls: readonly TSESTree.CallExpression[],
 ): (fn: FunctionNode) => ApiChains {
@@ -41,7 +42,7 @@ export function createHelperChains(
     for (const fn of getEnclosingFunctions(use.node)) direct.set(fn, [...(direct.get(fn) ?? []), use.api]);
   }
   for (const call of calls) {
-    const callee = getCalledLocalFunction(call, sourceCode);
+    const callee = getCalledLocalFunction(sourceCode, call);
     if (!callee) continue;
     for (const fn of getEnclosingFunctions(call)) callees.set(fn, [...(callees.get(fn) ?? []), callee]);
   }

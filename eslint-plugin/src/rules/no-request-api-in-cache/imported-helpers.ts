@@ -1,10 +1,11 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { ModelSession } from '../../project';
 import { NEXT_REQUEST_FUNCTIONS } from '../../utils/request-apis';
 import { getImportedName } from '../require-connection/import-bindings';
 import type { RequestApi } from './forbidden-apis';
 import type { ApiChains } from './helper-chains';
+import type { SourceCode } from '../../utils/source-code';
 
 /**
  * The request APIs a function imported from another project file reaches,
@@ -14,7 +15,7 @@ import type { ApiChains } from './helper-chains';
  */
 export function findImportedRequestApis(
   call: TSESTree.CallExpression,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   session: ModelSession,
   filename: string,
 ): ApiChains | undefined {

@@ -6,8 +6,7 @@ import { matchLineEndings } from '../../utils/fix/line-endings';
 import { removeStatement } from '../../utils/fix/remove-statement';
 import { getLineIndent } from '../../utils/fix/source-positions';
 import type { NoRequestContext } from '../../utils/no-request-contexts';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import type { SourceCode } from '../../utils/source-code';
 
 /** The statement of `fn`'s own body (or a block inside it) that holds `node`; undefined in an expression-bodied arrow. */
 function getStatementIn(node: TSESTree.Node, fn: FunctionNode): TSESTree.Node | undefined {
@@ -18,7 +17,7 @@ function getStatementIn(node: TSESTree.Node, fn: FunctionNode): TSESTree.Node | 
 }
 
 /** The one call of a named, non-exported 'use cache' function in this file, if it has exactly one use and that is a call. */
-function getOnlyCall(cached: FunctionNode, sourceCode: SourceCode): TSESTree.CallExpression | undefined {
+function getOnlyCall(sourceCode: SourceCode, cached: FunctionNode): TSESTree.CallExpression | undefined {
   if (getExportNames(cached, sourceCode).length > 0) return undefined;
   const uses = getFunctionVariable(cached, sourceCode)?.references.filter((reference) => !reference.init) ?? [];
   const callee = uses.length === 1 ? uses[0]?.identifier : undefined;
@@ -47,7 +46,7 @@ export function getMoveToCaller(
   const statement = use.parent?.type === 'AwaitExpression' ? use.parent.parent : undefined;
   if (statement?.type !== 'ExpressionStatement' || statement.parent !== context.fn.body) return undefined;
   if (!getFunctionDirectives(context.fn).some(isUseCacheDirective) || use.callee.type !== 'Identifier') return undefined;
-  const call = getOnlyCall(context.fn, sourceCode);
+  const call = getOnlyCall(sourceCode, context.fn);
   const caller = call && getEnclosingFunction(call);
   if (!call || !caller?.async || findContext(call) !== undefined) return undefined;
   const target = getStatementIn(call, caller);

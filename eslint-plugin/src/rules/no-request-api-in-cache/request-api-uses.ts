@@ -1,10 +1,11 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { isFunctionNode, type FunctionNode } from '../../utils/exported-functions';
 import { iterateModuleReferences, toCallTraceMap } from '../../utils/module-references';
 import { isInside } from '../../utils/ranges';
 import { NEXT_REQUEST_FUNCTIONS } from '../../utils/request-apis';
 import type { RequestApi } from './forbidden-apis';
+import type { SourceCode } from '../../utils/source-code';
 
 export interface RequestApiUse {
   node: TSESTree.Node;
@@ -26,17 +27,17 @@ function getDraftModeChange(call: TSESTree.CallExpression): { node: TSESTree.Cal
 }
 
 /** The function whose first parameter is `identifier`'s variable (`props` of `Page(props)`), if any. */
-function getPropsOwner(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | undefined {
+function getPropsOwner(sourceCode: SourceCode, identifier: TSESTree.Identifier): FunctionNode | undefined {
   const definition = findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
   const owner = definition?.type === 'Parameter' ? (definition.node as TSESTree.Node) : undefined;
   return isFunctionNode(owner) && owner.params[0] === definition?.name ? owner : undefined;
 }
 
 /** Reads of a page's `searchParams` prop: `props.searchParams`, or `searchParams` destructured from the props. */
-function findSearchParamsReads(sourceCode: Readonly<TSESLint.SourceCode>, members: readonly TSESTree.MemberExpression[]): RequestApiUse[] {
+function findSearchParamsReads(sourceCode: SourceCode, members: readonly TSESTree.MemberExpression[]): RequestApiUse[] {
   const uses: RequestApiUse[] = [];
   for (const member of members) {
-    const propsOf = member.object.type === 'Identifier' ? getPropsOwner(member.object, sourceCode) : undefined;
+    const propsOf = member.object.type === 'Identifier' ? getPropsOwner(sourceCode, member.object) : undefined;
     if (propsOf) uses.push({ node: member, api: 'searchParams', propsOf });
   }
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
@@ -58,7 +59,7 @@ function findSearchParamsReads(sourceCode: Readonly<TSESLint.SourceCode>, member
  * `connection()`, imported or required under any name, and reads of a
  * page's `searchParams` prop. `members` are the file's `x.searchParams` nodes.
  */
-export function findRequestApiUses(sourceCode: Readonly<TSESLint.SourceCode>, members: readonly TSESTree.MemberExpression[]): RequestApiUse[] {
+export function findRequestApiUses(sourceCode: SourceCode, members: readonly TSESTree.MemberExpression[]): RequestApiUse[] {
   const uses: RequestApiUse[] = [];
   for (const reference of iterateModuleReferences(sourceCode, REQUEST_TRACE_MAP)) {
     const call = reference.node;

@@ -7,8 +7,7 @@ import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
 import { removeImportBinding } from '../../utils/fix/remove-import-binding';
 import { removeStatement } from '../../utils/fix/remove-statement';
 import { CONNECTION_IMPORT } from '../../utils/request-apis';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import type { SourceCode } from '../../utils/source-code';
 
 /**
  * The import of `unstable_noStore`, removed with its last call: only when the

@@ -3,9 +3,8 @@ import { type FunctionNode, getEnclosingFunction } from '../../utils/exported-fu
 import { READ, iterateModuleReferences } from '../../utils/module-references';
 import { BUILTIN_POOL_FACTORIES, buildFactoryTraceMap } from '../../utils/pool-factories';
 import { resolveIdentifier } from '../../utils/scope';
-import { getOutermostTypeWrapper, isTypeWrapper } from '../../utils/type-wrappers';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import { getOutermostTypeWrapper, skipAwaitAndTypeWrappers } from '../../utils/type-wrappers';
+import type { SourceCode } from '../../utils/source-code';
 
 /** Pool methods that check a client out: pg and Neon `connect()`, mysql2 and mariadb `getConnection()`. The VS Code extension reads them too. */
 export const CHECKOUT_METHODS: ReadonlySet<string> = new Set(['connect', 'getConnection']);
@@ -44,13 +43,6 @@ function getName(node: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-/** `await x` and `x as T` around an initializer, removed. */
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === 'AwaitExpression' || isTypeWrapper(current)) current = current.type === 'AwaitExpression' ? current.argument : current.expression;
-  return current;
-}
-
 /**
  * Whether the receiver of `.connect()` is a pool: a known one, a variable
  * holding one, or one named like a pool (or as the `poolNames` option says).
@@ -65,7 +57,7 @@ export function isPoolReceiver(
   if (knownPools.has(receiver) || POOL_NAME.test(name) || poolNames.has(name)) return true;
   if (receiver.type !== 'Identifier') return false;
   const definition = resolveIdentifier(sourceCode, receiver)?.defs[0]?.node;
-  return definition?.type === 'VariableDeclarator' && definition.init !== null && knownPools.has(unwrap(definition.init));
+  return definition?.type === 'VariableDeclarator' && definition.init !== null && knownPools.has(skipAwaitAndTypeWrappers(definition.init));
 }
 
 /** `pool.connect()` with no callback (the callback form hands the client to the callback instead). */

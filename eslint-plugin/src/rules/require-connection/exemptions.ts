@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getFunctionDirectives, isUseCacheDirective } from '../../utils/directives';
 import {
   getEnclosingFunction,
@@ -11,6 +11,7 @@ import { CALL, iterateModuleReferences, toCallTraceMap } from '../../utils/modul
 import { BUILD_TIME_EXPORTS, getCallbackFunction } from '../../utils/no-request-contexts';
 import { isInside } from '../../utils/ranges';
 import { REQUEST_READING_FUNCTIONS } from '../../utils/request-apis';
+import type { SourceCode } from '../../utils/source-code';
 
 /**
  * What makes a synchronous query fine where it stands: a request-time API
@@ -45,7 +46,7 @@ export interface Exemptions {
  * functions that read the request). Call at Program:exit.
  */
 export function collectExemptions(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   requestTimeMarkers: readonly TSESTree.Node[],
 ): Exemptions {
   const requestTimeNodes: TSESTree.Node[] = [...requestTimeMarkers];
@@ -53,7 +54,7 @@ export function collectExemptions(
   for (const reference of iterateModuleReferences(sourceCode, NEXT_TRACE_MAP)) {
     if (reference.info === 'request') requestTimeNodes.push(reference.node);
     if (reference.info === 'cache' && reference.node.type === 'CallExpression') {
-      const callback = getCallbackFunction(reference.node.arguments[0], sourceCode);
+      const callback = getCallbackFunction(sourceCode, reference.node.arguments[0]);
       if (callback) cachedFunctions.add(callback);
     }
   }

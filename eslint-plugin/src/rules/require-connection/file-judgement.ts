@@ -1,7 +1,7 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import { getPrerenderScope, type PrerenderScope } from '../../next/prerender-scope';
 import { findAppRoot, getNextConfigFacts, getRouteFacts, type ModelSession } from '../../project';
 import { getNextFileInfo, isServerComponentFile } from '../../utils/next-file-kind';
+import type { SourceCode } from '../../utils/source-code';
 
 /** What decides, for the whole file, whether its synchronous queries can be frozen at build time. */
 export interface FileJudgement {
@@ -17,7 +17,7 @@ export interface FileJudgement {
 
 /** Undefined when nothing in the file can be reported (client code, a static export, …). */
 export function judgeFile(
-  context: { filename: string; cwd: string; sourceCode: Readonly<TSESLint.SourceCode> },
+  context: { filename: string; cwd: string; sourceCode: SourceCode },
   session: ModelSession,
   absoluteFilename: string,
 ): FileJudgement | undefined {

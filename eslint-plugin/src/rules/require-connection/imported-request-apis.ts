@@ -1,8 +1,9 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { ModelSession } from '../../project';
 import { REQUEST_READING_FUNCTIONS } from '../../utils/request-apis';
 import { getImportedName } from './import-bindings';
+import type { SourceCode } from '../../utils/source-code';
 
 /**
  * Calls that read the request without naming cookies() or headers() in the
@@ -17,7 +18,7 @@ const REQUEST_API_WORDS = [...Object.keys(REQUEST_READING_FUNCTIONS), 'searchPar
 /** Whether `call` calls a function imported from a project file that reads the request. */
 export function callsImportedRequestApi(
   call: TSESTree.CallExpression,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   session: ModelSession,
   filename: string,
 ): boolean {

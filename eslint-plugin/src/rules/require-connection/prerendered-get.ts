@@ -1,9 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunctions, getExportNames, getFunctionVariable, type FunctionNode } from '../../utils/exported-functions';
 import type { Exemptions } from './exemptions';
+import type { SourceCode } from '../../utils/source-code';
 
 /** Whether a GET handler's request argument is used (in Next ≤ 14 that makes it dynamic). */
-function readsRequest(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+function readsRequest(sourceCode: SourceCode, fn: FunctionNode): boolean {
   const [request] = fn.params;
   if (!request) return false;
   if (request.type !== 'Identifier') return true;
@@ -17,7 +18,7 @@ function readsRequest(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode
 export function isInPrerenderedGet(
   query: TSESTree.Node,
   scope: { legacy: boolean },
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   exemptions: Exemptions,
 ): boolean {
   const outermost = getEnclosingFunctions(query).at(-1);
@@ -31,5 +32,5 @@ export function isInPrerenderedGet(
     handlers = references.map((reference) => getEnclosingFunctions(reference.identifier).at(-1)).filter(isGet) as FunctionNode[];
   }
   if (!scope.legacy) return handlers.length > 0;
-  return handlers.some((handler) => !readsRequest(handler, sourceCode) && !exemptions.usesRequestTimeApi(handler));
+  return handlers.some((handler) => !readsRequest(sourceCode, handler) && !exemptions.usesRequestTimeApi(handler));
 }

@@ -23,6 +23,7 @@ import { getEnclosingFunctions, isFunctionNode } from '../../utils/exported-func
 import { usesSqliteDialect } from '../../utils/query-builders';
 import { findBuilderQuery } from './builder-queries';
 import { getImportedName } from './import-bindings';
+import type { SourceCode } from '../../utils/source-code';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -46,7 +47,7 @@ export interface SyncQuery {
 }
 
 interface RuleContextLike {
-  sourceCode: Readonly<TSESLint.SourceCode>;
+  sourceCode: SourceCode;
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getPropertyValue } from '../../utils/static-values';
+import type { SourceCode } from '../../utils/source-code';
 
 /**
  * `fetch(url, { cache: 'no-store' })` or `{ next: { revalidate: 0 } }`: during
@@ -13,7 +14,7 @@ function isLiteral(node: TSESTree.Node | undefined, value: unknown): boolean {
 }
 
 /** Whether `call` is the global fetch() with an option that opts out of caching. */
-export function isUncachedFetch(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function isUncachedFetch(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
   if (call.callee.type !== 'Identifier' || call.callee.name !== 'fetch') return false;
   // A fetch the file declares or imports is not Next's patched global.
   if ((findVariable(sourceCode.getScope(call.callee), call.callee)?.defs.length ?? 0) > 0) return false;

@@ -1,10 +1,9 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { cachedPer } from '../cached-per';
 import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../exported-functions';
 import { isLongLived } from './long-lived';
 import { walkAst } from '../walk-ast';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import type { SourceCode } from '../source-code';
 
 function getTestedExpression(node: TSESTree.Node): TSESTree.Node | undefined {
   if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') return node.test;

@@ -1,19 +1,11 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, getEnclosingFunction, getExportNames, getFunctionBinding } from '../exported-functions';
-import { isTypeWrapper } from '../type-wrappers';
+import { getOutermostAwaitOrTypeWrapper } from '../type-wrappers';
 import { isLazySingleton } from './is-lazy-singleton';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import type { SourceCode } from '../source-code';
 
 /** How many helpers deep a returned pool is followed: `getPool()` → `createPool()`. */
 const MAX_DEPTH = 3;
-
-/** Steps up over wrappers that do not change the value: `new Pool() as Pool`, `await createPool()`. */
-function skipWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && (isTypeWrapper(current.parent) || current.parent.type === 'AwaitExpression')) current = current.parent;
-  return current;
-}
 
 /** Whether `value` is what `fn` returns: `return value`, or the body of an arrow. */
 function isReturnedBy(value: TSESTree.Node, fn: FunctionNode): boolean {
@@ -27,14 +19,14 @@ function isReturnedBy(value: TSESTree.Node, fn: FunctionNode): boolean {
  * `() => new Pool()`, or `const pool = new Pool(); ...; return pool`.
  */
 function getReturningFunction(sourceCode: SourceCode, creation: TSESTree.Node): FunctionNode | undefined {
-  const value = skipWrappers(creation);
+  const value = getOutermostAwaitOrTypeWrapper(creation);
   const fn = getEnclosingFunction(value);
   if (!fn) return undefined;
   if (isReturnedBy(value, fn)) return fn;
   const declarator = value.parent;
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== value) return undefined;
   const [variable] = sourceCode.getDeclaredVariables(declarator);
-  const returned = variable?.references.some((reference) => isReturnedBy(skipWrappers(reference.identifier), fn));
+  const returned = variable?.references.some((reference) => isReturnedBy(getOutermostAwaitOrTypeWrapper(reference.identifier), fn));
   return returned ? fn : undefined;
 }
 
@@ -71,5 +63,5 @@ export function isCreatedOnce(sourceCode: SourceCode, creation: TSESTree.Node, d
   const calls = fn && getCalls(sourceCode, fn);
   if (!calls || calls.length === 0) return false;
   // A call at module scope runs once, when the module loads.
-  return calls.every((call) => !getEnclosingFunction(call) || isCreatedOnce(sourceCode, skipWrappers(call), depth + 1));
+  return calls.every((call) => !getEnclosingFunction(call) || isCreatedOnce(sourceCode, getOutermostAwaitOrTypeWrapper(call), depth + 1));
 }

@@ -3,8 +3,7 @@ import { isTopLevelScope, resolveIdentifier } from '../scope';
 import { getOutermostTypeWrapper } from '../type-wrappers';
 import { getCachedPlaces, isGuardedByTest, isInsideGuard } from './guards';
 import { isLongLived } from './long-lived';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import type { SourceCode } from '../source-code';
 
 /** A read of a long-lived place: `pool`, `globalThis.prisma`, or a long-lived map's `pools.get(key)`. */
 function isCacheRead(sourceCode: SourceCode, node: TSESTree.Node): boolean {

@@ -2,8 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getLastDirective } from '../directives';
 import type { FunctionNode } from '../exported-functions';
 import { getEndOfLineAfter, getLineIndent, usesSemicolons } from './source-positions';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import type { SourceCode } from '../source-code';
 
 /** First tokens after which a statement without a semicolon would continue the previous line. */
 const ASI_HAZARDS = new Set(['(', '[', '`', '+', '-', '/', '<']);

@@ -3,9 +3,9 @@ import { getLastDirective } from '../directives';
 import { getModuleExportName, getRequiredModule } from '../module-syntax';
 import { findDeclaringScope, isTopLevelScope } from '../scope';
 import { getEndOfLineAfter, usesSemicolons } from './source-positions';
+import type { SourceCode } from '../source-code';
 
 type Scope = TSESLint.Scope.Scope;
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 export interface NamedImportRequest {
   /** Module to import from, e.g. 'next/server'. */
@@ -89,7 +89,7 @@ function isCommonJs(program: TSESTree.Program): boolean {
   return !hasEsm && (program.sourceType === 'script' || getRequireStatements(program).length > 0);
 }
 
-function getQuote(node: TSESTree.Node | undefined, sourceCode: SourceCode): string {
+function getQuote(sourceCode: SourceCode, node: TSESTree.Node | undefined): string {
   const literal = node?.type === 'ImportDeclaration' ? node.source : undefined;
   return literal && sourceCode.getText(literal).startsWith('"') ? '"' : "'";
 }
@@ -106,7 +106,7 @@ function insertNewDeclaration(
   const anchors = commonJs ? getRequireStatements(program) : program.body.filter((statement) => statement.type === 'ImportDeclaration');
   const lastAnchor = anchors.at(-1);
   const semicolon = usesSemicolons(sourceCode, lastAnchor ? [lastAnchor] : program.body) ? ';' : '';
-  const quote = getQuote(lastAnchor, sourceCode);
+  const quote = getQuote(sourceCode, lastAnchor);
   const renamed = request.imported === local ? local : `${request.imported}${commonJs ? ':' : ' as'} ${local}`;
   const text = commonJs
     ? `const { ${renamed} } = require(${quote}${request.source}${quote})${semicolon}`

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cachedPer } from '../cached-per';
+import type { SourceCode } from '../source-code';
 
 /** Looked up once per file: every fix of every report asks. */
 const usesCrlf = cachedPer((_program: TSESTree.Program, text: string) => /\r\n/.test(text));
@@ -8,7 +9,7 @@ const usesCrlf = cachedPer((_program: TSESTree.Program, text: string) => /\r\n/.
  * The fixes with the file's own line endings: the fix helpers write `\n`,
  * which would leave a CRLF file (Windows, `core.autocrlf`) with mixed endings.
  */
-export function matchLineEndings(sourceCode: Readonly<TSESLint.SourceCode>, fixes: TSESLint.RuleFix[]): TSESLint.RuleFix[] {
+export function matchLineEndings(sourceCode: SourceCode, fixes: TSESLint.RuleFix[]): TSESLint.RuleFix[] {
   if (!usesCrlf(sourceCode.ast, sourceCode.text)) return fixes;
   return fixes.map((fix) => ({ range: fix.range, text: fix.text.replace(/\r?\n/g, '\r\n') }));
 }

@@ -1,7 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../exported-functions';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import type { SourceCode } from '../source-code';
 
 /** The name a function or method is declared under, to find its overload signatures. */
 function getDeclaredName(node: TSESTree.Node): string | undefined {

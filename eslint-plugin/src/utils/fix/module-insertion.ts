@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cachedPer } from '../cached-per';
 import { getLastDirective } from '../directives';
+import type { SourceCode } from '../source-code';
+import { getEndOfLineAfter } from './source-positions';
 
 type Statement = TSESTree.ProgramStatement;
 
@@ -41,7 +43,7 @@ const getEffectStatements = cachedPer((program: TSESTree.Program): Statement[] =
  * code moved out of `node`'s function to module scope must run after it (and
  * so after all of them), as it did.
  */
-export function getLastEffectStatementBefore(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): Statement | undefined {
+export function getLastEffectStatementBefore(sourceCode: SourceCode, node: TSESTree.Node): Statement | undefined {
   const holder = getTopLevelStatement(node);
   if (!holder) return undefined;
   const effects = getEffectStatements(sourceCode.ast);
@@ -64,18 +66,8 @@ const getLastImport = cachedPer((program: TSESTree.Program): Statement | undefin
 /** A line break then code on the next line, matched where it must start (sticky) rather than on a copy of the rest of the file. */
 const FOLLOWED_BY_CODE = /[ \t]*\r?\n[ \t]*\S/y;
 
-/** End of the statement, including comments that trail it on the same line. */
-function getEndWithTrailingComments(sourceCode: Readonly<TSESLint.SourceCode>, statement: Statement): number {
-  let end = statement.range[1];
-  for (const comment of sourceCode.getCommentsAfter(statement)) {
-    if (comment.loc.start.line !== statement.loc.end.line) break;
-    end = comment.range[1];
-  }
-  return end;
-}
-
 /** Start of the statement, including the comments directly above it (no blank line between). */
-function getStartWithAttachedComments(sourceCode: Readonly<TSESLint.SourceCode>, statement: Statement): number {
+function getStartWithAttachedComments(sourceCode: SourceCode, statement: Statement): number {
   let start = statement.range[0];
   let line = statement.loc.start.line;
   for (const comment of sourceCode.getCommentsBefore(statement).reverse()) {
@@ -94,7 +86,7 @@ function getStartWithAttachedComments(sourceCode: Readonly<TSESLint.SourceCode>,
  */
 export function insertAtModuleScope(
   fixer: TSESLint.RuleFixer,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   code: string,
   after: readonly Statement[] = [],
 ): TSESLint.RuleFix {
@@ -107,7 +99,7 @@ export function insertAtModuleScope(
     undefined,
   );
   if (anchor) {
-    const end = getEndWithTrailingComments(sourceCode, anchor);
+    const end = getEndOfLineAfter(sourceCode, anchor);
     FOLLOWED_BY_CODE.lastIndex = end;
     const followedByCode = FOLLOWED_BY_CODE.test(sourceCode.text);
     return fixer.insertTextAfterRange([0, end], `\n\n${code}${followedByCode ? '\n' : ''}`);
@@ -122,11 +114,11 @@ export function insertAtModuleScope(
  * count as yes). Unlike `usesSemicolons` in source-positions.ts, which follows
  * the first statement of a list, this weighs the whole file.
  */
-export function usesSemicolonsMostly(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function usesSemicolonsMostly(sourceCode: SourceCode): boolean {
   return countsSemicolons(sourceCode.ast, sourceCode);
 }
 
-const countsSemicolons = cachedPer((_program: TSESTree.Program, sourceCode: Readonly<TSESLint.SourceCode>): boolean => {
+const countsSemicolons = cachedPer((_program: TSESTree.Program, sourceCode: SourceCode): boolean => {
   let withSemicolon = 0;
   let without = 0;
   for (const statement of sourceCode.ast.body) {

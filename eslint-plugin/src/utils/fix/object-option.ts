@@ -1,5 +1,6 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getLineIndent } from './source-positions';
+import type { SourceCode } from '../source-code';
 
 /** A text replacement, applied by the caller to the source or to a copy of part of it. */
 export interface TextEdit {
@@ -29,7 +30,7 @@ function hasOwnProperty(object: TSESTree.ObjectExpression, key: string): boolean
  * still wins; otherwise last. Multi-line objects get a line of their own.
  */
 export function getPropertyAddition(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   object: TSESTree.ObjectExpression,
   key: string,
   value: string,
@@ -53,7 +54,7 @@ export function getPropertyAddition(
 
 /** Wraps a non-literal options value so the key has a default: `{ max: 5, ...config }`. */
 export function getSpreadWrapping(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   expression: TSESTree.Node,
   key: string,
   value: string,

@@ -1,8 +1,9 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getLineIndent } from './source-positions';
+import type { SourceCode } from '../source-code';
 
 /** Whether a template literal inside `node` spans lines, so that re-indenting would change a string. */
-export function hasMultilineTemplate(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+export function hasMultilineTemplate(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   // The node's own tokens, found by the token store's index: not every token of the file for each fix.
   return sourceCode.getTokens(node).some((token) => token.type === 'Template' && token.value.includes('\n'));
 }
@@ -13,7 +14,7 @@ export function hasMultilineTemplate(sourceCode: Readonly<TSESLint.SourceCode>, 
  * the node started on. Left as it is when it holds a multi-line template.
  */
 export function reindentNodeText(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   node: TSESTree.Node,
   text: string,
   indentation = '',

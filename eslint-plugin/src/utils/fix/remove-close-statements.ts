@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { removeStatement } from './remove-statement';
 import { getUnwrappedBlockText } from './unwrap-block';
 import { isInside } from '../ranges';
+import type { SourceCode } from '../source-code';
 
 /**
  * Options such as postgres.js's `sql.end({ timeout: 5 })`, which removing the
@@ -43,7 +44,7 @@ function getEmptiedFinally(
  */
 export function removeCloseStatements(
   fixer: TSESLint.RuleFixer,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   statements: readonly TSESTree.Statement[],
   otherEdits: readonly (readonly [number, number])[],
 ): TSESLint.RuleFix[] {

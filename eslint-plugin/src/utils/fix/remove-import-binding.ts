@@ -2,8 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getRequiredModule } from '../module-syntax';
 import { skipTransparent } from '../sync-values';
 import { removeDeclarator, removeStatement } from './remove-statement';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import type { SourceCode } from '../source-code';
 
 /** Removes one element of a comma-separated list with the comma that joins it to a neighbour. */
 function removeListElement(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, element: TSESTree.Node): TSESLint.RuleFix {

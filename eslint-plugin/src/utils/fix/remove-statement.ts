@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '../source-code';
 
 /**
  * The range to delete so that a statement disappears cleanly: with its
@@ -6,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
  * with the spaces around it that would be left over.
  */
 function getStatementRemovalRange(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   statement: TSESTree.Node,
 ): [number, number] {
   const text = sourceCode.text;
@@ -44,7 +45,7 @@ function endOfSpacesAfter(text: string, offset: number): number {
 /** Removes a statement (see `getStatementRemovalRange`). */
 export function removeStatement(
   fixer: TSESLint.RuleFixer,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   statement: TSESTree.Node,
 ): TSESLint.RuleFix {
   return fixer.removeRange(getStatementRemovalRange(sourceCode, statement));
@@ -56,7 +57,7 @@ export function removeStatement(
  */
 export function removeDeclarator(
   fixer: TSESLint.RuleFixer,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   declarator: TSESTree.VariableDeclarator,
 ): TSESLint.RuleFix {
   const declaration = declarator.parent;

@@ -1,4 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '../source-code';
 
 /**
  * The position right after `nodeOrToken` and any comments that follow it on
@@ -6,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
  * trailing comment (`'use server'; // actions`).
  */
 export function getEndOfLineAfter(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   nodeOrToken: TSESTree.Node | TSESTree.Token,
 ): number {
   let last: TSESTree.Node | TSESTree.Token = nodeOrToken;
@@ -19,7 +20,7 @@ export function getEndOfLineAfter(
 }
 
 /** The whitespace that starts the line `line` (1-based). */
-export function getLineIndent(sourceCode: Readonly<TSESLint.SourceCode>, line: number): string {
+export function getLineIndent(sourceCode: SourceCode, line: number): string {
   return /^[ \t]*/.exec(sourceCode.lines[line - 1] ?? '')?.[0] ?? '';
 }
 
@@ -31,7 +32,7 @@ const SEMICOLON_STATEMENTS = new Set(['ImportDeclaration', 'ExpressionStatement'
  * with one (semicolons when there is none to judge by).
  */
 export function usesSemicolons(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   statements: readonly TSESTree.Node[],
 ): boolean {
   const sample = statements.find((statement) => SEMICOLON_STATEMENTS.has(statement.type));
@@ -39,7 +40,7 @@ export function usesSemicolons(
 }
 
 /** Whether a statement ends with its own semicolon. */
-function endsWithSemicolon(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+function endsWithSemicolon(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   const last = sourceCode.getLastToken(node);
   return last?.type === 'Punctuator' && last.value === ';';
 }

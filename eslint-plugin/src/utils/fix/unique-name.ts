@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cachedPer } from '../cached-per';
 import { isTopLevelScope } from '../scope';
+import type { SourceCode } from '../source-code';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -14,7 +15,7 @@ const RESERVED = new Set(
 );
 
 /** Every name the file declares in any scope or reads as a global. */
-export function getUsedNames(sourceCode: Readonly<TSESLint.SourceCode>, ignore: ReadonlySet<Variable>): Set<string> {
+export function getUsedNames(sourceCode: SourceCode, ignore: ReadonlySet<Variable>): Set<string> {
   const names = new Set<string>();
   const scopeManager = sourceCode.scopeManager;
   if (!scopeManager) return names;
@@ -46,7 +47,7 @@ const getModuleNames = cachedPer((scopeManager: TSESLint.Scope.ScopeManager) => 
  * Declarations elsewhere in the file do not matter: they shadow nothing we use.
  */
 function isFreeAtModuleScope(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   name: string,
   useSites: readonly TSESTree.Node[],
   ignore: ReadonlySet<Variable>,
@@ -75,7 +76,7 @@ function capitalize(name: string): string {
  * adds elsewhere.
  */
 export function getUniqueName(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   base: string,
   options: { ignore?: ReadonlySet<Variable>; taken?: readonly string[]; useSites?: readonly TSESTree.Node[] } = {},
 ): string {

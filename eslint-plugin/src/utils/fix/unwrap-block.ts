@@ -1,15 +1,11 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { hasMultilineTemplate } from './reindent';
+import { getLineIndent } from './source-positions';
 import { getUsedNames } from './unique-name';
-
-/** The indentation of the line `offset` is on. */
-function getLineIndentation(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-}
+import type { SourceCode } from '../source-code';
 
 /** Whether a name declared in the block is also used anywhere else in the file. */
-function declaresCollidingNames(sourceCode: Readonly<TSESLint.SourceCode>, block: TSESTree.BlockStatement): boolean {
+function declaresCollidingNames(sourceCode: SourceCode, block: TSESTree.BlockStatement): boolean {
   const scope = sourceCode.scopeManager?.acquire(block);
   if (!scope || scope.variables.length === 0) return false;
   const elsewhere = getUsedNames(sourceCode, new Set(scope.variables));
@@ -23,7 +19,7 @@ function declaresCollidingNames(sourceCode: Readonly<TSESLint.SourceCode>, block
  * or their text (a multi-line template literal).
  */
 export function getUnwrappedBlockText(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: SourceCode,
   block: TSESTree.BlockStatement,
   container: TSESTree.Node,
 ): string | undefined {
@@ -35,7 +31,7 @@ export function getUnwrappedBlockText(
   while (lines.length > 0 && lines.at(-1)?.trim() === '') lines.pop();
   if (lines.length === 0) return '';
   if (block.loc.start.line === block.loc.end.line) return inner.trim();
-  const outerIndentation = getLineIndentation(text, container.range[0]);
+  const outerIndentation = getLineIndent(sourceCode, container.loc.start.line);
   const innerIndentation = /^[ \t]*/.exec(lines[0] ?? '')?.[0] ?? '';
   const reindented = lines.map((line) =>
     line.startsWith(innerIndentation) ? outerIndentation + line.slice(innerIndentation.length) : line.trimStart() === '' ? '' : line,

@@ -4,8 +4,8 @@ import { matchLineEndings } from './line-endings';
 import { applyEditsToSlice } from './object-option';
 import { removeCloseStatements } from './remove-close-statements';
 import { getEndOfLineAfter, getLineIndent, usesSemicolons } from './source-positions';
+import type { SourceCode } from '../source-code';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Statement = TSESTree.ProgramStatement | TSESTree.Statement;
 
 /** The statement list a statement stands in, with the node that owns it. */
