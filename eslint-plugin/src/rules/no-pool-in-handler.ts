@@ -2,10 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createModelSession, findEntryReaching, getAbsoluteFilename, type ModelSession } from '../project';
 import { createRule } from '../utils/create-rule';
 import { hasDirective } from '../utils/directives';
-import { iterateModuleReferences } from '../utils/module-references';
 import { getNextFileInfo } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
-import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '../utils/pool-factories';
+import { iteratePoolCreations } from '../utils/pool-creations';
+import { BUILTIN_POOL_FACTORIES, type PoolFactory } from '../utils/pool-factories';
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { getTopLevelFunctionName } from '../utils/top-level-function';
 import { planHoist } from './no-pool-in-handler/hoist';
@@ -115,17 +115,17 @@ export default createRule<Options, MessageId>({
       'Program:exit'(program) {
         const onEdge = isEdgeRuntime(program, kind, context.filename);
         const seen = new Set<TSESTree.Node>();
-        for (const { node, info: factory } of iterateModuleReferences<PoolFactory>(sourceCode, buildFactoryTraceMap(factories))) {
-          if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
+        for (const creation of iteratePoolCreations(sourceCode, factories)) {
+          const { node, factory } = creation;
           if (seen.has(node) || (onEdge && factory.perRequestOnEdge)) continue;
           seen.add(node);
           const handler = findRequestScopedAncestor(node, requestScoped);
-          if ((!handler && !isHelperModule) || isCreatedOnce(sourceCode, node)) continue;
+          if ((!handler && !isHelperModule) || isCreatedOnce(sourceCode, creation.pool)) continue;
           const where = handler ? (requestScoped.get(handler) ?? 'a request handler') : findReachingHandler(node);
           if (where === undefined) continue;
 
           const data = { factory: describeCreation(node, factory), where };
-          const plan = planHoist(context, node, factory, poolSize);
+          const plan = planHoist(context, creation, poolSize);
           if (!plan.ok) {
             context.report({ node, messageId: 'poolInHandlerNoFix', data: { ...data, reason: plan.reason } });
             continue;
