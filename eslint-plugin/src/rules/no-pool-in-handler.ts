@@ -20,16 +20,23 @@ export type Options = [
 ];
 export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient';
 
-/** `new pg.Pool()`, `createPool()`: how the creation reads in a message. */
-function describeCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, factory: PoolFactory): string {
-  let callee: TSESTree.Node = node.callee;
+/** `pg.Pool`, `createPool`, `pgPromise()`: how a callee reads in a message. */
+function describeCallee(node: TSESTree.Node, factory: PoolFactory): string {
+  let callee = node;
   const path: string[] = [];
   while (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
     path.unshift(callee.property.name);
     callee = callee.object;
   }
-  const name = callee.type === 'Identifier' ? [callee.name, ...path].join('.') : (path.at(-1) ?? factory.import ?? factory.module);
-  return `\`${node.type === 'NewExpression' ? 'new ' : ''}${name}()\``;
+  if (callee.type === 'Identifier') return [callee.name, ...path].join('.');
+  // pg-promise's `pgPromise()(url)`
+  if (callee.type === 'CallExpression' && path.length === 0) return `${describeCallee(callee.callee, factory)}()`;
+  return path.at(-1) ?? factory.import ?? factory.module;
+}
+
+/** `new pg.Pool()`, `createPool()`: how the creation reads in a message. */
+function describeCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, factory: PoolFactory): string {
+  return `\`${node.type === 'NewExpression' ? 'new ' : ''}${describeCallee(node.callee, factory)}()\``;
 }
 
 export default createRule<Options, MessageId>({
