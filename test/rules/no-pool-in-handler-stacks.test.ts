@@ -6,8 +6,11 @@
  * the exact suggestion outputs.
  */
 import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import poolEndRule from '../../eslint-plugin/src/rules/no-pool-end-in-handler';
 import rule from '../../eslint-plugin/src/rules/no-pool-in-handler';
 import { lintProject } from '../support/project-lint';
 
@@ -100,12 +103,12 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`drizzle()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`drizzle()`', where: 'the route handler `GET`' },
           line: 5,
           column: 14,
           suggestions: [
-            { desc: 'Create `db` once at module scope with `max: 5`', output: `import { drizzle } from 'drizzle-orm/node-postgres';
+            { messageId: 'hoistPool', data: { name: 'db', size: ' with `max: 5`' }, output: `import { drizzle } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
 
 const db = drizzle({ connection: { connectionString: process.env.DATABASE_URL!, max: 5 } });
@@ -133,12 +136,12 @@ module.exports = async function handler(req, res) {
       output: null,
       errors: [
         {
-          message:
-            '`drizzle()` opens a pool on every request: create it once at module scope and reuse it. It runs in the API route handler, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`drizzle()`', where: 'the API route handler' },
           line: 5,
           column: 14,
           suggestions: [
-            { desc: 'Create `db` once at module scope with `max: 5`', output: `const { drizzle } = require('drizzle-orm/node-postgres');
+            { messageId: 'hoistPool', data: { name: 'db', size: ' with `max: 5`' }, output: `const { drizzle } = require('drizzle-orm/node-postgres');
 const schema = require('../../db/schema');
 
 const db = drizzle({ connection: { connectionString: process.env.DATABASE_URL, ssl: true, max: 5 }, schema });
@@ -165,12 +168,12 @@ export async function addUser(name: string) {
       output: null,
       errors: [
         {
-          message:
-            '`drizzle()` opens a pool on every request: create it once at module scope and reuse it. It runs in the Server Action `addUser`, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`drizzle()`', where: 'the Server Action `addUser`' },
           line: 5,
           column: 14,
           suggestions: [
-            { desc: 'Create `db` once at module scope with `max: 5`', output: `'use server';
+            { messageId: 'hoistPool', data: { name: 'db', size: ' with `max: 5`' }, output: `'use server';
 import { drizzle } from 'drizzle-orm/postgres-js';
 
 const db = drizzle({ connection: { url: process.env.DATABASE_URL!, max: 5 } });
@@ -196,12 +199,12 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`drizzle()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`drizzle()`', where: 'the route handler `GET`' },
           line: 4,
           column: 14,
           suggestions: [
-            { desc: 'Create `db` once at module scope', output: `import { drizzle } from 'drizzle-orm/mysql2';
+            { messageId: 'hoistPool', data: { name: 'db', size: '' }, output: `import { drizzle } from 'drizzle-orm/mysql2';
 
 const db = drizzle(process.env.DATABASE_URL!);
 
@@ -228,12 +231,12 @@ export default async function Page() {
       output: null,
       errors: [
         {
-          message:
-            '`drizzle()` opens a pool on every request: create it once at module scope and reuse it. It runs in the Server Component, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`drizzle()`', where: 'the Server Component' },
           line: 5,
           column: 14,
           suggestions: [
-            { desc: 'Create `db` once at module scope', output: `import { drizzle } from 'drizzle-orm/node-postgres';
+            { messageId: 'hoistPool', data: { name: 'db', size: '' }, output: `import { drizzle } from 'drizzle-orm/node-postgres';
 import * as schema from '@/db/schema';
 
 const db = drizzle(process.env.DATABASE_URL!, { schema });
@@ -262,8 +265,8 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`drizzle()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300). No automatic suggestion: the handler calls `db.$client.end()`, which ends the pool.',
+          messageId: 'poolInHandlerNoFix',
+          data: { factory: '`drizzle()`', where: 'the route handler `GET`', reason: 'the handler calls `db.$client.end()`, which ends the pool' },
           line: 4,
           column: 14,
           suggestions: [],
@@ -284,12 +287,12 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`drizzle()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`drizzle()`', where: 'the route handler `GET`' },
           line: 5,
           column: 14,
           suggestions: [
-            { desc: 'Create `db` once at module scope with `max: 5`', output: `import { drizzle } from 'drizzle-orm/node-postgres';
+            { messageId: 'hoistPool', data: { name: 'db', size: ' with `max: 5`' }, output: `import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 
 const db = drizzle(new Pool({ connectionString: process.env.DATABASE_URL, max: 5 }));
@@ -319,12 +322,12 @@ export default async function handler(req, res) {
       output: null,
       errors: [
         {
-          message:
-            '`mariadb.createPool()` opens a pool on every request: create it once at module scope and reuse it. It runs in the API route handler, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`mariadb.createPool()`', where: 'the API route handler' },
           line: 4,
           column: 16,
           suggestions: [
-            { desc: 'Create `pool` once at module scope', output: `const mariadb = require('mariadb');
+            { messageId: 'hoistPool', data: { name: 'pool', size: '' }, output: `const mariadb = require('mariadb');
 
 const pool = mariadb.createPool({ host: 'db', user: 'app', connectionLimit: 2 });
 
@@ -349,12 +352,12 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`createPool()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`createPool()`', where: 'the route handler `GET`' },
           line: 4,
           column: 16,
           suggestions: [
-            { desc: 'Create `pool` once at module scope with `connectionLimit: 5`', output: `import { createPool } from 'mariadb';
+            { messageId: 'hoistPool', data: { name: 'pool', size: ' with `connectionLimit: 5`' }, output: `import { createPool } from 'mariadb';
 
 const pool = createPool({ host: process.env.DB_HOST, user: 'app', connectionLimit: 5 });
 
@@ -379,12 +382,12 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`pgPromise()()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`pgPromise()()`', where: 'the route handler `GET`' },
           line: 4,
           column: 14,
           suggestions: [
-            { desc: 'Create `db` once at module scope with `max: 5`', output: `import pgPromise from 'pg-promise';
+            { messageId: 'hoistPool', data: { name: 'db', size: ' with `max: 5`' }, output: `import pgPromise from 'pg-promise';
 
 const db = pgPromise()({ connectionString: process.env.DATABASE_URL!, max: 5 });
 
@@ -410,8 +413,8 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`pgp()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300). No automatic suggestion: it reads `pgp`, which only exists inside the function.',
+          messageId: 'poolInHandlerNoFix',
+          data: { factory: '`pgp()`', where: 'the route handler `GET`', reason: 'it reads `pgp`, which only exists inside the function' },
           line: 5,
           column: 14,
           suggestions: [],
@@ -434,12 +437,12 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`pgp()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`pgp()`', where: 'the route handler `GET`' },
           line: 7,
           column: 14,
           suggestions: [
-            { desc: 'Create `db` once at module scope', output: `import pgPromise from 'pg-promise';
+            { messageId: 'hoistPool', data: { name: 'db', size: '' }, output: `import pgPromise from 'pg-promise';
 
 const pgp = pgPromise();
 const cn = process.env.DATABASE_URL!;
@@ -470,12 +473,12 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`new Kysely()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`new Kysely()`', where: 'the route handler `GET`' },
           line: 5,
           column: 14,
           suggestions: [
-            { desc: 'Create `db` once at module scope with `connectionLimit: 5`', output: `import { Kysely, MysqlDialect } from 'kysely';
+            { messageId: 'hoistPool', data: { name: 'db', size: ' with `connectionLimit: 5`' }, output: `import { Kysely, MysqlDialect } from 'kysely';
 import { createPool } from 'mysql2';
 
 const db = new Kysely<any>({ dialect: new MysqlDialect({ pool: createPool({ uri: process.env.DATABASE_URL, connectionLimit: 5 }) }) });
@@ -507,12 +510,12 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`new Kysely()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`new Kysely()`', where: 'the route handler `GET`' },
           line: 5,
           column: 14,
           suggestions: [
-            { desc: 'Create `db` once at module scope with `max: 5`', output: `const { Kysely, PostgresDialect } = require('kysely');
+            { messageId: 'hoistPool', data: { name: 'db', size: ' with `max: 5`' }, output: `const { Kysely, PostgresDialect } = require('kysely');
 const { Pool } = require('pg');
 
 const db = new Kysely({
@@ -544,12 +547,12 @@ export async function GET() {
       output: null,
       errors: [
         {
-          message:
-            '`new PostgresDialect()` opens a pool on every request: create it once at module scope and reuse it. It runs in the route handler `GET`, so under load the database runs out of connections (SQLSTATE 53300).',
+          messageId: 'poolInHandler',
+          data: { factory: '`new PostgresDialect()`', where: 'the route handler `GET`' },
           line: 5,
           column: 19,
           suggestions: [
-            { desc: 'Create `dialect` once at module scope with `max: 5`', output: `import { Kysely, PostgresDialect } from 'kysely';
+            { messageId: 'hoistPool', data: { name: 'dialect', size: ' with `max: 5`' }, output: `import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 
 const dialect = new PostgresDialect({ pool: new Pool({ max: 5 }) });
@@ -688,5 +691,24 @@ describe('the stack fixtures, linted as projects', () => {
     expect(findings.map(({ file, line, column, message, fixed }) => ({ at: `${file}:${line}:${column}`, message, fixed }))).toEqual(
       FIXTURE_FINDINGS[stack],
     );
+  });
+});
+
+describe('no-pool-end-in-handler knows the same stacks', () => {
+  it("reports end() on a MariaDB pool created once, with MariaDB's error", () => {
+    const linter = new Linter({ configType: 'flat', cwd: process.cwd() });
+    const messages = linter.verify(
+      `import mariadb from 'mariadb';\nconst pool = mariadb.createPool({ connectionLimit: 5 });\nexport async function GET() {\n  const rows = await pool.query('SELECT 1');\n  await pool.end();\n  return Response.json(rows);\n}\n`,
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as Linter.Parser },
+        plugins: { 'next-db': { rules: { 'no-pool-end-in-handler': poolEndRule as unknown as Rule.RuleModule } } },
+        rules: { 'next-db/no-pool-end-in-handler': 'error' },
+      },
+      'app/api/users/route.ts',
+    );
+    expect(messages.map(({ line, message }) => ({ line, message }))).toEqual([
+      { line: 5, message: expect.stringContaining('every later one fails with "pool is closed" (ER_POOL_ALREADY_CLOSED)') },
+    ]);
   });
 });
