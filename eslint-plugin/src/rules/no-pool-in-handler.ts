@@ -5,6 +5,7 @@ import { hasDirective } from '../utils/directives';
 import { getNextFileInfo } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
 import { iteratePoolCreations } from '../utils/pool-creations';
+import { DEFAULT_POOL_SIZE, DEFAULT_SIZE_OPTION, type PoolFactoryOption } from '../utils/pool-defaults';
 import { BUILTIN_POOL_FACTORIES, type PoolFactory } from '../utils/pool-factories';
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { getTopLevelFunctionName } from '../utils/top-level-function';
@@ -15,7 +16,7 @@ import { isCreatedOnce } from '../utils/created-once/is-created-once';
 export type Options = [
   {
     poolSize?: number;
-    factories?: Array<{ module: string; import?: string; sizeOption?: string }>;
+    factories?: PoolFactoryOption[];
   },
 ];
 export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient';
@@ -65,7 +66,7 @@ export default createRule<Options, MessageId>({
           poolSize: {
             type: 'integer',
             minimum: 1,
-            description: 'Pool size the suggestion sets on the hoisted pool when it has none (default 5).',
+            description: `Pool size the suggestion sets on the hoisted pool when it has none (default ${DEFAULT_POOL_SIZE}).`,
           },
           factories: {
             type: 'array',
@@ -84,7 +85,7 @@ export default createRule<Options, MessageId>({
                 sizeOption: {
                   type: 'string',
                   minLength: 1,
-                  description: "The option key for the pool size (default 'max').",
+                  description: `The option key for the pool size (default '${DEFAULT_SIZE_OPTION}').`,
                 },
               },
             },
@@ -93,7 +94,7 @@ export default createRule<Options, MessageId>({
       },
     ],
   },
-  defaultOptions: [{ poolSize: 5, factories: [] }],
+  defaultOptions: [{ poolSize: DEFAULT_POOL_SIZE, factories: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];
@@ -105,7 +106,8 @@ export default createRule<Options, MessageId>({
     // A helper module (`lib/db.ts`) is judged by the handlers that reach it, through the project model.
     const isHelperModule = (kind === 'other' || kind === 'app-other') && !hasDirective(sourceCode.ast.body, 'use client');
     if (requestScoped.size === 0 && !isHelperModule) return {};
-    const poolSize = options.poolSize ?? 5;
+    // defaultOptions sets it, but a JS config may still write `poolSize: undefined`.
+    const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
 
     let session: ModelSession | undefined;
     /** Where a creation outside this file's handlers runs per request: "`getPool`, called from … in app/api/a/route.ts". */

@@ -1,4 +1,5 @@
 import { CALL, CONSTRUCT, type TraceMap } from './module-references';
+import { DEFAULT_SIZE_OPTION, type PoolFactoryOption } from './pool-defaults';
 
 /** How a factory is shared once hoisted. */
 export type PoolSingletonStyle =
@@ -8,11 +9,7 @@ export type PoolSingletonStyle =
   | 'global-this';
 
 /** A function or class whose call opens a connection pool (or a client owning one). */
-export interface PoolFactory {
-  /** The module it comes from, as written in `import`/`require`. */
-  module: string;
-  /** The named export; omitted for the module's default export (called or constructed). */
-  import?: string;
+export interface PoolFactory extends Omit<PoolFactoryOption, 'sizeOption'> {
   /** The option key for the pool size; `max` when omitted, `null` when the factory has none. */
   sizeOption?: string | null;
   /** Whether the first argument may be a URL string, the options then coming second (postgres.js). */
@@ -40,6 +37,11 @@ export interface PoolFactory {
   /** Module-level name given to the hoisted instance. */
   suggestedName?: string;
   singleton?: PoolSingletonStyle;
+}
+
+/** The option key for the factory's pool size, or null when it has none (Prisma). */
+export function getSizeOption(factory: PoolFactory): string | null {
+  return factory.sizeOption === undefined ? DEFAULT_SIZE_OPTION : factory.sizeOption;
 }
 
 /** Drizzle's `drizzle()` for a driver, and the key a URL goes under in its `connection` object. */

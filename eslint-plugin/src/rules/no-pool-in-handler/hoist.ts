@@ -7,6 +7,7 @@ import { removeDeclarator } from '../../utils/fix/remove-statement';
 import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
 import type { PoolCreation } from '../../utils/pool-creations';
+import { getSizeOption } from '../../utils/pool-factories';
 import { isInside } from '../../utils/ranges';
 import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
 import { getPoolUses } from './close-calls';
@@ -101,7 +102,7 @@ export function planHoist(
   return {
     ok: true,
     name,
-    sizeText: sizeEdit ? ` with \`${factory.sizeOption ?? 'max'}: ${poolSize}\`` : '',
+    sizeText: sizeEdit ? ` with \`${getSizeOption(factory)}: ${poolSize}\`` : '',
     fix(fixer) {
       const fixes = [insertAtModuleScope(fixer, sourceCode, code, after)];
       if (!declarator || !local) return matchLineEndings(sourceCode, [...fixes, fixer.replaceText(creation, name)]);

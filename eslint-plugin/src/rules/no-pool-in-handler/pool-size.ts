@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type TextEdit, getPropertyAddition, getSpreadWrapping, toPropertyKey } from '../../utils/fix/object-option';
-import type { PoolFactory } from '../../utils/pool-factories';
+import { type PoolFactory, getSizeOption } from '../../utils/pool-factories';
 import { getPropertyValue, isStringLike } from '../../utils/static-values';
 
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -72,7 +72,7 @@ export function getPoolSizeEdit(
   factory: PoolFactory,
   poolSize: number,
 ): TextEdit | undefined {
-  const key = factory.sizeOption === undefined ? 'max' : factory.sizeOption;
+  const key = getSizeOption(factory);
   if (key === null) return undefined;
   const size = { key, value: String(poolSize) };
   if (factory.connectionOption !== undefined) {
