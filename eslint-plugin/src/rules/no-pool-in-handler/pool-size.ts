@@ -43,17 +43,18 @@ function getUrlWrapping(sourceCode: Readonly<TSESLint.SourceCode>, url: TSESTree
 function getConnectionSizeEdit(
   sourceCode: Readonly<TSESLint.SourceCode>,
   creation: Creation,
-  factory: PoolFactory & { connectionOption: string },
+  factory: PoolFactory,
+  connectionOption: string,
   size: Size,
 ): TextEdit | undefined {
   const [first, second] = creation.arguments;
   if (!first) return undefined;
   if (isStringLike(first)) {
     const options = second ? undefined : getUrlWrapping(sourceCode, first, factory, size);
-    return options === undefined ? undefined : { range: first.range, text: `{ ${toPropertyKey(factory.connectionOption)}: ${options} }` };
+    return options === undefined ? undefined : { range: first.range, text: `{ ${toPropertyKey(connectionOption)}: ${options} }` };
   }
   const object = skipTypeWrappers(first);
-  const connection = object.type === 'ObjectExpression' ? getPropertyValue(object, factory.connectionOption) : undefined;
+  const connection = object.type === 'ObjectExpression' ? getPropertyValue(object, connectionOption) : undefined;
   if (!connection) return undefined;
   const connectionObject = skipTypeWrappers(connection);
   if (connectionObject.type === 'ObjectExpression') return getPropertyAddition(sourceCode, connectionObject, size.key, size.value);
@@ -76,7 +77,7 @@ export function getPoolSizeEdit(
   if (key === null) return undefined;
   const size = { key, value: String(poolSize) };
   if (factory.connectionOption !== undefined) {
-    return getConnectionSizeEdit(sourceCode, creation, { ...factory, connectionOption: factory.connectionOption }, size);
+    return getConnectionSizeEdit(sourceCode, creation, factory, factory.connectionOption, size);
   }
   const [first, second] = creation.arguments;
   const options = factory.urlFirst && first && first.type !== 'ObjectExpression' ? second : first;
