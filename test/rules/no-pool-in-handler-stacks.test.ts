@@ -44,10 +44,18 @@ export async function GET() {
 
 const db = drizzle(process.env.DATABASE_URL);
 let replica;
+let reports;
 
 export function getReplica() {
   replica ??= drizzle({ connection: process.env.REPLICA_URL });
   return replica;
+}
+
+export function getReports() {
+  if (!reports) {
+    reports = drizzle(process.env.REPORTS_URL);
+  }
+  return reports;
 }
 
 export function getDb() {
