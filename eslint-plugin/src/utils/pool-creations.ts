@@ -77,7 +77,9 @@ function findOuterWrapper(pool: Creation, wrappers: ReadonlyMap<TSESTree.Node, P
 /** Every place in the file where one of the factories opens a pool. */
 export function* iteratePoolCreations(sourceCode: SourceCode, factories: readonly PoolFactory[]): Generator<PoolCreation> {
   const wrappers = new Map<TSESTree.Node, PoolWrapper>();
-  for (const { node, info } of iterateModuleReferences<PoolWrapper>(sourceCode, buildFactoryTraceMap(POOL_WRAPPERS))) {
+  // Most files name no Drizzle or Kysely module: no second pass over their references.
+  const wrapperModules = POOL_WRAPPERS.filter((wrapper) => sourceCode.text.includes(wrapper.module));
+  for (const { node, info } of iterateModuleReferences<PoolWrapper>(sourceCode, buildFactoryTraceMap(wrapperModules))) {
     if (isCreation(node)) wrappers.set(node, info);
   }
   for (const { node, info: factory } of iterateModuleReferences<PoolFactory>(sourceCode, buildFactoryTraceMap(factories))) {
