@@ -943,11 +943,11 @@ export async function listUsers() {
         {
           messageId: 'poolInHandlerNoFix',
           line: 8,
-          column: 16,
+          column: 8,
           data: {
-            factory: '`new Pool()`',
+            factory: '`drizzle()`',
             where: 'the Server Action `listUsers`',
-            reason: 'its result is used in a way the fix cannot follow',
+            reason: 'it is assigned to `db` on every call',
           },
           suggestions: [],
         },

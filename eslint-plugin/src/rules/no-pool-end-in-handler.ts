@@ -22,6 +22,7 @@ const ERROR_AFTER_END: Readonly<Record<string, string>> = {
   mysql2: '"Pool is closed."',
   'mysql2/promise': '"Pool is closed."',
   postgres: '"write CONNECTION_ENDED"',
+  mariadb: '"pool is closed" (ER_POOL_ALREADY_CLOSED)',
   'pg-promise': '"Connection pool of the database object has been destroyed."',
 };
 const PG_ERROR_AFTER_END = '"Cannot use a pool after calling end on the pool" (or "Called end on pool more than once" when the `end()` runs again)';

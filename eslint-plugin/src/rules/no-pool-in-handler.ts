@@ -2,10 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createModelSession, findEntryReaching, getAbsoluteFilename, type ModelSession } from '../project';
 import { createRule } from '../utils/create-rule';
 import { hasDirective } from '../utils/directives';
-import { iterateModuleReferences } from '../utils/module-references';
 import { getNextFileInfo } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
-import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '../utils/pool-factories';
+import { iteratePoolCreations } from '../utils/pool-creations';
+import { DEFAULT_POOL_SIZE, DEFAULT_SIZE_OPTION, type PoolFactoryOption } from '../utils/pool-defaults';
+import { BUILTIN_POOL_FACTORIES, type PoolFactory } from '../utils/pool-factories';
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { getTopLevelFunctionName } from '../utils/top-level-function';
 import { planHoist } from './no-pool-in-handler/hoist';
@@ -15,7 +16,7 @@ import { isCreatedOnce } from '../utils/created-once/is-created-once';
 export type Options = [
   {
     poolSize?: number;
-    factories?: Array<{ module: string; import?: string; sizeOption?: string }>;
+    factories?: PoolFactoryOption[];
   },
 ];
 export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient';
@@ -23,16 +24,23 @@ export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | '
 const POOL_IN_HANDLER =
   '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300).';
 
-/** `new pg.Pool()`, `createPool()`: how the creation reads in a message. */
-function describeCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, factory: PoolFactory): string {
-  let callee: TSESTree.Node = node.callee;
+/** `pg.Pool`, `createPool`, `pgPromise()`: how a callee reads in a message. */
+function describeCallee(node: TSESTree.Node, factory: PoolFactory): string {
+  let callee = node;
   const path: string[] = [];
   while (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
     path.unshift(callee.property.name);
     callee = callee.object;
   }
-  const name = callee.type === 'Identifier' ? [callee.name, ...path].join('.') : (path.at(-1) ?? factory.import ?? factory.module);
-  return `\`${node.type === 'NewExpression' ? 'new ' : ''}${name}()\``;
+  if (callee.type === 'Identifier') return [callee.name, ...path].join('.');
+  // pg-promise's `pgPromise()(url)`
+  if (callee.type === 'CallExpression' && path.length === 0) return `${describeCallee(callee.callee, factory)}()`;
+  return path.at(-1) ?? factory.import ?? factory.module;
+}
+
+/** `new pg.Pool()`, `createPool()`: how the creation reads in a message. */
+function describeCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, factory: PoolFactory): string {
+  return `\`${node.type === 'NewExpression' ? 'new ' : ''}${describeCallee(node.callee, factory)}()\``;
 }
 
 export default createRule<Options, MessageId>({
@@ -59,7 +67,7 @@ export default createRule<Options, MessageId>({
           poolSize: {
             type: 'integer',
             minimum: 1,
-            description: 'Pool size the suggestion sets on the hoisted pool when it has none (default 5).',
+            description: `Pool size the suggestion sets on the hoisted pool when it has none (default ${DEFAULT_POOL_SIZE}).`,
           },
           factories: {
             type: 'array',
@@ -78,7 +86,7 @@ export default createRule<Options, MessageId>({
                 sizeOption: {
                   type: 'string',
                   minLength: 1,
-                  description: "The option key for the pool size (default 'max').",
+                  description: `The option key for the pool size (default '${DEFAULT_SIZE_OPTION}').`,
                 },
               },
             },
@@ -87,7 +95,7 @@ export default createRule<Options, MessageId>({
       },
     ],
   },
-  defaultOptions: [{ poolSize: 5, factories: [] }],
+  defaultOptions: [{ poolSize: DEFAULT_POOL_SIZE, factories: [] }],
   editor: {
     // Only a file naming a pool module can create a pool (the model follows helpers from there).
     triggerWords: ([options]) => ({ anywhere: [...BUILTIN_POOL_FACTORIES, ...(options?.factories ?? [])].map((factory) => factory.module) }),
@@ -106,7 +114,8 @@ export default createRule<Options, MessageId>({
     // A helper module (`lib/db.ts`) is judged by the handlers that reach it, through the project model.
     const isHelperModule = (kind === 'other' || kind === 'app-other') && !hasDirective(sourceCode.ast.body, 'use client');
     if (requestScoped.size === 0 && !isHelperModule) return {};
-    const poolSize = options.poolSize ?? 5;
+    // defaultOptions sets it, but a JS config may still write `poolSize: undefined`.
+    const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
 
     let session: ModelSession | undefined;
     /** Where a creation outside this file's handlers runs per request: "`getPool`, called from … in app/api/a/route.ts". */
@@ -123,17 +132,17 @@ export default createRule<Options, MessageId>({
       'Program:exit'(program) {
         const onEdge = isEdgeRuntime(program, kind, context.filename);
         const seen = new Set<TSESTree.Node>();
-        for (const { node, info: factory } of iterateModuleReferences<PoolFactory>(sourceCode, buildFactoryTraceMap(factories))) {
-          if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
+        for (const creation of iteratePoolCreations(sourceCode, factories)) {
+          const { node, factory } = creation;
           if (seen.has(node) || (onEdge && factory.perRequestOnEdge)) continue;
           seen.add(node);
           const handler = findRequestScopedAncestor(node, requestScoped);
-          if ((!handler && !isHelperModule) || isCreatedOnce(sourceCode, node)) continue;
+          if ((!handler && !isHelperModule) || isCreatedOnce(sourceCode, creation.pool)) continue;
           const where = handler ? (requestScoped.get(handler) ?? 'a request handler') : findReachingHandler(node);
           if (where === undefined) continue;
 
           const data = { factory: describeCreation(node, factory), where };
-          const plan = planHoist(context, node, factory, poolSize);
+          const plan = planHoist(context, creation, poolSize);
           if (!plan.ok) {
             context.report({ node, messageId: 'poolInHandlerNoFix', data: { ...data, reason: plan.reason } });
             continue;

@@ -33,3 +33,20 @@ export function getPropertyValue(object: TSESTree.ObjectExpression, name: string
   }
   return undefined;
 }
+
+/** A value written as a string: a literal, a template, or `process.env.DATABASE_URL` (with `!` or `as string`). */
+export function isStringLike(node: TSESTree.Node): boolean {
+  if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression') return isStringLike(node.expression);
+  if (node.type === 'Literal') return typeof node.value === 'string';
+  if (node.type === 'TemplateLiteral') return true;
+  // process.env.DATABASE_URL
+  return node.type === 'MemberExpression' && /^process\.env\b/.test(memberPath(node));
+}
+
+function memberPath(node: TSESTree.Node): string {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && node.property.type === 'Identifier') {
+    return `${memberPath(node.object)}.${node.property.name}`;
+  }
+  return '';
+}

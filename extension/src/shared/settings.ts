@@ -4,6 +4,8 @@
  * a hand-edited settings.json must never crash the server.
  */
 
+import { DEFAULT_POOL_SIZE, type PoolFactoryOption } from '../../../eslint-plugin/src/utils/pool-defaults';
+
 export const SETTINGS_SECTION = 'next-db';
 
 /** What ESLint puts before the plugin's rule names: the section is the plugin's namespace (test/plugin/editor.test.ts checks). */
@@ -13,11 +15,7 @@ export type RunMode = 'onType' | 'onSave' | 'off';
 export type RuleSeverity = 'off' | 'warn' | 'error';
 
 /** A custom pool factory, in the shape `next-db/no-pool-in-handler` takes. */
-export interface PoolFactorySetting {
-  module: string;
-  import?: string;
-  sizeOption?: string;
-}
+export type PoolFactorySetting = PoolFactoryOption;
 
 export interface NextDbSettings {
   enable: boolean;
@@ -30,8 +28,6 @@ export interface NextDbSettings {
   /** Leave rules to the ESLint extension when the workspace's own config enables them. */
   deferToEslintExtension: boolean;
 }
-
-export const DEFAULT_POOL_SIZE = 5;
 
 export const DEFAULT_SETTINGS: NextDbSettings = {
   enable: true,

@@ -35,10 +35,16 @@ function routeCall(handler: unknown): Call {
   };
 }
 
-/** SQLSTATE for server errors, else the error's code or name. */
+/**
+ * SQLSTATE for server errors, else the error's code or name. An ORM may wrap
+ * the driver's error (Drizzle's "Failed query" error keeps it as `cause`): the
+ * code is looked for there too.
+ */
 export function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'UNKNOWN';
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  if (typeof code === 'string') return code;
+  if (cause instanceof Error) return errorCode(cause);
+  return error instanceof Error ? error.name : 'UNKNOWN';
 }
 
 async function runWave(calls: readonly Call[], requests: number): Promise<WaveResult> {

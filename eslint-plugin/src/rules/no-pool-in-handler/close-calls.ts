@@ -6,6 +6,8 @@ import type { SourceCode } from '../../utils/source-code';
 
 /** Methods that may end a pool handed to a wrapper: Kysely's `db.destroy()`, Drizzle's `client.end()`... */
 const CLOSING_METHODS = new Set(['end', 'destroy', 'close', 'dispose', '$disconnect']);
+/** Properties that expose the pool a client owns: Drizzle's `db.$client`, pg-promise's `db.$pool`. */
+const OWNED_POOL_PROPERTIES = new Set(['$client', '$pool']);
 /** Methods that register per-request state on a pool, which would pile up once it is shared. */
 export const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', '$on', '$use', '$extends']);
 
@@ -41,6 +43,8 @@ export function getPoolUses(
     if (method !== undefined && LISTENER_METHODS.has(method)) {
       return { ok: false, reason: `the handler calls \`${label}.${method}()\` on each request` };
     }
+    const ownedPoolCall = method !== undefined && OWNED_POOL_PROPERTIES.has(method) ? getClosingMethod(member.parent) : undefined;
+    if (ownedPoolCall) return { ok: false, reason: `the handler calls \`${label}.${method}.${ownedPoolCall}()\`, which ends the pool` };
     if (method !== closeMethod) continue;
     const call = member.parent;
     if (call?.type === 'CallExpression' && call.callee === member && !call.arguments.every(isPlainData)) {
@@ -53,6 +57,12 @@ export function getPoolUses(
   const closing = escapes && handler ? findClosingCall(sourceCode, handler, variable) : undefined;
   if (closing) return { ok: false, reason: `\`${label}\` is handed to other code and the handler calls \`${closing}()\`, which may end it` };
   return { ok: true, closeStatements };
+}
+
+/** `end` for the `.end` of `db.$client.end()`. */
+function getClosingMethod(node: TSESTree.Node | undefined): string | undefined {
+  if (node?.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
+  return CLOSING_METHODS.has(node.property.name) ? node.property.name : undefined;
 }
 
 interface ClosingCall {

@@ -6,7 +6,8 @@ import { getLastEffectStatementBefore, getTopLevelStatement, insertAtModuleScope
 import { removeDeclarator } from '../../utils/fix/remove-statement';
 import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
-import type { PoolFactory } from '../../utils/pool-factories';
+import type { PoolCreation } from '../../utils/pool-creations';
+import { getSizeOption } from '../../utils/pool-factories';
 import { isInside } from '../../utils/ranges';
 import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
 import { getPoolUses } from './close-calls';
@@ -16,8 +17,6 @@ import { getPoolSizeEdit } from './pool-size';
 import { removeCloseStatements } from '../../utils/fix/remove-close-statements';
 import { separateFixes } from '../../utils/fix/separate-fixes';
 import { buildSingletonCode } from './singleton-code';
-
-type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
 
 export type HoistPlan =
   | { ok: true; name: string; sizeText: string; fix: TSESLint.ReportFixFunction }
@@ -60,12 +59,10 @@ function renameReferences(
  */
 export function planHoist(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  creation: Creation,
-  factory: PoolFactory,
+  { node: creation, pool, factory, closeMethod, suggestedName }: PoolCreation,
   poolSize: number,
 ): HoistPlan {
   const sourceCode = context.sourceCode;
-  const closeMethod = factory.closeMethod ?? 'end';
   const outer = getOutermostTypeWrapper(creation);
   const declarator = getLocalDeclarator(outer);
   const local = declarator ? sourceCode.getDeclaredVariables(declarator)[0] : undefined;
@@ -84,12 +81,12 @@ export function planHoist(
     if (problem !== undefined) return { ok: false, reason: problem };
   }
 
-  const base = local?.name ?? factory.suggestedName ?? 'pool';
+  const base = local?.name ?? suggestedName ?? 'pool';
   const name = getUniqueName(sourceCode, base, {
     ignore: new Set(local ? [local] : []),
     useSites: local ? local.references.map((reference) => reference.identifier) : [creation],
   });
-  const sizeEdit = getPoolSizeEdit(sourceCode, creation, factory, poolSize);
+  const sizeEdit = getPoolSizeEdit(sourceCode, pool, factory, poolSize);
   const code = buildSingletonCode(sourceCode, context.filename, {
     name,
     expression: reindentNodeText(sourceCode, moved, applyEditsToSlice(sourceCode.text, moved.range, sizeEdit ? [sizeEdit] : [])),
@@ -105,7 +102,7 @@ export function planHoist(
   return {
     ok: true,
     name,
-    sizeText: sizeEdit ? ` with \`${factory.sizeOption ?? 'max'}: ${poolSize}\`` : '',
+    sizeText: sizeEdit ? ` with \`${getSizeOption(factory)}: ${poolSize}\`` : '',
     fix(fixer) {
       const fixes = [insertAtModuleScope(fixer, sourceCode, code, after)];
       if (!declarator || !local) return matchLineEndings(sourceCode, [...fixes, fixer.replaceText(creation, name)]);
