@@ -62,6 +62,9 @@ describe('the editor-facing module', () => {
       return [...text.matchAll(/from '([^']*eslint-plugin[^']*)'/g)].map((match) => `${file}: ${match[1]}`);
     });
     expect(imports.length).toBeGreaterThan(0);
-    expect(imports.filter((entry) => !entry.endsWith('eslint-plugin/src/editor'))).toEqual([]);
+    // The client bundles `shared/settings.ts`, so the pool defaults it shares with the rule live in a
+    // module that imports nothing: importing `editor` there would bundle the whole plugin into the client.
+    const allowed = ['eslint-plugin/src/editor', 'eslint-plugin/src/utils/pool-defaults'];
+    expect(imports.filter((entry) => !allowed.some((module) => entry.endsWith(module)))).toEqual([]);
   });
 });
