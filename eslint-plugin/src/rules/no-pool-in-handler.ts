@@ -1,5 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { createModelSession, findEntryReaching, getAbsoluteFilename, type ModelSession } from '../project';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createModelSession, findEntryReaching, getAbsoluteFilename, isLoadedByApp, type ModelSession } from '../project';
 import { createRule } from '../utils/create-rule';
 import { hasDirective } from '../utils/directives';
 import { iterateModuleReferences } from '../utils/module-references';
@@ -9,6 +9,9 @@ import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { getTopLevelFunctionName } from '../utils/top-level-function';
 import { planHoist } from './no-pool-in-handler/hoist';
+import { type FoundCreation, type PrismaRoles, findGeneratedClientFactories, getClientParts, getPrismaRoles } from './no-pool-in-handler/prisma-clients';
+import { findUnguardedPools } from './no-pool-in-handler/unguarded-pool';
+import { GENERATED_CLIENT_CLASS } from '../utils/prisma-factories';
 import { isEdgeRuntime } from '../utils/is-edge-runtime';
 import { isCreatedOnce } from '../utils/created-once/is-created-once';
 
@@ -18,7 +21,7 @@ export type Options = [
     factories?: Array<{ module: string; import?: string; sizeOption?: string }>;
   },
 ];
-export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient';
+export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient' | 'poolOutsideGuard' | 'poolOutsideGuardNoFix' | 'movePoolIntoGuard';
 
 /** `new pg.Pool()`, `createPool()`: how the creation reads in a message. */
 function describeCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, factory: PoolFactory): string {
@@ -30,6 +33,21 @@ function describeCreation(node: TSESTree.CallExpression | TSESTree.NewExpression
   }
   const name = callee.type === 'Identifier' ? [callee.name, ...path].join('.') : (path.at(-1) ?? factory.import ?? factory.module);
   return `\`${node.type === 'NewExpression' ? 'new ' : ''}${name}()\``;
+}
+
+/** Every call or construction of a factory, once each. */
+function findCreations(sourceCode: Readonly<TSESLint.SourceCode>, factories: readonly PoolFactory[]): FoundCreation[] {
+  const creations = new Map<TSESTree.Node, FoundCreation>();
+  for (const { node, info: factory } of iterateModuleReferences<PoolFactory>(sourceCode, buildFactoryTraceMap(factories))) {
+    if ((node.type === 'CallExpression' || node.type === 'NewExpression') && !creations.has(node)) creations.set(node, { node, factory });
+  }
+  return [...creations.values()];
+}
+
+/** ` with \`max: 5\``, or for a Prisma client that brings its adapter: ` with its adapter (\`max: 5\`)`. */
+function describeSize(factory: PoolFactory, feeding: readonly FoundCreation[], sizeSetting: string | undefined): string {
+  if (factory.singleton !== 'global-this' || feeding.length === 0) return sizeSetting ? ` with ${sizeSetting}` : '';
+  return ` with its adapter${sizeSetting ? ` (${sizeSetting})` : ''}`;
 }
 
 export default createRule<Options, MessageId>({
@@ -47,7 +65,12 @@ export default createRule<Options, MessageId>({
       poolInHandlerNoFix:
         '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300). No automatic suggestion: {{reason}}.',
       hoistPool: 'Create `{{name}}` once at module scope{{size}}',
-      hoistPrismaClient: 'Keep one PrismaClient `{{name}}` on `globalThis`',
+      hoistPrismaClient: 'Keep one PrismaClient `{{name}}` on `globalThis`{{size}}',
+      poolOutsideGuard:
+        '{{factory}} runs again on every `next dev` reload, but only its PrismaClient is kept on `globalThis`. Each reload leaves one more pool behind.',
+      poolOutsideGuardNoFix:
+        '{{factory}} runs again on every `next dev` reload, but only its PrismaClient is kept on `globalThis`. Each reload leaves one more pool behind. No automatic suggestion: {{reason}}.',
+      movePoolIntoGuard: 'Create the pool inside the `globalThis` guard, with the client',
     },
     schema: [
       {
@@ -91,41 +114,59 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];
     // Most files name no pool module at all: skip them before any analysis.
-    if (!factories.some((factory) => sourceCode.text.includes(factory.module))) return {};
+    const mayHoldClient = sourceCode.text.includes(GENERATED_CLIENT_CLASS);
+    if (!mayHoldClient && !factories.some((factory) => sourceCode.text.includes(factory.module))) return {};
     const settings = getNextSettings(context.settings);
     const { kind } = getNextFileInfo(context.filename, context.cwd, settings);
     const requestScoped = getRequestScopedFunctions(sourceCode, kind);
     // A helper module (`lib/db.ts`) is judged by the handlers that reach it, through the project model.
     const isHelperModule = (kind === 'other' || kind === 'app-other') && !hasDirective(sourceCode.ast.body, 'use client');
-    if (requestScoped.size === 0 && !isHelperModule) return {};
+    // A Prisma client kept on `globalThis` is checked in any module `next dev` reloads.
+    if (requestScoped.size === 0 && !isHelperModule && !mayHoldClient) return {};
     const poolSize = options.poolSize ?? 5;
 
     let session: ModelSession | undefined;
+    const getSession = () => (session ??= createModelSession(context, settings));
+    factories.push(...findGeneratedClientFactories(sourceCode.text, getAbsoluteFilename(context), getSession));
     /** Where a creation outside this file's handlers runs per request: "`getPool`, called from … in app/api/a/route.ts". */
     function findReachingHandler(node: TSESTree.Node): string | undefined {
       if (!isHelperModule) return undefined;
       const name = getTopLevelFunctionName(node);
       if (name === undefined) return undefined;
-      session ??= createModelSession(context, settings);
-      const { entry } = findEntryReaching(session, getAbsoluteFilename(context), name, 'request');
+      const { entry } = findEntryReaching(getSession(), getAbsoluteFilename(context), name, 'request');
       return entry && `${name.startsWith('\0') ? 'this module' : `\`${name}\``}, called from ${entry.description} (${entry.file})`;
+    }
+
+    /** A pool at module scope that a client kept on `globalThis` uses, in a module `next dev` reloads. */
+    function reportUnguardedPools(feeding: PrismaRoles['feeding']): void {
+      const unguarded = findUnguardedPools(sourceCode, feeding);
+      if (unguarded.length === 0 || !isLoadedByApp(getSession(), getAbsoluteFilename(context))) return;
+      for (const { creation, reason, fix } of unguarded) {
+        const factory = describeCreation(creation.node, creation.factory);
+        if (reason !== undefined) {
+          context.report({ node: creation.node, messageId: 'poolOutsideGuardNoFix', data: { factory, reason } });
+        } else {
+          context.report({ node: creation.node, messageId: 'poolOutsideGuard', data: { factory }, suggest: [{ messageId: 'movePoolIntoGuard', fix }] });
+        }
+      }
     }
 
     return {
       'Program:exit'(program) {
         const onEdge = isEdgeRuntime(program, kind, context.filename);
-        const seen = new Set<TSESTree.Node>();
-        for (const { node, info: factory } of iterateModuleReferences<PoolFactory>(sourceCode, buildFactoryTraceMap(factories))) {
-          if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
-          if (seen.has(node) || (onEdge && factory.perRequestOnEdge)) continue;
-          seen.add(node);
+        const creations = findCreations(sourceCode, factories).filter(({ factory }) => !(onEdge && factory.perRequestOnEdge));
+        const prisma = getPrismaRoles(sourceCode, creations);
+        reportUnguardedPools(prisma.feeding);
+        for (const { node, factory } of creations) {
+          if (prisma.notOwnPools.has(node)) continue;
           const handler = findRequestScopedAncestor(node, requestScoped);
           if ((!handler && !isHelperModule) || isCreatedOnce(sourceCode, node)) continue;
           const where = handler ? (requestScoped.get(handler) ?? 'a request handler') : findReachingHandler(node);
           if (where === undefined) continue;
 
           const data = { factory: describeCreation(node, factory), where };
-          const plan = planHoist(context, node, factory, poolSize);
+          const feeding = prisma.feeding.get(node) ?? [];
+          const plan = planHoist(context, node, factory, poolSize, getClientParts(sourceCode, node, feeding, poolSize));
           if (!plan.ok) {
             context.report({ node, messageId: 'poolInHandlerNoFix', data: { ...data, reason: plan.reason } });
             continue;
@@ -137,7 +178,7 @@ export default createRule<Options, MessageId>({
             suggest: [
               {
                 messageId: factory.singleton === 'global-this' ? 'hoistPrismaClient' : 'hoistPool',
-                data: { name: plan.name, size: plan.sizeText },
+                data: { name: plan.name, size: describeSize(factory, feeding, plan.sizeSetting) },
                 fix: plan.fix,
               },
             ],

@@ -1,4 +1,5 @@
 import { CALL, CONSTRUCT, type TraceMap } from './module-references';
+import { PRISMA_ADAPTER_FACTORIES, PRISMA_CLIENT_TRAITS } from './prisma-factories';
 
 /** How a factory is shared once hoisted. */
 export type PoolSingletonStyle =
@@ -26,6 +27,8 @@ export interface PoolFactory {
   /** Module-level name given to the hoisted instance. */
   suggestedName?: string;
   singleton?: PoolSingletonStyle;
+  /** A Prisma driver adapter: it opens a pool only when given options or a URL, not an existing pool. */
+  adapter?: boolean;
 }
 
 /** The factories next-db knows. The VS Code extension reads module names from here. */
@@ -36,14 +39,8 @@ export const BUILTIN_POOL_FACTORIES: readonly PoolFactory[] = [
   { module: 'mysql2', import: 'createPool', sizeOption: 'connectionLimit', acceptsUrl: true },
   { module: 'mysql2/promise', import: 'createPool', sizeOption: 'connectionLimit', acceptsUrl: true },
   { module: 'postgres', urlFirst: true, suggestedName: 'sql' },
-  {
-    module: '@prisma/client',
-    import: 'PrismaClient',
-    sizeOption: null,
-    closeMethod: '$disconnect',
-    suggestedName: 'prisma',
-    singleton: 'global-this',
-  },
+  { module: '@prisma/client', ...PRISMA_CLIENT_TRAITS },
+  ...PRISMA_ADAPTER_FACTORIES,
 ];
 
 /** A ReferenceTracker map matching every call and construction of the factories. */

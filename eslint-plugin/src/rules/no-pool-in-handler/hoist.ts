@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction } from '../../utils/exported-functions';
-import { applyEditsToSlice } from '../../utils/fix/object-option';
+import type { TextEdit } from '../../utils/fix/object-option';
 import { matchLineEndings } from '../../utils/fix/line-endings';
 import { getLastEffectStatementBefore, getTopLevelStatement, insertAtModuleScope, usesSemicolonsMostly } from '../../utils/fix/module-insertion';
 import { removeDeclarator } from '../../utils/fix/remove-statement';
@@ -16,11 +16,19 @@ import { getPoolSizeEdit } from './pool-size';
 import { removeCloseStatements } from '../../utils/fix/remove-close-statements';
 import { separateFixes } from '../../utils/fix/separate-fixes';
 import { buildSingletonCode } from './singleton-code';
+import { type Companion, getInlinedText } from './prisma-adapters';
 
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
 
+/** What moves with a Prisma client: the locals holding its adapter or pool, and the size set on that pool. */
+export interface ClientParts {
+  companions: readonly Companion[];
+  /** The edit giving the adapter's pool a size, with the option key it sets. */
+  sizeEdit: { edit: TextEdit; key: string } | undefined;
+}
+
 export type HoistPlan =
-  | { ok: true; name: string; sizeText: string; fix: TSESLint.ReportFixFunction }
+  | { ok: true; name: string; /** `max: 5`, when the hoist sets a size. */ sizeSetting: string | undefined; fix: TSESLint.ReportFixFunction }
   | { ok: false; reason: string };
 
 /** `const pool = new Pool()` as a plain statement of a block: the declarator. */
@@ -63,6 +71,7 @@ export function planHoist(
   creation: Creation,
   factory: PoolFactory,
   poolSize: number,
+  client: ClientParts = { companions: [], sizeEdit: undefined },
 ): HoistPlan {
   const sourceCode = context.sourceCode;
   const closeMethod = factory.closeMethod ?? 'end';
@@ -72,7 +81,10 @@ export function planHoist(
   const moved = declarator && local ? outer : creation;
 
   const typeAnnotation = declarator?.id.typeAnnotation;
-  const reads = getModuleReads(sourceCode, typeAnnotation ? [moved, typeAnnotation] : [moved]);
+  const { companions } = client;
+  const inits = companions.map((companion) => companion.declarator.init);
+  const moving = typeAnnotation ? [moved, typeAnnotation, ...inits] : [moved, ...inits];
+  const reads = getModuleReads(sourceCode, moving, new Set(companions.map((companion) => companion.variable)));
   if (reads.reason !== undefined) return { ok: false, reason: `it reads ${reads.reason}` };
 
   const uses = local
@@ -89,10 +101,11 @@ export function planHoist(
     ignore: new Set(local ? [local] : []),
     useSites: local ? local.references.map((reference) => reference.identifier) : [creation],
   });
-  const sizeEdit = getPoolSizeEdit(sourceCode, creation, factory, poolSize);
+  const ownSizeEdit = getPoolSizeEdit(sourceCode, creation, factory, poolSize);
+  const sizeEdit = ownSizeEdit ? { edit: ownSizeEdit, key: factory.sizeOption ?? 'max' } : client.sizeEdit;
   const code = buildSingletonCode(sourceCode, context.filename, {
     name,
-    expression: reindentNodeText(sourceCode, moved, applyEditsToSlice(sourceCode.text, moved.range, sizeEdit ? [sizeEdit] : [])),
+    expression: reindentNodeText(sourceCode, moved, getInlinedText(sourceCode, moved, companions, sizeEdit ? [sizeEdit.edit] : [])),
     typeAnnotation: typeAnnotation ? sourceCode.getText(typeAnnotation) : '',
     creation,
     factory,
@@ -105,10 +118,11 @@ export function planHoist(
   return {
     ok: true,
     name,
-    sizeText: sizeEdit ? ` with \`${factory.sizeOption ?? 'max'}: ${poolSize}\`` : '',
+    sizeSetting: sizeEdit ? `\`${sizeEdit.key}: ${poolSize}\`` : undefined,
     fix(fixer) {
       const fixes = [insertAtModuleScope(fixer, sourceCode, code, after)];
-      if (!declarator || !local) return matchLineEndings(sourceCode, [...fixes, fixer.replaceText(creation, name)]);
+      fixes.push(...companions.map((companion) => removeDeclarator(fixer, sourceCode, companion.declarator)));
+      if (!declarator || !local) return matchLineEndings(sourceCode, separateFixes(sourceCode.text, [...fixes, fixer.replaceText(creation, name)]));
       fixes.push(removeDeclarator(fixer, sourceCode, declarator));
       if (name !== local.name) fixes.push(...renameReferences(fixer, local, name, uses.closeStatements));
       const otherEdits = fixes.slice(1).map((fix) => fix.range);

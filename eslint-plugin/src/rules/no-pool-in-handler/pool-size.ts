@@ -5,7 +5,7 @@ import type { PoolFactory } from '../../utils/pool-factories';
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** `{ ... } satisfies PoolConfig` → the object literal. */
-function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression') {
     current = current.expression;
@@ -13,7 +13,7 @@ function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-function isStringLike(node: TSESTree.Node): boolean {
+export function isStringLike(node: TSESTree.Node): boolean {
   if (node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression') return isStringLike(node.expression);
   if (node.type === 'Literal') return typeof node.value === 'string';
   if (node.type === 'TemplateLiteral') return true;
