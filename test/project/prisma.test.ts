@@ -170,7 +170,7 @@ describe('a globalThis guard that keeps the client but not its pool', () => {
       'app/api/users/route.ts': USERS('@/lib/prisma'),
     });
     expect(brief(findings)).toEqual([
-      'lib/prisma.ts:6 `new pg.Pool()` runs again on every `next dev` reload, but only its PrismaClient is kept on `globalThis`',
+      'lib/prisma.ts:6 `new pg.Pool()` runs on every `next dev` reload, but only its PrismaClient is kept on `globalThis`',
     ]);
     expect(findings[0]?.fixed).toBe(
       GUARDED('', '', 'new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: process.env.DATABASE_URL })) })'),

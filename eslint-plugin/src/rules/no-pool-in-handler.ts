@@ -67,9 +67,9 @@ export default createRule<Options, MessageId>({
       hoistPool: 'Create `{{name}}` once at module scope{{size}}',
       hoistPrismaClient: 'Keep one PrismaClient `{{name}}` on `globalThis`{{size}}',
       poolOutsideGuard:
-        '{{factory}} runs again on every `next dev` reload, but only its PrismaClient is kept on `globalThis`. Each reload leaves one more pool behind.',
+        '{{factory}} runs on every `next dev` reload, but only its PrismaClient is kept on `globalThis`. Each reload leaves one more pool behind: build it inside the guard, with the client.',
       poolOutsideGuardNoFix:
-        '{{factory}} runs again on every `next dev` reload, but only its PrismaClient is kept on `globalThis`. Each reload leaves one more pool behind. No automatic suggestion: {{reason}}.',
+        '{{factory}} runs on every `next dev` reload, but only its PrismaClient is kept on `globalThis`. Each reload leaves one more pool behind: build it inside the guard, with the client. No automatic suggestion: {{reason}}.',
       movePoolIntoGuard: 'Create the pool inside the `globalThis` guard, with the client',
     },
     schema: [
@@ -154,11 +154,14 @@ export default createRule<Options, MessageId>({
     return {
       'Program:exit'(program) {
         const onEdge = isEdgeRuntime(program, kind, context.filename);
-        const creations = findCreations(sourceCode, factories).filter(({ factory }) => !(onEdge && factory.perRequestOnEdge));
+        const creations = findCreations(sourceCode, factories);
         const prisma = getPrismaRoles(sourceCode, creations);
         reportUnguardedPools(prisma.feeding);
+        // On the edge, Neon wants a pool per request: so does a Prisma client with a Neon adapter.
+        const isPerRequest = ({ node, factory }: FoundCreation) =>
+          onEdge && [{ factory }, ...(prisma.feeding.get(node) ?? [])].some((part) => part.factory.perRequestOnEdge);
         for (const { node, factory } of creations) {
-          if (prisma.notOwnPools.has(node)) continue;
+          if (prisma.notOwnPools.has(node) || isPerRequest({ node, factory })) continue;
           const handler = findRequestScopedAncestor(node, requestScoped);
           if ((!handler && !isHelperModule) || isCreatedOnce(sourceCode, node)) continue;
           const where = handler ? (requestScoped.get(handler) ?? 'a request handler') : findReachingHandler(node);

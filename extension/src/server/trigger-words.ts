@@ -3,6 +3,7 @@ import { NO_REQUEST_CONTEXT_WORDS } from '../../../eslint-plugin/src/utils/no-re
 import { SHARED_POOL_CLOSE_PATTERN } from '../../../eslint-plugin/src/rules/no-pool-end-in-handler/shared-pools';
 import { CHECKOUT_METHODS } from '../../../eslint-plugin/src/rules/release-pool-client/acquisitions';
 import { BUILTIN_POOL_FACTORIES } from '../../../eslint-plugin/src/utils/pool-factories';
+import { GENERATED_CLIENT_CLASS } from '../../../eslint-plugin/src/utils/prisma-factories';
 import { SYNC_DATABASE_WORDS, SYNC_QUERY_METHODS } from '../../../eslint-plugin/src/utils/sync-drivers';
 import type { PoolFactorySetting } from '../shared/settings';
 
@@ -10,6 +11,7 @@ import type { PoolFactorySetting } from '../shared/settings';
  * Parsing is most of a lint's cost, and most files cannot concern next-db. A
  * file is skipped when its text contains none of these words:
  * - the pool factories' and sync drivers' module names (found in `import`/`require`);
+ * - `PrismaClient`, which Prisma 7 apps import from their own generated client;
  * - `connection` and `unstable_noStore` (what `require-connection` and
  *   `prefer-connection` look for);
  * - the words of Next's request-less contexts (`'use cache'`, `unstable_cache`,
@@ -40,7 +42,7 @@ export function buildTriggerPattern(customFactories: readonly PoolFactorySetting
     ...customFactories.map((factory) => factory.module),
     ...SYNC_DATABASE_WORDS,
   ]);
-  const identifiers = new Set([...NEXT_FUNCTIONS, ...NO_REQUEST_CONTEXT_WORDS, ...SYNC_QUERY_METHODS, ...CHECKOUT_METHODS]);
+  const identifiers = new Set([...NEXT_FUNCTIONS, ...NO_REQUEST_CONTEXT_WORDS, ...SYNC_QUERY_METHODS, ...CHECKOUT_METHODS, GENERATED_CLIENT_CLASS]);
   const moduleAlternatives = [...modules].map(escapeRegExp);
   const identifierAlternatives = [...identifiers].map((name) => `(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`);
   return new RegExp([...moduleAlternatives, ...identifierAlternatives, SHARED_POOL_CLOSE_PATTERN.source].join('|'));
