@@ -6,6 +6,17 @@ import rule from '../../eslint-plugin/src/rules/no-pool-in-handler';
 
 const ruleTester = new RuleTester();
 
+/** A route module whose pool is built inside the `globalThis` guard: correct, and what the guard suggestion makes. */
+const POOL_INSIDE_GUARD = `const { PrismaClient } = require('@prisma/client');
+const { PrismaPg } = require('@prisma/adapter-pg');
+const { Pool } = require('pg');
+const prisma = globalThis.prisma ?? new PrismaClient({ adapter: new PrismaPg(new Pool()) });
+if (process.env.NODE_ENV !== 'production') globalThis.prisma = prisma;
+export async function GET() {
+  return Response.json(await prisma.user.findMany());
+}
+`;
+
 ruleTester.run('no-pool-in-handler (Prisma adapters)', rule, {
   valid: [
     {
@@ -45,15 +56,7 @@ export async function GET() {
     {
       name: 'a client kept on globalThis with its pool inside the guard, in a route module',
       filename: 'app/api/users/route.js',
-      code: `const { PrismaClient } = require('@prisma/client');
-const { PrismaPg } = require('@prisma/adapter-pg');
-const { Pool } = require('pg');
-const prisma = globalThis.prisma ?? new PrismaClient({ adapter: new PrismaPg(new Pool()) });
-if (process.env.NODE_ENV !== 'production') globalThis.prisma = prisma;
-export async function GET() {
-  return Response.json(await prisma.user.findMany());
-}
-`,
+      code: POOL_INSIDE_GUARD,
     },
     {
       name: 'a client with a Neon adapter per request on the edge, as Neon asks there',
@@ -232,15 +235,7 @@ export async function GET() {
           suggestions: [
             {
               messageId: 'movePoolIntoGuard',
-              output: `const { PrismaClient } = require('@prisma/client');
-const { PrismaPg } = require('@prisma/adapter-pg');
-const { Pool } = require('pg');
-const prisma = globalThis.prisma ?? new PrismaClient({ adapter: new PrismaPg(new Pool()) });
-if (process.env.NODE_ENV !== 'production') globalThis.prisma = prisma;
-export async function GET() {
-  return Response.json(await prisma.user.findMany());
-}
-`,
+              output: POOL_INSIDE_GUARD,
             },
           ],
         },
