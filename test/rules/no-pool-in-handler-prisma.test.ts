@@ -189,6 +189,43 @@ export async function GET() {
       ],
     },
     {
+      name: 'a client per request on an adapter shared at module scope: only the client moves',
+      filename: 'app/api/users/route.ts',
+      code: `import { PrismaClient } from '@prisma/client';
+import { PrismaPg } from '@prisma/adapter-pg';
+const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });
+export async function GET() {
+  const db = new PrismaClient({ adapter });
+  return Response.json(await db.user.findMany());
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'poolInHandler',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'hoistPrismaClient',
+              data: { name: 'db', size: '' },
+              output: `import { PrismaClient } from '@prisma/client';
+import { PrismaPg } from '@prisma/adapter-pg';
+const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });
+
+const globalForPrisma = globalThis as unknown as { db?: PrismaClient };
+const db = globalForPrisma.db ?? new PrismaClient({ adapter });
+if (process.env.NODE_ENV !== 'production') globalForPrisma.db = db;
+
+export async function GET() {
+  return Response.json(await db.user.findMany());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an adapter that reads the request: no suggestion',
       filename: 'app/api/[tenant]/route.ts',
       code: `import { PrismaClient } from '@prisma/client';

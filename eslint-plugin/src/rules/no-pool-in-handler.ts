@@ -45,8 +45,8 @@ function findCreations(sourceCode: Readonly<TSESLint.SourceCode>, factories: rea
 }
 
 /** ` with \`max: 5\``, or for a Prisma client that brings its adapter: ` with its adapter (\`max: 5\`)`. */
-function describeSize(factory: PoolFactory, feeding: readonly FoundCreation[], sizeSetting: string | undefined): string {
-  if (factory.singleton !== 'global-this' || feeding.length === 0) return sizeSetting ? ` with ${sizeSetting}` : '';
+function describeSize(carriesAdapter: boolean, sizeSetting: string | undefined): string {
+  if (!carriesAdapter) return sizeSetting ? ` with ${sizeSetting}` : '';
   return ` with its adapter${sizeSetting ? ` (${sizeSetting})` : ''}`;
 }
 
@@ -168,8 +168,8 @@ export default createRule<Options, MessageId>({
           if (where === undefined) continue;
 
           const data = { factory: describeCreation(node, factory), where };
-          const feeding = prisma.feeding.get(node) ?? [];
-          const plan = planHoist(context, node, factory, poolSize, getClientParts(sourceCode, node, feeding, poolSize));
+          const clientParts = getClientParts(sourceCode, node, prisma.feeding.get(node) ?? [], poolSize);
+          const plan = planHoist(context, node, factory, poolSize, clientParts);
           if (!plan.ok) {
             context.report({ node, messageId: 'poolInHandlerNoFix', data: { ...data, reason: plan.reason } });
             continue;
@@ -181,7 +181,7 @@ export default createRule<Options, MessageId>({
             suggest: [
               {
                 messageId: factory.singleton === 'global-this' ? 'hoistPrismaClient' : 'hoistPool',
-                data: { name: plan.name, size: describeSize(factory, feeding, plan.sizeSetting) },
+                data: { name: plan.name, size: describeSize(clientParts.carriesAdapter, plan.sizeSetting) },
                 fix: plan.fix,
               },
             ],

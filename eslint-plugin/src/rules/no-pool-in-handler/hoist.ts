@@ -25,6 +25,8 @@ export interface ClientParts {
   companions: readonly Companion[];
   /** The edit giving the adapter's pool a size, with the option key it sets. */
   sizeEdit: { edit: TextEdit; key: string } | undefined;
+  /** Whether an adapter (or pool) moves with the client, rather than staying where it is shared already. */
+  carriesAdapter: boolean;
 }
 
 export type HoistPlan =
@@ -71,7 +73,7 @@ export function planHoist(
   creation: Creation,
   factory: PoolFactory,
   poolSize: number,
-  client: ClientParts = { companions: [], sizeEdit: undefined },
+  client: ClientParts = { companions: [], sizeEdit: undefined, carriesAdapter: false },
 ): HoistPlan {
   const sourceCode = context.sourceCode;
   const closeMethod = factory.closeMethod ?? 'end';

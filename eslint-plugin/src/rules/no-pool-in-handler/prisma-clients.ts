@@ -58,10 +58,10 @@ export function getClientParts(sourceCode: SourceCode, client: Creation, feeding
   const companions = getCompanions(sourceCode, client, feeding.map(({ node }) => node));
   // Only a pool that moves with the client gets a size: one at module scope keeps its own.
   const moving = [client, ...companions.map((companion) => companion.declarator.init)];
-  for (const { node, factory } of feeding) {
-    if (!opensPool(node, factory) || !moving.some((part) => isInside(node, part))) continue;
-    const edit = getPoolSizeEdit(sourceCode, node, factory, poolSize);
-    if (edit) return { companions, sizeEdit: { edit, key: factory.sizeOption ?? 'max' } };
+  const carried = feeding.filter(({ node }) => moving.some((part) => isInside(node, part)));
+  for (const { node, factory } of carried) {
+    const edit = opensPool(node, factory) ? getPoolSizeEdit(sourceCode, node, factory, poolSize) : undefined;
+    if (edit) return { companions, sizeEdit: { edit, key: factory.sizeOption ?? 'max' }, carriesAdapter: true };
   }
-  return { companions, sizeEdit: undefined };
+  return { companions, sizeEdit: undefined, carriesAdapter: carried.length > 0 };
 }
