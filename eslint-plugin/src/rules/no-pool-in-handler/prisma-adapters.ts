@@ -40,9 +40,14 @@ export function findFedClient(sourceCode: SourceCode, node: TSESTree.Node, clien
     if (clients.has(parent)) return (parent as Creation).callee === child ? undefined : (parent as Creation);
     if (parent.type === 'VariableDeclarator') {
       if (parent.init !== child || parent.id.type !== 'Identifier' || parent.parent.kind !== 'const' || hops >= MAX_HOPS) return undefined;
-      const uses = (sourceCode.getDeclaredVariables(parent)[0]?.references ?? []).filter((reference) => !reference.init);
-      const fed = uses.map((use) => findFedClient(sourceCode, use.identifier, clients, hops + 1));
-      return fed.length > 0 && fed.every((client) => client !== undefined && client === fed[0]) ? fed[0] : undefined;
+      let fed: Creation | undefined;
+      for (const use of sourceCode.getDeclaredVariables(parent)[0]?.references ?? []) {
+        if (use.init) continue;
+        const client = findFedClient(sourceCode, use.identifier, clients, hops + 1);
+        if (!client || (fed && client !== fed)) return undefined; // used otherwise: not the client's alone
+        fed = client;
+      }
+      return fed;
     }
     if (parent.type.endsWith('Statement')) return undefined;
   }
