@@ -200,61 +200,59 @@ describe('a globalThis guard that keeps the client but not its pool', () => {
   });
 });
 
-describe('the Prisma 7 hoists type-check', () => {
-  it('against the generated client, @prisma/client 7 and @prisma/adapter-pg, with tsc', async () => {
-    const dir = writeApp(
-      {
-        'lib/per-call.ts': `import { PrismaPg } from '@prisma/adapter-pg';
+describe('the Prisma 7 fixture app (test/fixtures/prisma7-app)', () => {
+  it('reports its three pools with exact suggestions, whose results type-check with tsc against the generated client', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-prisma7-app-'));
+    fs.cpSync(path.resolve(import.meta.dirname, '../fixtures/prisma7-app'), dir, { recursive: true });
+    generatePrismaClient(dir);
+    const findings = await lintDir(dir);
+    expect(brief(findings)).toEqual([
+      'app/api/signup/route.ts:8 `new PrismaClient()` opens a pool on every request: create it once at module scope and reuse it',
+      'lib/prisma.ts:8 `new pg.Pool()` runs on every `next dev` reload, but only its PrismaClient is kept on `globalThis`',
+      'lib/reports.ts:7 `new PrismaClient()` opens a pool on every request: create it once at module scope and reuse it',
+    ]);
+    const fixed = Object.fromEntries(findings.map((finding) => [finding.file, finding.fixed]));
+    expect(fixed['app/api/signup/route.ts']).toBe(`import { Pool } from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 
-export function getPrisma() {
-  const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });
-  return new PrismaClient({ adapter });
-}
-`,
-        'lib/prisma.ts': GUARDED(POOL, ADAPTER, 'new PrismaClient({ adapter })'),
-        'app/api/a/route.ts': ROUTE('@/lib/per-call'),
-        'app/api/b/route.ts': USERS('@/lib/prisma'),
-        'app/api/c/route.ts': `import { Pool } from 'pg';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../../../generated/prisma/client';
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const prisma = globalForPrisma.prisma ?? new PrismaClient({ adapter: new PrismaPg(new Pool({ connectionString: process.env.DATABASE_URL, max: 5 })) });
+if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;
 
-export async function GET() {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const user = await prisma.user.findUnique({ where: { email: 'a@example.com' } });
-  return Response.json(user?.name ?? null);
+export async function POST(request: Request) {
+  const { email } = (await request.json()) as { email: string };
+  const user = await prisma.user.create({ data: { email } });
+  return Response.json({ id: user.id, name: user.name ?? null });
 }
-`,
-      },
-      'ts',
-    );
-    const findings = await lintDir(dir);
-    expect(findings.map((finding) => `${finding.file}:${finding.line} ${finding.kind}`)).toEqual([
-      'app/api/c/route.ts:7 suggestion',
-      'lib/per-call.ts:6 suggestion',
-      'lib/prisma.ts:6 suggestion',
-    ]);
-    for (const finding of findings) fs.writeFileSync(path.join(dir, finding.file), finding.fixed ?? '');
-    fs.writeFileSync(
-      path.join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: 'es2022',
-          module: 'esnext',
-          moduleResolution: 'bundler',
-          // The `prisma-client` generator imports its own files as `./enums.ts`.
-          allowImportingTsExtensions: true,
-          skipLibCheck: true,
-          types: ['node'],
-          paths: { '@/*': ['./*'] },
-        },
-        include: ['lib', 'app'],
-      }),
-    );
-    const result = spawnSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
+`);
+    expect(fixed['lib/prisma.ts']).toBe(`import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/generated/prisma/client';
+
+// The guard keeps the first client across \`next dev\` reloads, but the pool
+// above it is built again on each reload.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+export const prisma = globalForPrisma.prisma ?? new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: process.env.DATABASE_URL })) });
+if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;
+`);
+    expect(fixed['lib/reports.ts']).toBe(`import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client';
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const prisma = globalForPrisma.prisma ?? new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.REPORTS_DATABASE_URL, max: 5 }) });
+if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;
+
+// Looks like an accessor, but builds a client and its adapter's pool on every call.
+export function getReportsDb() {
+  return prisma;
+}
+`);
+    const typeCheck = () => spawnSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
+    // The app as written type-checks too, so a failure below is the suggestions' doing.
+    expect(typeCheck().stdout).toBe('');
+    for (const [file, text] of Object.entries(fixed)) fs.writeFileSync(path.join(dir, file), text ?? '');
+    const result = typeCheck();
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   }, 120_000);

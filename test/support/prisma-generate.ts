@@ -21,15 +21,19 @@ model User {
 `;
 
 /**
- * Writes prisma/schema.prisma into `dir` (with `generator client` writing to
- * `dir`/generated/prisma) and runs `prisma generate`. `dir` gets a link to the
- * repository's node_modules, so the generated client finds `@prisma/client`.
+ * Runs `prisma generate` in `dir` on its prisma/schema.prisma, first written
+ * (with `generator client` writing to `dir`/generated/prisma) when there is
+ * none. `dir` gets a link to the repository's node_modules, so the generated
+ * client finds `@prisma/client`.
  */
 export function generatePrismaClient(dir: string, generator: PrismaGenerator = 'prisma-client'): void {
   fs.mkdirSync(path.join(dir, 'prisma'), { recursive: true });
   if (!fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const schema = `generator client {\n  provider = "${generator}"\n  output   = "../generated/prisma"\n}\n\ndatasource db {\n  provider = "postgresql"\n}\n${MODELS}`;
-  fs.writeFileSync(path.join(dir, 'prisma/schema.prisma'), schema);
+  const schemaFile = path.join(dir, 'prisma/schema.prisma');
+  if (!fs.existsSync(schemaFile)) {
+    const schema = `generator client {\n  provider = "${generator}"\n  output   = "../generated/prisma"\n}\n\ndatasource db {\n  provider = "postgresql"\n}\n${MODELS}`;
+    fs.writeFileSync(schemaFile, schema);
+  }
   const engine = path.join(dir, 'prisma/no-schema-engine.sh');
   fs.writeFileSync(engine, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
   execFileSync(process.execPath, [PRISMA_CLI, 'generate'], {
