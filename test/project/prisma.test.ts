@@ -163,6 +163,22 @@ export async function GET() {
 }
 `;
 
+describe('a hostile generated folder', () => {
+  it('reads no FIFO and follows no link out of the project when looking for the banner', async () => {
+    const handler = (from: string) => `import { PrismaClient } from '${from}';\n\nexport async function GET() {\n  return Response.json(await new PrismaClient().user.count());\n}\n`;
+    const dir = writeApp({ 'app/api/a/route.ts': handler('@/fifo/models'), 'app/api/b/route.ts': handler('@/linked/models') }, 'none');
+    for (const folder of ['fifo', 'linked']) fs.mkdirSync(path.join(dir, folder));
+    fs.writeFileSync(path.join(dir, 'fifo/models.ts'), 'export class PrismaClient {}\n');
+    fs.writeFileSync(path.join(dir, 'linked/models.ts'), 'export class PrismaClient {}\n');
+    // A reader that opened the FIFO would wait for a writer forever.
+    expect(spawnSync('mkfifo', [path.join(dir, 'fifo/client.ts')]).status).toBe(0);
+    // A real generated client, but outside the project: a link to it is not followed.
+    fs.symlinkSync(path.join(generated.ts, 'prisma/client.ts'), path.join(dir, 'linked/client.ts'));
+    // Only the routes: ESLint itself would open the FIFO to lint it.
+    expect(brief(await lintProject(dir, {}, ['app']))).toEqual([]);
+  }, 20_000);
+});
+
 describe('a globalThis guard that keeps the client but not its pool', () => {
   it('reports the pool in a module the app loads, with a suggestion that builds it inside the guard', async () => {
     const findings = await lintApp({
