@@ -927,7 +927,7 @@ export default async function Page() {
           suggestions: [
             {
               messageId: 'hoistPrismaClient',
-              data: { name: 'prisma' },
+              data: { name: 'prisma', size: '' },
               output: `import { PrismaClient } from '@prisma/client';
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -964,7 +964,7 @@ export default async function Page() {
           suggestions: [
             {
               messageId: 'hoistPrismaClient',
-              data: { name: 'prisma' },
+              data: { name: 'prisma', size: '' },
               output: `import { PrismaClient } from '@prisma/client';
 
 const prisma = globalThis.prisma ?? new PrismaClient();
@@ -999,7 +999,7 @@ export async function generateMetadata() {
           suggestions: [
             {
               messageId: 'hoistPrismaClient',
-              data: { name: 'prisma' },
+              data: { name: 'prisma', size: '' },
               output: `const { PrismaClient } = require('@prisma/client');
 
 const globalForPrisma = globalThis as unknown as { prisma?: InstanceType<typeof PrismaClient> };
@@ -2252,7 +2252,7 @@ export async function GET(req: Request) {
           suggestions: [
             {
               messageId: 'hoistPrismaClient',
-              data: { name: 'prisma' },
+              data: { name: 'prisma', size: '' },
               output: `import { Pool } from 'pg';
 import { PrismaClient } from '@prisma/client';
 

@@ -28,10 +28,10 @@ export function writeProject(files: Record<string, string>): string {
   return dir;
 }
 
-/** Every finding in the app, in file and position order, with what its fix makes of the file. */
-export async function lintProject(dir: string, settings: Record<string, unknown> = {}): Promise<ProjectFinding[]> {
+/** Every finding in the app (or in `patterns` of it), in file and position order, with what its fix makes of the file. */
+export async function lintProject(dir: string, settings: Record<string, unknown> = {}, patterns = ['.']): Promise<ProjectFinding[]> {
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: recommendedFlatConfig(plugin, settings) as never });
-  const results = await eslint.lintFiles(['.']);
+  const results = await eslint.lintFiles(patterns);
   return results
     .flatMap((result) => {
       const text = fs.readFileSync(result.filePath, 'utf8');

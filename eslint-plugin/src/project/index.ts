@@ -14,6 +14,8 @@ import { ModelSession } from './session';
 
 export { findAppRoot, findNextMajorVersion, getNextConfigFacts, NEXT_CONFIG_FILES, parseMajorVersion } from './app-root';
 export { forgetProjectCaches } from './epoch';
+export { isGeneratedPrismaClient } from './generated-clients';
+export { isLoadedByApp } from './loaded-by-app';
 export { closeOpenDocument, onSkippedFile, setOpenDocument } from './file-store';
 export { findEntryReaching, type EntryWitness, type ReachMode } from './reach';
 export { getRouteFacts } from './route-facts';

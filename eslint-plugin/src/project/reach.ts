@@ -51,7 +51,7 @@ interface ModuleRole {
 /** Who imports whom in each app, built once per epoch (see epoch.ts). */
 const importerIndexes = createEpochCache<string, Map<string, string[]>>();
 
-function getImporterIndex(session: ModelSession, appRoot: string): Map<string, string[]> {
+export function getImporterIndex(session: ModelSession, appRoot: string): Map<string, string[]> {
   const key = `${session.scope.root}\0${appRoot}`;
   let index = importerIndexes.get(key);
   if (!index) {

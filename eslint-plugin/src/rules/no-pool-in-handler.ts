@@ -1,15 +1,18 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { createModelSession, findEntryReaching, getAbsoluteFilename, type ModelSession } from '../project';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createModelSession, findEntryReaching, getAbsoluteFilename, isLoadedByApp, type ModelSession } from '../project';
 import { createRule } from '../utils/create-rule';
 import { hasDirective } from '../utils/directives';
 import { getNextFileInfo } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
-import { iteratePoolCreations } from '../utils/pool-creations';
+import { type PoolCreation, iteratePoolCreations } from '../utils/pool-creations';
 import { DEFAULT_POOL_SIZE, DEFAULT_SIZE_OPTION, type PoolFactoryOption } from '../utils/pool-defaults';
 import { BUILTIN_POOL_FACTORIES, type PoolFactory } from '../utils/pool-factories';
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
 import { getTopLevelFunctionName } from '../utils/top-level-function';
 import { planHoist } from './no-pool-in-handler/hoist';
+import { type PrismaRoles, findGeneratedClientFactories, getClientParts, getPrismaRoles } from './no-pool-in-handler/prisma-clients';
+import { findUnguardedPools } from './no-pool-in-handler/unguarded-pool';
+import { GENERATED_CLIENT_CLASS } from '../utils/prisma-factories';
 import { isEdgeRuntime } from '../utils/is-edge-runtime';
 import { isCreatedOnce } from '../utils/created-once/is-created-once';
 
@@ -19,7 +22,7 @@ export type Options = [
     factories?: PoolFactoryOption[];
   },
 ];
-export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient';
+export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient' | 'poolOutsideGuard' | 'poolOutsideGuardNoFix' | 'movePoolIntoGuard';
 
 const POOL_IN_HANDLER =
   '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300).';
@@ -43,6 +46,12 @@ function describeCreation(node: TSESTree.CallExpression | TSESTree.NewExpression
   return `\`${node.type === 'NewExpression' ? 'new ' : ''}${describeCallee(node.callee, factory)}()\``;
 }
 
+/** ` with \`max: 5\``, or for a Prisma client that brings its adapter: ` with its adapter (\`max: 5\`)`. */
+function describeSize(carriesAdapter: boolean, sizeSetting: string | undefined): string {
+  if (!carriesAdapter) return sizeSetting ? ` with ${sizeSetting}` : '';
+  return ` with its adapter${sizeSetting ? ` (${sizeSetting})` : ''}`;
+}
+
 export default createRule<Options, MessageId>({
   name: 'no-pool-in-handler',
   meta: {
@@ -56,7 +65,12 @@ export default createRule<Options, MessageId>({
       poolInHandler: POOL_IN_HANDLER,
       poolInHandlerNoFix: `${POOL_IN_HANDLER} No automatic suggestion: {{reason}}.`,
       hoistPool: 'Create `{{name}}` once at module scope{{size}}',
-      hoistPrismaClient: 'Keep one PrismaClient `{{name}}` on `globalThis`',
+      hoistPrismaClient: 'Keep one PrismaClient `{{name}}` on `globalThis`{{size}}',
+      poolOutsideGuard:
+        '{{factory}} runs on every `next dev` reload, but only its PrismaClient is kept on `globalThis`. Each reload leaves one more pool behind: build it inside the guard, with the client.',
+      poolOutsideGuardNoFix:
+        '{{factory}} runs on every `next dev` reload, but only its PrismaClient is kept on `globalThis`. Each reload leaves one more pool behind: build it inside the guard, with the client. No automatic suggestion: {{reason}}.',
+      movePoolIntoGuard: 'Create the pool inside the `globalThis` guard, with the client',
     },
     schema: [
       {
@@ -107,42 +121,64 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];
     // Most files name no pool module at all: skip them before any analysis.
-    if (!factories.some((factory) => sourceCode.text.includes(factory.module))) return {};
+    const mayHoldClient = sourceCode.text.includes(GENERATED_CLIENT_CLASS);
+    if (!mayHoldClient && !factories.some((factory) => sourceCode.text.includes(factory.module))) return {};
     const settings = getNextSettings(context.settings);
     const { kind } = getNextFileInfo(context.filename, context.cwd, settings);
     const requestScoped = getRequestScopedFunctions(sourceCode, kind);
     // A helper module (`lib/db.ts`) is judged by the handlers that reach it, through the project model.
     const isHelperModule = (kind === 'other' || kind === 'app-other') && !hasDirective(sourceCode.ast.body, 'use client');
-    if (requestScoped.size === 0 && !isHelperModule) return {};
+    // A Prisma client kept on `globalThis` is checked in any module `next dev` reloads.
+    if (requestScoped.size === 0 && !isHelperModule && !mayHoldClient) return {};
     // defaultOptions sets it, but a JS config may still write `poolSize: undefined`.
     const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
 
     let session: ModelSession | undefined;
+    const getSession = () => (session ??= createModelSession(context, settings));
+    factories.push(...findGeneratedClientFactories(sourceCode.text, getAbsoluteFilename(context), getSession));
     /** Where a creation outside this file's handlers runs per request: "`getPool`, called from … in app/api/a/route.ts". */
     function findReachingHandler(node: TSESTree.Node): string | undefined {
       if (!isHelperModule) return undefined;
       const name = getTopLevelFunctionName(node);
       if (name === undefined) return undefined;
-      session ??= createModelSession(context, settings);
-      const { entry } = findEntryReaching(session, getAbsoluteFilename(context), name, 'request');
+      const { entry } = findEntryReaching(getSession(), getAbsoluteFilename(context), name, 'request');
       return entry && `${name.startsWith('\0') ? 'this module' : `\`${name}\``}, called from ${entry.description} (${entry.file})`;
+    }
+
+    /** A pool at module scope that a client kept on `globalThis` uses, in a module `next dev` reloads. */
+    function reportUnguardedPools(feeding: PrismaRoles['feeding']): void {
+      const unguarded = findUnguardedPools(sourceCode, feeding);
+      if (unguarded.length === 0 || !isLoadedByApp(getSession(), getAbsoluteFilename(context))) return;
+      for (const { creation, reason, fix } of unguarded) {
+        const factory = describeCreation(creation.node, creation.factory);
+        if (reason !== undefined) {
+          context.report({ node: creation.node, messageId: 'poolOutsideGuardNoFix', data: { factory, reason } });
+        } else {
+          context.report({ node: creation.node, messageId: 'poolOutsideGuard', data: { factory }, suggest: [{ messageId: 'movePoolIntoGuard', fix }] });
+        }
+      }
     }
 
     return {
       'Program:exit'(program) {
         const onEdge = isEdgeRuntime(program, kind, context.filename);
-        const seen = new Set<TSESTree.Node>();
-        for (const creation of iteratePoolCreations(sourceCode, factories)) {
+        const creations = [...iteratePoolCreations(sourceCode, factories)];
+        const prisma = getPrismaRoles(sourceCode, creations);
+        reportUnguardedPools(prisma.feeding);
+        // On the edge, Neon wants a pool per request: so does a Prisma client with a Neon adapter.
+        const isPerRequest = ({ node, factory }: PoolCreation) =>
+          onEdge && [{ factory }, ...(prisma.feeding.get(node) ?? [])].some((part) => part.factory.perRequestOnEdge);
+        for (const creation of creations) {
           const { node, factory } = creation;
-          if (seen.has(node) || (onEdge && factory.perRequestOnEdge)) continue;
-          seen.add(node);
+          if (prisma.notOwnPools.has(node) || isPerRequest(creation)) continue;
           const handler = findRequestScopedAncestor(node, requestScoped);
           if ((!handler && !isHelperModule) || isCreatedOnce(sourceCode, creation.pool)) continue;
           const where = handler ? (requestScoped.get(handler) ?? 'a request handler') : findReachingHandler(node);
           if (where === undefined) continue;
 
           const data = { factory: describeCreation(node, factory), where };
-          const plan = planHoist(context, creation, poolSize);
+          const clientParts = getClientParts(sourceCode, node, prisma.feeding.get(node) ?? [], poolSize);
+          const plan = planHoist(context, creation, poolSize, clientParts);
           if (!plan.ok) {
             context.report({ node, messageId: 'poolInHandlerNoFix', data: { ...data, reason: plan.reason } });
             continue;
@@ -154,7 +190,7 @@ export default createRule<Options, MessageId>({
             suggest: [
               {
                 messageId: factory.singleton === 'global-this' ? 'hoistPrismaClient' : 'hoistPool',
-                data: { name: plan.name, size: plan.sizeText },
+                data: { name: plan.name, size: describeSize(clientParts.carriesAdapter, plan.sizeSetting) },
                 fix: plan.fix,
               },
             ],

@@ -1,5 +1,6 @@
 import { CALL, CONSTRUCT, type TraceMap } from './module-references';
 import { DEFAULT_SIZE_OPTION, type PoolFactoryOption } from './pool-defaults';
+import { PRISMA_ADAPTER_FACTORIES, PRISMA_CLIENT_TRAITS } from './prisma-factories';
 
 /** How a factory is shared once hoisted. */
 export type PoolSingletonStyle =
@@ -37,6 +38,8 @@ export interface PoolFactory extends Omit<PoolFactoryOption, 'sizeOption'> {
   /** Module-level name given to the hoisted instance. */
   suggestedName?: string;
   singleton?: PoolSingletonStyle;
+  /** A Prisma driver adapter: it opens a pool only when given options or a URL, not an existing pool. */
+  adapter?: boolean;
 }
 
 /** The option key for the factory's pool size, or null when it has none (Prisma). */
@@ -63,14 +66,8 @@ export const BUILTIN_POOL_FACTORIES: readonly PoolFactory[] = [
   // A URL string gets `supportBigNumbers: true` from Drizzle, which an options object would lose: it keeps its size.
   drizzleFactory('mysql2', 'connectionLimit'),
   drizzleFactory('postgres-js', 'max', 'url'),
-  {
-    module: '@prisma/client',
-    import: 'PrismaClient',
-    sizeOption: null,
-    closeMethod: '$disconnect',
-    suggestedName: 'prisma',
-    singleton: 'global-this',
-  },
+  { module: '@prisma/client', ...PRISMA_CLIENT_TRAITS },
+  ...PRISMA_ADAPTER_FACTORIES,
 ];
 
 /**

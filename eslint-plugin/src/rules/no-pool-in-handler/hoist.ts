@@ -1,12 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction } from '../../utils/exported-functions';
-import { applyEditsToSlice } from '../../utils/fix/object-option';
+import type { TextEdit } from '../../utils/fix/object-option';
 import { matchLineEndings } from '../../utils/fix/line-endings';
 import { getLastEffectStatementBefore, getTopLevelStatement, insertAtModuleScope, usesSemicolonsMostly } from '../../utils/fix/module-insertion';
 import { removeDeclarator } from '../../utils/fix/remove-statement';
 import { reindentNodeText } from '../../utils/fix/reindent';
 import { getUniqueName } from '../../utils/fix/unique-name';
 import type { PoolCreation } from '../../utils/pool-creations';
+import { DEFAULT_SIZE_OPTION } from '../../utils/pool-defaults';
 import { getSizeOption } from '../../utils/pool-factories';
 import { isInside } from '../../utils/ranges';
 import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
@@ -17,9 +18,19 @@ import { getPoolSizeEdit } from './pool-size';
 import { removeCloseStatements } from '../../utils/fix/remove-close-statements';
 import { separateFixes } from '../../utils/fix/separate-fixes';
 import { buildSingletonCode } from './singleton-code';
+import { type Companion, getInlinedText } from './prisma-adapters';
+
+/** What moves with a Prisma client: the locals holding its adapter or pool, and the size set on that pool. */
+export interface ClientParts {
+  companions: readonly Companion[];
+  /** The edit giving the adapter's pool a size, with the option key it sets. */
+  sizeEdit: { edit: TextEdit; key: string } | undefined;
+  /** Whether an adapter (or pool) moves with the client, rather than staying where it is shared already. */
+  carriesAdapter: boolean;
+}
 
 export type HoistPlan =
-  | { ok: true; name: string; sizeText: string; fix: TSESLint.ReportFixFunction }
+  | { ok: true; name: string; /** `max: 5`, when the hoist sets a size. */ sizeSetting: string | undefined; fix: TSESLint.ReportFixFunction }
   | { ok: false; reason: string };
 
 /** `const pool = new Pool()` as a plain statement of a block: the declarator. */
@@ -61,6 +72,7 @@ export function planHoist(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   { node: creation, pool, factory, closeMethod, suggestedName }: PoolCreation,
   poolSize: number,
+  client: ClientParts = { companions: [], sizeEdit: undefined, carriesAdapter: false },
 ): HoistPlan {
   const sourceCode = context.sourceCode;
   const outer = getOutermostTypeWrapper(creation);
@@ -69,7 +81,10 @@ export function planHoist(
   const moved = declarator && local ? outer : creation;
 
   const typeAnnotation = declarator?.id.typeAnnotation;
-  const reads = getModuleReads(sourceCode, typeAnnotation ? [moved, typeAnnotation] : [moved]);
+  const { companions } = client;
+  const inits = companions.map((companion) => companion.declarator.init);
+  const moving = typeAnnotation ? [moved, typeAnnotation, ...inits] : [moved, ...inits];
+  const reads = getModuleReads(sourceCode, moving, new Set(companions.map((companion) => companion.variable)));
   if (reads.reason !== undefined) return { ok: false, reason: `it reads ${reads.reason}` };
 
   const uses = local
@@ -86,10 +101,11 @@ export function planHoist(
     ignore: new Set(local ? [local] : []),
     useSites: local ? local.references.map((reference) => reference.identifier) : [creation],
   });
-  const sizeEdit = getPoolSizeEdit(sourceCode, pool, factory, poolSize);
+  const ownSizeEdit = getPoolSizeEdit(sourceCode, pool, factory, poolSize);
+  const sizeEdit = ownSizeEdit ? { edit: ownSizeEdit, key: getSizeOption(factory) ?? DEFAULT_SIZE_OPTION } : client.sizeEdit;
   const code = buildSingletonCode(sourceCode, context.filename, {
     name,
-    expression: reindentNodeText(sourceCode, moved, applyEditsToSlice(sourceCode.text, moved.range, sizeEdit ? [sizeEdit] : [])),
+    expression: reindentNodeText(sourceCode, moved, getInlinedText(sourceCode, moved, companions, sizeEdit ? [sizeEdit.edit] : [])),
     typeAnnotation: typeAnnotation ? sourceCode.getText(typeAnnotation) : '',
     creation,
     factory,
@@ -102,10 +118,11 @@ export function planHoist(
   return {
     ok: true,
     name,
-    sizeText: sizeEdit ? ` with \`${getSizeOption(factory)}: ${poolSize}\`` : '',
+    sizeSetting: sizeEdit ? `\`${sizeEdit.key}: ${poolSize}\`` : undefined,
     fix(fixer) {
       const fixes = [insertAtModuleScope(fixer, sourceCode, code, after)];
-      if (!declarator || !local) return matchLineEndings(sourceCode, [...fixes, fixer.replaceText(creation, name)]);
+      fixes.push(...companions.map((companion) => removeDeclarator(fixer, sourceCode, companion.declarator)));
+      if (!declarator || !local) return matchLineEndings(sourceCode, separateFixes(sourceCode.text, [...fixes, fixer.replaceText(creation, name)]));
       fixes.push(removeDeclarator(fixer, sourceCode, declarator));
       if (name !== local.name) fixes.push(...renameReferences(fixer, local, name, uses.closeStatements));
       const otherEdits = fixes.slice(1).map((fix) => fix.range);

@@ -81,6 +81,8 @@ export interface ModuleReads {
 export function getModuleReads(
   sourceCode: SourceCode,
   nodes: readonly TSESTree.Node[],
+  /** Locals whose initializer moves along in place of their reads (a Prisma client's adapter). */
+  inlined: ReadonlySet<TSESLint.Scope.Variable> = new Set(),
 ): ModuleReads {
   const declarations: TSESTree.Node[] = [];
   for (const node of nodes) {
@@ -90,6 +92,7 @@ export function getModuleReads(
       const variable = reference.resolved;
       if (variable?.name === 'arguments' && variable.scope.type === 'function') return { reason: '`arguments`', declarations };
       if (!variable || variable.defs.length === 0) continue; // a global such as `process`
+      if (inlined.has(variable)) continue;
       const name = `\`${variable.name}\``;
       if (variable.defs.some((def) => isInside(def.name, node))) continue; // declared inside the moved code
       if (!isTopLevelScope(variable.scope)) return { reason: `${name}, which only exists inside the function`, declarations };

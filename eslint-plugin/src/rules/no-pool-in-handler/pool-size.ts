@@ -6,7 +6,7 @@ import { getPropertyValue, isStringLike } from '../../utils/static-values';
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** `{ ... } satisfies PoolConfig` → the object literal. */
-function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression') {
     current = current.expression;

@@ -29,7 +29,9 @@ export interface Acquisition {
  * ready-made `db` and `sql` pools.
  */
 export function getKnownPools(sourceCode: SourceCode): Set<TSESTree.Node> {
-  const traceMap = buildFactoryTraceMap(BUILTIN_POOL_FACTORIES) as Record<string, Record<string, unknown>>;
+  // A Prisma adapter is no pool of the user's: Prisma releases what its `connect()` returns.
+  const poolFactories = BUILTIN_POOL_FACTORIES.filter((factory) => !factory.adapter);
+  const traceMap = buildFactoryTraceMap(poolFactories) as Record<string, Record<string, unknown>>;
   traceMap['@vercel/postgres'] = { ...traceMap['@vercel/postgres'], db: { [READ]: true }, sql: { [READ]: true } };
   const pools = new Set<TSESTree.Node>();
   for (const { node } of iterateModuleReferences(sourceCode, traceMap as never)) pools.add(node);
