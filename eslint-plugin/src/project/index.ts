@@ -14,8 +14,9 @@ import { ModelSession } from './session';
 
 export { findAppRoot, findNextMajorVersion, getNextConfigFacts, NEXT_CONFIG_FILES, parseMajorVersion } from './app-root';
 export { forgetProjectCaches } from './epoch';
+export { detectHost, getHost, type Host } from './host';
 export { closeOpenDocument, onSkippedFile, setOpenDocument } from './file-store';
-export { findEntryReaching, type EntryWitness, type ReachMode } from './reach';
+export { findEntryReaching, isImportedInApp, type EntryWitness, type ReachMode } from './reach';
 export { getRouteFacts } from './route-facts';
 export { ModelSession, type ProjectScope } from './session';
 export { getImportedSyncKind } from './sync-exports';

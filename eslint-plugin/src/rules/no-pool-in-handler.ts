@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createModelSession, findEntryReaching, getAbsoluteFilename, type ModelSession } from '../project';
+import { createModelSession, findEntryReaching, getAbsoluteFilename, getHost, type ModelSession } from '../project';
 import { createRule } from '../utils/create-rule';
 import { hasDirective } from '../utils/directives';
 import { iterateModuleReferences } from '../utils/module-references';
@@ -11,6 +11,7 @@ import { getTopLevelFunctionName } from '../utils/top-level-function';
 import { planHoist } from './no-pool-in-handler/hoist';
 import { isEdgeRuntime } from '../utils/is-edge-runtime';
 import { isCreatedOnce } from '../utils/created-once/is-created-once';
+import { planVercelAttach } from './no-pool-in-handler/vercel-attach';
 
 export type Options = [
   {
@@ -18,7 +19,7 @@ export type Options = [
     factories?: Array<{ module: string; import?: string; sizeOption?: string }>;
   },
 ];
-export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient';
+export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient' | 'hoistAttachedPool';
 
 /** `new pg.Pool()`, `createPool()`: how the creation reads in a message. */
 function describeCreation(node: TSESTree.CallExpression | TSESTree.NewExpression, factory: PoolFactory): string {
@@ -48,6 +49,7 @@ export default createRule<Options, MessageId>({
         '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300). No automatic suggestion: {{reason}}.',
       hoistPool: 'Create `{{name}}` once at module scope{{size}}',
       hoistPrismaClient: 'Keep one PrismaClient `{{name}}` on `globalThis`',
+      hoistAttachedPool: 'Create `{{name}}` once at module scope{{size}}, and pass it to `attachDatabasePool` (Vercel)',
     },
     schema: [
       {
@@ -93,6 +95,9 @@ export default createRule<Options, MessageId>({
     // Most files name no pool module at all: skip them before any analysis.
     if (!factories.some((factory) => sourceCode.text.includes(factory.module))) return {};
     const settings = getNextSettings(context.settings);
+    // On Cloudflare Workers a pool per request is the rule (see no-shared-pool-on-workers).
+    const host = getHost(context, settings);
+    if (host === 'cloudflare') return {};
     const { kind } = getNextFileInfo(context.filename, context.cwd, settings);
     const requestScoped = getRequestScopedFunctions(sourceCode, kind);
     // A helper module (`lib/db.ts`) is judged by the handlers that reach it, through the project model.
@@ -125,7 +130,8 @@ export default createRule<Options, MessageId>({
           if (where === undefined) continue;
 
           const data = { factory: describeCreation(node, factory), where };
-          const plan = planHoist(context, node, factory, poolSize);
+          const attach = host === 'vercel' ? planVercelAttach(sourceCode, factory) : undefined;
+          const plan = planHoist(context, node, factory, poolSize, attach);
           if (!plan.ok) {
             context.report({ node, messageId: 'poolInHandlerNoFix', data: { ...data, reason: plan.reason } });
             continue;
@@ -136,7 +142,7 @@ export default createRule<Options, MessageId>({
             data,
             suggest: [
               {
-                messageId: factory.singleton === 'global-this' ? 'hoistPrismaClient' : 'hoistPool',
+                messageId: factory.singleton === 'global-this' ? 'hoistPrismaClient' : attach ? 'hoistAttachedPool' : 'hoistPool',
                 data: { name: plan.name, size: plan.sizeText },
                 fix: plan.fix,
               },

@@ -16,6 +16,7 @@ import { getPoolSizeEdit } from './pool-size';
 import { removeCloseStatements } from '../../utils/fix/remove-close-statements';
 import { separateFixes } from '../../utils/fix/separate-fixes';
 import { buildSingletonCode } from './singleton-code';
+import type { AttachPlan } from '../../utils/fix/attach-pool';
 
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -63,6 +64,7 @@ export function planHoist(
   creation: Creation,
   factory: PoolFactory,
   poolSize: number,
+  attach?: AttachPlan,
 ): HoistPlan {
   const sourceCode = context.sourceCode;
   const closeMethod = factory.closeMethod ?? 'end';
@@ -90,7 +92,7 @@ export function planHoist(
     useSites: local ? local.references.map((reference) => reference.identifier) : [creation],
   });
   const sizeEdit = getPoolSizeEdit(sourceCode, creation, factory, poolSize);
-  const code = buildSingletonCode(sourceCode, context.filename, {
+  const singleton = buildSingletonCode(sourceCode, context.filename, {
     name,
     expression: reindentNodeText(sourceCode, moved, applyEditsToSlice(sourceCode.text, moved.range, sizeEdit ? [sizeEdit] : [])),
     typeAnnotation: typeAnnotation ? sourceCode.getText(typeAnnotation) : '',
@@ -98,7 +100,9 @@ export function planHoist(
     factory,
     semicolon: usesSemicolonsMostly(sourceCode) ? ';' : '',
   });
-  const after = [...reads.declarations.map(getTopLevelStatement), getLastEffectStatementBefore(sourceCode, creation)].filter(
+  // On Vercel, the pool is passed to `attachDatabasePool` right after it is created.
+  const code = attach ? `${singleton}\n${attach.statement(name)}` : singleton;
+  const after = [...reads.declarations.map(getTopLevelStatement), getLastEffectStatementBefore(sourceCode, creation), attach?.after].filter(
     (node) => node !== undefined,
   );
 
@@ -107,13 +111,15 @@ export function planHoist(
     name,
     sizeText: sizeEdit ? ` with \`${factory.sizeOption ?? 'max'}: ${poolSize}\`` : '',
     fix(fixer) {
+      // A new import goes first: it may be inserted where the module-level code is.
+      const importFixes = attach?.importFixes(fixer) ?? [];
       const fixes = [insertAtModuleScope(fixer, sourceCode, code, after)];
-      if (!declarator || !local) return matchLineEndings(sourceCode, [...fixes, fixer.replaceText(creation, name)]);
+      if (!declarator || !local) return matchLineEndings(sourceCode, [...importFixes, ...fixes, fixer.replaceText(creation, name)]);
       fixes.push(removeDeclarator(fixer, sourceCode, declarator));
       if (name !== local.name) fixes.push(...renameReferences(fixer, local, name, uses.closeStatements));
       const otherEdits = fixes.slice(1).map((fix) => fix.range);
       const closeFixes = removeCloseStatements(fixer, sourceCode, uses.closeStatements, otherEdits);
-      return matchLineEndings(sourceCode, separateFixes(sourceCode.text, [...fixes, ...closeFixes]));
+      return matchLineEndings(sourceCode, separateFixes(sourceCode.text, [...importFixes, ...fixes, ...closeFixes]));
     },
   };
 }
