@@ -38,11 +38,11 @@ plugin.configs.recommended = {
   ),
 };
 
-/** For apps on Vercel: the recommended rules, and `attachDatabasePool` for module-scope pools. */
+/** For apps on Vercel, on top of `recommended`: module-scope pools passed to `attachDatabasePool`. */
 plugin.configs.vercel = {
   name: `${PLUGIN_NAME}/vercel`,
   plugins: { [PLUGIN_NAME]: plugin },
-  rules: { ...plugin.configs.recommended.rules, [`${PLUGIN_NAME}/attach-database-pool`]: 'error' },
+  rules: { [`${PLUGIN_NAME}/attach-database-pool`]: 'error' },
 };
 
 plugin.configs.all = {

@@ -49,7 +49,7 @@ export default createRule<Options, MessageId>({
         '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300). No automatic suggestion: {{reason}}.',
       hoistPool: 'Create `{{name}}` once at module scope{{size}}',
       hoistPrismaClient: 'Keep one PrismaClient `{{name}}` on `globalThis`',
-      hoistAttachedPool: 'Create `{{name}}` once at module scope{{size}}, and pass it to `attachDatabasePool` (Vercel)',
+      hoistAttachedPool: 'Create `{{name}}` once at module scope{{size}}, passed to `attachDatabasePool`',
     },
     schema: [
       {

@@ -31,9 +31,9 @@ export default createRule<[], MessageId>({
     hasSuggestions: true,
     messages: {
       sharedPool:
-        'This pool is shared by every request, which Cloudflare Workers does not allow: create it per request. A connection opened for one request cannot be used by another, so later requests fail or hang (OpenNext: "create a new client for each request").',
+        'This pool serves every request, which Cloudflare Workers does not allow: create one per request. A connection opened for one request cannot be used by another, so later requests fail or hang (OpenNext: "create a new client for each request").',
       sharedPoolNoFix:
-        'This pool is shared by every request, which Cloudflare Workers does not allow: create it per request. A connection opened for one request cannot be used by another, so later requests fail or hang (OpenNext: "create a new client for each request"). No automatic suggestion: {{reason}}.',
+        'This pool serves every request, which Cloudflare Workers does not allow: create one per request. A connection opened for one request cannot be used by another, so later requests fail or hang (OpenNext: "create a new client for each request"). No automatic suggestion: {{reason}}.',
       moveIntoFunction: 'Create `{{name}}` in {{fn}} instead, once per call',
     },
     schema: [],
