@@ -65,7 +65,12 @@ describe('detectHost', () => {
   });
 
   it('reads a broken or odd package.json as no signal, without throwing', () => {
-    for (const [name, text] of [['broken', '{"dependencies": {'], ['array', '[]'], ['odd-fields', '{"dependencies": ["@vercel/functions"], "devDependencies": null}']]) {
+    const manifests: Array<[string, string]> = [
+      ['broken', '{"dependencies": {'],
+      ['array', '[]'],
+      ['odd-fields', '{"dependencies": ["@vercel/functions"], "devDependencies": null}'],
+    ];
+    for (const [name, text] of manifests) {
       const root = makeApp(`manifest-${name}`, { 'package.json': text });
       expect(detectHost(root, root)).toBe('node');
     }
