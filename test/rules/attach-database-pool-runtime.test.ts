@@ -13,9 +13,10 @@ import { Linter } from 'eslint';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../eslint-plugin/src/rules';
+import { HOST_FIXTURES } from '../support/host-fixtures';
 import { applyFix } from '../support/lint-config.mjs';
 
-const FIXTURES = path.resolve('test/fixtures/hosts');
+const FIXTURES = HOST_FIXTURES;
 // Inside the repository, so that `pg` and `@vercel/functions` resolve from its node_modules.
 const TMP = path.resolve('test/.tmp', `attach-runtime-${process.pid}`);
 const requireFromTest = createRequire(__filename);

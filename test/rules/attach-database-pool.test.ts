@@ -1,12 +1,8 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { hostFixture as fixture } from '../support/host-fixtures';
 import rule from '../../eslint-plugin/src/rules/attach-database-pool';
 
 const ruleTester = new RuleTester();
-const FIXTURES = path.resolve('test/fixtures/hosts');
-/** A file of a host fixture app, linted from disk: the host and the importers come from the app's own files. */
-const fixture = (file: string) => ({ filename: path.join(FIXTURES, file), code: fs.readFileSync(path.join(FIXTURES, file), 'utf8') });
 const VERCEL = { next: { host: 'vercel' } };
 const attachError = (name = 'pool') => ({ messageId: 'attachPool' as const, data: { name } });
 

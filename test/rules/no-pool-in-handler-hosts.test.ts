@@ -1,13 +1,10 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { hostFixture as fixture } from '../support/host-fixtures';
 import rule from '../../eslint-plugin/src/rules/no-pool-in-handler';
 
 // no-pool-in-handler where the host changes the advice: silent on Cloudflare
 // Workers (a pool per request is the rule there), attaching the hoisted pool on Vercel.
 const ruleTester = new RuleTester();
-const FIXTURES = path.resolve('test/fixtures/hosts');
-const fixture = (file: string) => ({ filename: path.join(FIXTURES, file), code: fs.readFileSync(path.join(FIXTURES, file), 'utf8') });
 const VERCEL = { next: { host: 'vercel' } };
 const perRequest = (where = 'the route handler `GET`') => ({ messageId: 'poolInHandler' as const, data: { factory: '`new Pool()`', where } });
 
