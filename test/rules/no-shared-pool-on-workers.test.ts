@@ -163,6 +163,9 @@ export { sql };
 let mutable = new Pool();
 export function f() { return mutable.query('select 1'); }
 const unused = new Pool();
+const perHandler = new Pool();
+function makeHandler() { return async () => perHandler.query('select 1'); }
+export const GET = makeHandler();
 `,
       errors: [
         { ...noFix('several functions use it, and would each need their own'), line: 6 },
@@ -173,6 +176,7 @@ const unused = new Pool();
         { ...noFix('code at module scope uses it (or exports it)'), line: 18 },
         { ...noFix('it is not the value of a `const` of its own'), line: 20 },
         { ...noFix('no function here uses it'), line: 22 },
+        { ...noFix('`makeHandler` runs at module scope, once for all requests'), line: 23 },
       ],
     },
   ],

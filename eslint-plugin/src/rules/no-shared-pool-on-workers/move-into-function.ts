@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getEnclosingFunctions } from '../../utils/exported-functions';
+import { type FunctionNode, getEnclosingFunction, getEnclosingFunctions, getFunctionBinding } from '../../utils/exported-functions';
 import { insertFirstStatement } from '../../utils/fix/insert-first-statement';
 import { matchLineEndings } from '../../utils/fix/line-endings';
 import { reindentNodeText } from '../../utils/fix/reindent';
@@ -53,6 +53,15 @@ function getReadProblem(sourceCode: SourceCode, node: TSESTree.Node, fn: Functio
   return undefined;
 }
 
+/** Whether module-level code calls the function (by its name, or as an IIFE). */
+function isCalledAtModuleScope(sourceCode: SourceCode, fn: FunctionNode): boolean {
+  const isCallOf = (callee: TSESTree.Node) => callee.parent?.type === 'CallExpression' && callee.parent.callee === callee && !getEnclosingFunction(callee.parent);
+  if (isCallOf(fn)) return true;
+  const binding = getFunctionBinding(fn);
+  const variables = binding ? sourceCode.getDeclaredVariables(binding) : [];
+  return variables.some((variable) => variable.references.some((reference) => isCallOf(reference.identifier)));
+}
+
 function describeFunction(fn: FunctionNode): string {
   if (fn.id) return `\`${fn.id.name}\``;
   const parent = fn.parent;
@@ -76,6 +85,8 @@ export function planMoveIntoFunction(sourceCode: SourceCode, creation: TSESTree.
   if (users.has(undefined)) return { ok: false, reason: 'code at module scope uses it (or exports it)' };
   if (users.size > 1) return { ok: false, reason: 'several functions use it, and would each need their own' };
   const fn = [...users][0]!;
+  // `export const GET = makeHandler()`: a function run once, at module scope, would still share its pool.
+  if (isCalledAtModuleScope(sourceCode, fn)) return { ok: false, reason: `${describeFunction(fn)} runs at module scope, once for all requests` };
   const problem = getReadProblem(sourceCode, declarator, fn);
   if (problem !== undefined) return { ok: false, reason: problem };
 
