@@ -85,6 +85,8 @@ describe('buildRulesConfig', () => {
     expect(rules['next-db/no-pool-in-handler']).toEqual(['error', { poolSize: 8, factories: [{ module: '@acme/db' }] }]);
     expect(rules['next-db/require-connection']).toEqual(['error']);
     expect(rules['next-db/prefer-connection']).toEqual(['warn']);
+    // Silent unless the app is on Vercel, so the editor runs it without asking.
+    expect(rules['next-db/attach-database-pool']).toEqual(['error']);
   });
 
   it('applies per-rule severities and turns off rules left to the ESLint extension', () => {
@@ -97,6 +99,7 @@ describe('buildRulesConfig', () => {
   it('knows the rules of the plugin presets', () => {
     expect(getPresetRules().all.sort()).toEqual(Object.keys(rules).sort());
     expect(getPresetRules().all).toContain('release-pool-client');
+    expect(getPresetRules().vercel).toEqual(['attach-database-pool']);
   });
 });
 

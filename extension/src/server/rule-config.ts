@@ -12,8 +12,13 @@ export function getDocsUrl(ruleId: string): string | undefined {
   return rule?.meta?.docs?.url;
 }
 
-function getRecommendedSeverity(ruleName: string): RuleSeverity {
-  const level = (plugin.configs.recommended.rules as Record<string, unknown>)[`${PREFIX}${ruleName}`];
+/**
+ * A rule's level when `next-db.rules` does not set it: the recommended one, or
+ * the `vercel` config's, whose rule stays silent unless the app is on Vercel.
+ */
+function getDefaultSeverity(ruleName: string): RuleSeverity {
+  const ruleId = `${PREFIX}${ruleName}`;
+  const level = (plugin.configs.recommended.rules as Record<string, unknown>)[ruleId] ?? (plugin.configs.vercel.rules as Record<string, unknown>)[ruleId];
   if (level === 'warn' || level === 1) return 'warn';
   if (level === 'error' || level === 2) return 'error';
   return 'off';
@@ -30,13 +35,13 @@ function getRuleOptions(ruleName: string, settings: NextDbSettings): unknown[] {
 }
 
 /**
- * The `rules` the server lints with: the recommended config, overridden per
+ * The `rules` the server lints with: the recommended and vercel configs, overridden per
  * rule by `next-db.rules`, minus the rules left to the ESLint extension.
  */
 export function buildRulesConfig(settings: NextDbSettings, excludedRules: ReadonlySet<string>): Linter.RulesRecord {
   const rules: Linter.RulesRecord = {};
   for (const ruleName of RULE_NAMES) {
-    const severity = excludedRules.has(ruleName) ? 'off' : (settings.rules[ruleName] ?? getRecommendedSeverity(ruleName));
+    const severity = excludedRules.has(ruleName) ? 'off' : (settings.rules[ruleName] ?? getDefaultSeverity(ruleName));
     rules[`${PREFIX}${ruleName}`] = severity === 'off' ? 'off' : [severity, ...getRuleOptions(ruleName, settings)];
   }
   return rules;
@@ -46,11 +51,15 @@ export function hasEnabledRule(rules: Linter.RulesRecord): boolean {
   return Object.values(rules).some((entry) => entry !== 'off');
 }
 
-/** Rule names in the plugin's `recommended` and `all` configs (for reading a workspace's ESLint config). */
-export function getPresetRules(): { recommended: string[]; all: string[] } {
+/** Rule names in the plugin's `recommended`, `vercel` and `all` configs (for reading a workspace's ESLint config). */
+export function getPresetRules(): { recommended: string[]; vercel: string[]; all: string[] } {
   const namesOf = (rules: Record<string, unknown>) =>
     Object.entries(rules)
       .filter(([, level]) => level !== 'off' && level !== 0)
       .map(([ruleId]) => ruleId.replace(PREFIX, ''));
-  return { recommended: namesOf(plugin.configs.recommended.rules), all: namesOf(plugin.configs.all.rules) };
+  return {
+    recommended: namesOf(plugin.configs.recommended.rules),
+    vercel: namesOf(plugin.configs.vercel.rules),
+    all: namesOf(plugin.configs.all.rules),
+  };
 }
