@@ -47,7 +47,9 @@ describe('plugin metadata', () => {
     expect(doc).toContain(`# next-db/${name}`);
     expect(doc).toContain('❌');
     expect(doc).toContain('✅');
-    expect(doc).toContain('## Options');
+    // eslint-doc-generator refuses an Options section in the page of a rule without options.
+    if (Array.isArray(rule.meta.schema) && rule.meta.schema.length > 0) expect(doc).toContain('## Options');
+    else expect(doc).not.toContain('## Options');
   });
 
   it.each(ruleNames)('%s leads every message with a sentence of at most 100 characters', (name) => {

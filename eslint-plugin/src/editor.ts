@@ -40,20 +40,29 @@ export function getRuleDocsUrl(ruleIdOrName: string): string | undefined {
   return Object.hasOwn(editors, toRuleName(ruleIdOrName)) ? editors[toRuleName(ruleIdOrName)]?.meta.docs?.url : undefined;
 }
 
-export function getRecommendedSeverity(ruleName: string): RuleSeverity {
-  const level = (plugin.configs.recommended.rules as Record<string, unknown>)[toRuleId(ruleName)];
+/**
+ * A rule's level when the editor's settings do not set it: the recommended one, or
+ * the `vercel` config's, whose rule stays silent unless the app is on Vercel.
+ */
+export function getDefaultSeverity(ruleName: string): RuleSeverity {
+  const ruleId = toRuleId(ruleName);
+  const level = (plugin.configs.recommended.rules as Record<string, unknown>)[ruleId] ?? (plugin.configs.vercel.rules as Record<string, unknown>)[ruleId];
   if (level === 'warn' || level === 1) return 'warn';
   if (level === 'error' || level === 2) return 'error';
   return 'off';
 }
 
-/** Rule names in the plugin's `recommended` and `all` configs (for reading a workspace's ESLint config). */
-export function getPresetRules(): { recommended: string[]; all: string[] } {
+/** Rule names in the plugin's `recommended`, `vercel` and `all` configs (for reading a workspace's ESLint config). */
+export function getPresetRules(): { recommended: string[]; vercel: string[]; all: string[] } {
   const namesOf = (levels: Record<string, unknown>) =>
     Object.entries(levels)
       .filter(([, level]) => level !== 'off' && level !== 0)
       .map(([ruleId]) => toRuleName(ruleId));
-  return { recommended: namesOf(plugin.configs.recommended.rules), all: namesOf(plugin.configs.all.rules) };
+  return {
+    recommended: namesOf(plugin.configs.recommended.rules),
+    vercel: namesOf(plugin.configs.vercel.rules),
+    all: namesOf(plugin.configs.all.rules),
+  };
 }
 
 /** A rule's options from the editor's settings; none (the rule's defaults) for a rule that takes none from there. */

@@ -14,7 +14,7 @@ type NextDbConfig = Linter.Config & { name: string; plugins: Record<string, ESLi
 type NextDbPlugin = ESLint.Plugin & {
   meta: { name: string; version: string; namespace: string };
   rules: Record<RuleName, Rule.RuleModule>;
-  configs: Record<'recommended' | 'all', NextDbConfig>;
+  configs: Record<'recommended' | 'all' | 'vercel', NextDbConfig>;
 };
 
 const plugin: NextDbPlugin = {
@@ -36,6 +36,13 @@ plugin.configs.recommended = {
       .filter(([, rule]) => rule.meta.docs?.recommended)
       .map(([rule, { meta }]) => [`${PLUGIN_NAME}/${rule}`, meta.docs?.recommended === 'warn' ? 'warn' : 'error']),
   ),
+};
+
+/** For apps on Vercel, on top of `recommended`: module-scope pools passed to `attachDatabasePool`. */
+plugin.configs.vercel = {
+  name: `${PLUGIN_NAME}/vercel`,
+  plugins: { [PLUGIN_NAME]: plugin },
+  rules: { [`${PLUGIN_NAME}/attach-database-pool`]: 'error' },
 };
 
 plugin.configs.all = {

@@ -41,6 +41,13 @@ describe('getRulesEnabledByConfigText', () => {
     );
   });
 
+  it('finds the vercel config, which holds attach-database-pool', () => {
+    const withVercel = { ...presets, vercel: ['attach-database-pool'], all: [...presets.all, 'attach-database-pool'] };
+    const text = "import nextDb from 'eslint-plugin-next-db';\nexport default [nextDb.configs.recommended, nextDb.configs.vercel];";
+    expect([...getRulesEnabledByConfigText(text, withVercel)].sort()).toEqual(['attach-database-pool', ...presets.recommended]);
+    expect([...getRulesEnabledByConfigText(text.replace(', nextDb.configs.vercel', ''), withVercel)].sort()).toEqual(presets.recommended);
+  });
+
   it('finds nothing in configs that do not mention next-db', () => {
     expect(enabled("import js from '@eslint/js';\nexport default [js.configs.recommended];")).toEqual([]);
   });

@@ -100,6 +100,7 @@ describe('the VSIX', () => {
       'next-db.poolSize',
       'next-db.poolFactories',
       'next-db.next.rootDir',
+      'next-db.next.host',
       'next-db.deferToESLintExtension',
     ]);
     // An array of strings, so the settings UI can edit it (a string|array setting is JSON-only).

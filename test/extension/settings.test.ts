@@ -53,7 +53,7 @@ describe('normalizeSettings', () => {
       rules: { 'next-db/no-pool-in-handler': 'warn', 'require-connection': 'off', other: 'loud' },
       poolSize: 10,
       poolFactories: [{ module: '@acme/db', import: 'createPool', sizeOption: 'size' }, { import: 'x' }, 'pg'],
-      next: { rootDir: ['apps/*', '', 4] },
+      next: { rootDir: ['apps/*', '', 4], host: 'vercel' },
       deferToEslintExtension: false,
     });
     expect(settings).toEqual({
@@ -62,7 +62,7 @@ describe('normalizeSettings', () => {
       rules: { 'no-pool-in-handler': 'warn', 'require-connection': 'off' },
       poolSize: 10,
       poolFactories: [{ module: '@acme/db', import: 'createPool', sizeOption: 'size' }],
-      next: { rootDir: ['apps/*'] },
+      next: { rootDir: ['apps/*'], host: 'vercel' },
       deferToEslintExtension: false,
     });
   });
@@ -85,6 +85,8 @@ describe('buildRulesConfig', () => {
     expect(rules['next-db/no-pool-in-handler']).toEqual(['error', { poolSize: 8, factories: [{ module: '@acme/db' }] }]);
     expect(rules['next-db/require-connection']).toEqual(['error']);
     expect(rules['next-db/prefer-connection']).toEqual(['warn']);
+    // Silent unless the app is on Vercel, so the editor runs it without asking.
+    expect(rules['next-db/attach-database-pool']).toEqual(['error']);
   });
 
   it('applies per-rule severities and turns off rules left to the ESLint extension', () => {
@@ -97,6 +99,7 @@ describe('buildRulesConfig', () => {
   it('knows the rules of the plugin presets', () => {
     expect(getPresetRules().all.sort()).toEqual(Object.keys(rules).sort());
     expect(getPresetRules().all).toContain('release-pool-client');
+    expect(getPresetRules().vercel).toEqual(['attach-database-pool']);
   });
 });
 
@@ -111,5 +114,28 @@ describe('next.rootDir', () => {
     expect(lint(undefined)).toEqual([]);
     expect(lint('apps/*')).toEqual(['next-db/no-pool-in-handler']);
     expect(lint(['apps/web'])).toEqual(['next-db/no-pool-in-handler']);
+  });
+});
+
+describe('next.host', () => {
+  // A pool per request in a route handler: reported on a Node.js server, the rule for Cloudflare Workers.
+  const text = "import { Pool } from 'pg';\nexport async function GET() {\n  const pool = new Pool();\n  return Response.json((await pool.query('SELECT 1')).rows);\n}\n";
+  const cwd = path.resolve('test/fixtures/hosts/node');
+  const lint = (host: unknown) =>
+    lintText({ text, filename: path.join(cwd, 'app/api/count/route.ts'), cwd, settings: normalizeSettings({ next: { host } }) })
+      .messages.map((message) => message.ruleId);
+
+  it('passes the host to the rules, and detects it for "auto"', () => {
+    expect(lint(undefined)).toEqual(['next-db/no-pool-in-handler']);
+    expect(lint('auto')).toEqual(['next-db/no-pool-in-handler']);
+    expect(lint('cloudflare')).toEqual([]);
+    expect(lint('vercel')).toEqual(['next-db/no-pool-in-handler']);
+  });
+
+  it('warns about any other value and detects the host instead', () => {
+    const warnings: string[] = [];
+    expect(normalizeSettings({ next: { host: 'aws' } }, (message) => warnings.push(message)).next.host).toBe('auto');
+    expect(normalizeSettings({ 'next.host': 'cloudflare' }).next.host).toBe('cloudflare');
+    expect(warnings).toEqual(['next-db.next.host: "aws" is not a valid value; using "auto".']);
   });
 });

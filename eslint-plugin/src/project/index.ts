@@ -16,8 +16,9 @@ export { findAppRoot, findNextMajorVersion, getNextConfigFacts, NEXT_CONFIG_FILE
 export { forgetProjectCaches } from './epoch';
 export { isGeneratedPrismaClient } from './generated-clients';
 export { isLoadedByApp } from './loaded-by-app';
+export { detectHost, getHost, type Host } from './host';
 export { closeOpenDocument, onSkippedFile, setOpenDocument } from './file-store';
-export { findEntryReaching, type EntryWitness, type ReachMode } from './reach';
+export { findEntryReaching, isImportedInApp, type EntryWitness, type ReachMode } from './reach';
 export { getRouteFacts } from './route-facts';
 export { ModelSession, type ProjectScope } from './session';
 export { getImportedSyncKind } from './sync-exports';

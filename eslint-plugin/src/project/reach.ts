@@ -48,6 +48,12 @@ interface ModuleRole {
   requestTimeAfter(fn: TopLevelFunction): number;
 }
 
+/** Whether any module of the file's app imports it (a script or a test is imported by none). */
+export function isImportedInApp(session: ModelSession, file: string): boolean {
+  const appRoot = findAppRoot(file, session.scope.root) ?? session.scope.root;
+  return (getImporterIndex(session, appRoot).get(file)?.length ?? 0) > 0;
+}
+
 /** Who imports whom in each app, built once per epoch (see epoch.ts). */
 const importerIndexes = createEpochCache<string, Map<string, string[]>>();
 

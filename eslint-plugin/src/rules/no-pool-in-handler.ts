@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createModelSession, findEntryReaching, getAbsoluteFilename, isLoadedByApp, type ModelSession } from '../project';
+import { createModelSession, findEntryReaching, getAbsoluteFilename, getHost, isLoadedByApp, type ModelSession } from '../project';
 import { createRule } from '../utils/create-rule';
 import { hasDirective } from '../utils/directives';
 import { getNextFileInfo } from '../utils/next-file-kind';
@@ -15,6 +15,7 @@ import { findUnguardedPools } from './no-pool-in-handler/unguarded-pool';
 import { GENERATED_CLIENT_CLASS } from '../utils/prisma-factories';
 import { isEdgeRuntime } from '../utils/is-edge-runtime';
 import { isCreatedOnce } from '../utils/created-once/is-created-once';
+import { planVercelAttach } from './no-pool-in-handler/vercel-attach';
 
 export type Options = [
   {
@@ -22,7 +23,7 @@ export type Options = [
     factories?: PoolFactoryOption[];
   },
 ];
-export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient' | 'poolOutsideGuard' | 'poolOutsideGuardNoFix' | 'movePoolIntoGuard';
+export type MessageId = 'poolInHandler' | 'poolInHandlerNoFix' | 'hoistPool' | 'hoistPrismaClient' | 'poolOutsideGuard' | 'poolOutsideGuardNoFix' | 'movePoolIntoGuard' | 'hoistAttachedPool';
 
 const POOL_IN_HANDLER =
   '{{factory}} opens a pool on every request: create it once at module scope and reuse it. It runs in {{where}}, so under load the database runs out of connections (SQLSTATE 53300).';
@@ -71,6 +72,7 @@ export default createRule<Options, MessageId>({
       poolOutsideGuardNoFix:
         '{{factory}} runs on every `next dev` reload, but only its PrismaClient is kept on `globalThis`. Each reload leaves one more pool behind: build it inside the guard, with the client. No automatic suggestion: {{reason}}.',
       movePoolIntoGuard: 'Create the pool inside the `globalThis` guard, with the client',
+      hoistAttachedPool: 'Create `{{name}}` once at module scope{{size}}, passed to `attachDatabasePool`',
     },
     schema: [
       {
@@ -124,6 +126,9 @@ export default createRule<Options, MessageId>({
     const mayHoldClient = sourceCode.text.includes(GENERATED_CLIENT_CLASS);
     if (!mayHoldClient && !factories.some((factory) => sourceCode.text.includes(factory.module))) return {};
     const settings = getNextSettings(context.settings);
+    // On Cloudflare Workers a pool per request is the rule (see no-shared-pool-on-workers).
+    const host = getHost(context, settings);
+    if (host === 'cloudflare') return {};
     const { kind } = getNextFileInfo(context.filename, context.cwd, settings);
     const requestScoped = getRequestScopedFunctions(sourceCode, kind);
     // A helper module (`lib/db.ts`) is judged by the handlers that reach it, through the project model.
@@ -177,8 +182,9 @@ export default createRule<Options, MessageId>({
           if (where === undefined) continue;
 
           const data = { factory: describeCreation(node, factory), where };
+          const attach = host === 'vercel' ? planVercelAttach(sourceCode, factory) : undefined;
           const clientParts = getClientParts(sourceCode, node, prisma.feeding.get(node) ?? [], poolSize);
-          const plan = planHoist(context, creation, poolSize, clientParts);
+          const plan = planHoist(context, creation, poolSize, clientParts, attach);
           if (!plan.ok) {
             context.report({ node, messageId: 'poolInHandlerNoFix', data: { ...data, reason: plan.reason } });
             continue;
@@ -189,7 +195,7 @@ export default createRule<Options, MessageId>({
             data,
             suggest: [
               {
-                messageId: factory.singleton === 'global-this' ? 'hoistPrismaClient' : 'hoistPool',
+                messageId: factory.singleton === 'global-this' ? 'hoistPrismaClient' : attach ? 'hoistAttachedPool' : 'hoistPool',
                 data: { name: plan.name, size: describeSize(clientParts.carriesAdapter, plan.sizeSetting) },
                 fix: plan.fix,
               },

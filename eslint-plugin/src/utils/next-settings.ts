@@ -11,7 +11,11 @@ export interface NextSettings {
   version: number | undefined;
   /** Whether `cacheComponents` is on, when it should not be read from next.config.*. */
   cacheComponents: boolean | undefined;
+  /** Where the app runs, when it should not be detected (see project/host.ts); any other value is ignored. */
+  host: 'vercel' | 'cloudflare' | 'node' | undefined;
 }
+
+const HOST_VALUES = new Set(['vercel', 'cloudflare', 'node']);
 
 const DEFAULT_PAGE_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js', 'mjs'];
 
@@ -42,5 +46,6 @@ export function getNextSettings(settings: Readonly<Record<string, unknown>> | un
     pageExtensions: toStringList(next.pageExtensions)?.map((ext) => ext.replace(/^\./, '')) ?? DEFAULT_PAGE_EXTENSIONS,
     version: toMajorVersion(next.version),
     cacheComponents: typeof next.cacheComponents === 'boolean' ? next.cacheComponents : undefined,
+    host: typeof next.host === 'string' && HOST_VALUES.has(next.host) ? (next.host as NextSettings['host']) : undefined,
   };
 }

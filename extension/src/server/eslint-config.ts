@@ -5,7 +5,7 @@ import { isInsideRoot, readRegularFile } from '../../../eslint-plugin/src/editor
  * Which next-db rules a workspace's own `eslint.config.*` enables, read as
  * text: the config is never loaded, because loading it would execute
  * workspace code (and the extension supports untrusted workspaces).
- * Recognised: the plugin's `configs.recommended` / `configs.all` (any
+ * Recognised: the plugin's `configs.recommended` / `configs.vercel` / `configs.all` (any
  * spelling of the property access), and `'next-db/<rule>': <level>` entries.
  */
 const ESLINT_CONFIG_FILES = [
@@ -20,6 +20,8 @@ const ESLINT_CONFIG_FILES = [
 export interface PluginConfigRules {
   /** Rules in the plugin's recommended config. */
   recommended: readonly string[];
+  /** Rules in the plugin's vercel config. */
+  vercel?: readonly string[];
   all: readonly string[];
 }
 
@@ -51,6 +53,7 @@ export function getRulesEnabledByConfigText(text: string, presets: PluginConfigR
   if (!text.includes('next-db')) return enabled;
   if (usesPresetConfig(text, 'all')) presets.all.forEach((rule) => enabled.add(rule));
   if (usesPresetConfig(text, 'recommended')) presets.recommended.forEach((rule) => enabled.add(rule));
+  if (usesPresetConfig(text, 'vercel')) presets.vercel?.forEach((rule) => enabled.add(rule));
   for (const match of text.matchAll(/['"`]next-db\/([\w-]+)['"`]\s*:([^,}\n]*)/g)) {
     const [, rule, level] = match;
     if (rule === undefined || !presets.all.includes(rule)) continue;

@@ -48,7 +48,7 @@ function buildConfig(settings: NextDbSettings, rules: LinterType.RulesRecord): L
       },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       plugins: { 'next-db': plugin },
-      settings: { next: { rootDir: settings.next.rootDir } },
+      settings: { next: { rootDir: settings.next.rootDir, host: settings.next.host === 'auto' ? undefined : settings.next.host } },
       rules,
     },
     { files: ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },

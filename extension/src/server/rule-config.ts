@@ -1,5 +1,5 @@
 import type { Linter } from 'eslint';
-import { RULE_NAMES, getPresetRules, getRecommendedSeverity, getRuleDocsUrl, getRuleOptions, toRuleId } from '../../../eslint-plugin/src/editor';
+import { RULE_NAMES, getPresetRules, getDefaultSeverity, getRuleDocsUrl, getRuleOptions, toRuleId } from '../../../eslint-plugin/src/editor';
 import type { NextDbSettings } from '../shared/settings';
 
 export { RULE_NAMES, getPresetRules };
@@ -9,13 +9,13 @@ export function getDocsUrl(ruleId: string): string | undefined {
 }
 
 /**
- * The `rules` the server lints with: the recommended config, overridden per
+ * The `rules` the server lints with: the recommended and vercel configs, overridden per
  * rule by `next-db.rules`, minus the rules left to the ESLint extension.
  */
 export function buildRulesConfig(settings: NextDbSettings, excludedRules: ReadonlySet<string>): Linter.RulesRecord {
   const rules: Linter.RulesRecord = {};
   for (const ruleName of RULE_NAMES) {
-    const severity = excludedRules.has(ruleName) ? 'off' : (settings.rules[ruleName] ?? getRecommendedSeverity(ruleName));
+    const severity = excludedRules.has(ruleName) ? 'off' : (settings.rules[ruleName] ?? getDefaultSeverity(ruleName));
     rules[toRuleId(ruleName)] = severity === 'off' ? 'off' : [severity, ...getRuleOptions(ruleName, settings)];
   }
   return rules;

@@ -13,6 +13,7 @@ export const RULE_ID_PREFIX = `${SETTINGS_SECTION}/`;
 
 export type RunMode = 'onType' | 'onSave' | 'off';
 export type RuleSeverity = 'off' | 'warn' | 'error';
+export type HostChoice = 'auto' | 'vercel' | 'cloudflare' | 'node';
 
 /** A custom pool factory, in the shape `next-db/no-pool-in-handler` takes. */
 export type PoolFactorySetting = PoolFactoryOption;
@@ -24,7 +25,8 @@ export interface NextDbSettings {
   rules: Record<string, RuleSeverity>;
   poolSize: number;
   poolFactories: PoolFactorySetting[];
-  next: { rootDir: string[] };
+  /** `host` is where the app runs, for the rules whose advice depends on it; 'auto' detects it. */
+  next: { rootDir: string[]; host: HostChoice };
   /** Leave rules to the ESLint extension when the workspace's own config enables them. */
   deferToEslintExtension: boolean;
 }
@@ -35,12 +37,13 @@ export const DEFAULT_SETTINGS: NextDbSettings = {
   rules: {},
   poolSize: DEFAULT_POOL_SIZE,
   poolFactories: [],
-  next: { rootDir: ['.'] },
+  next: { rootDir: ['.'], host: 'auto' },
   deferToEslintExtension: true,
 };
 
 const RUN_MODES: readonly RunMode[] = ['onType', 'onSave', 'off'];
 const SEVERITIES: readonly RuleSeverity[] = ['off', 'warn', 'error'];
+const HOST_CHOICES: readonly HostChoice[] = ['auto', 'vercel', 'cloudflare', 'node'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -123,6 +126,7 @@ function toChoice<T>(name: string, value: unknown, isValid: (value: unknown) => 
 
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 const isRunMode = (value: unknown): value is RunMode => RUN_MODES.includes(value as RunMode);
+const isHostChoice = (value: unknown): value is HostChoice => HOST_CHOICES.includes(value as HostChoice);
 
 /**
  * Turns the raw `next-db` configuration section into complete, valid settings.
@@ -138,7 +142,10 @@ export function normalizeSettings(raw: unknown, warn: SettingsWarn = () => {}): 
     poolSize: toPoolSize(section.poolSize, warn),
     poolFactories: toPoolFactories(section.poolFactories, warn),
     // VS Code hands dotted settings over nested (`next: { rootDir }`), other clients may not.
-    next: { rootDir: toRootDirs(next.rootDir ?? section['next.rootDir'], warn) },
+    next: {
+      rootDir: toRootDirs(next.rootDir ?? section['next.rootDir'], warn),
+      host: toChoice('next.host', next.host ?? section['next.host'], isHostChoice, DEFAULT_SETTINGS.next.host, warn),
+    },
     // The key was `deferToEslintExtension` until the settings UI showed it as "Defer To Eslint Extension".
     deferToEslintExtension: toChoice(
       section.deferToESLintExtension === undefined && section.deferToEslintExtension !== undefined ? 'deferToEslintExtension' : 'deferToESLintExtension',

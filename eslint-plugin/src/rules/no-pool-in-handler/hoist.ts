@@ -19,6 +19,7 @@ import { removeCloseStatements } from '../../utils/fix/remove-close-statements';
 import { separateFixes } from '../../utils/fix/separate-fixes';
 import { buildSingletonCode } from './singleton-code';
 import { type Companion, getInlinedText } from './prisma-adapters';
+import type { AttachPlan } from '../../utils/fix/attach-pool';
 
 /** What moves with a Prisma client: the locals holding its adapter or pool, and the size set on that pool. */
 export interface ClientParts {
@@ -73,6 +74,7 @@ export function planHoist(
   { node: creation, pool, factory, closeMethod, suggestedName }: PoolCreation,
   poolSize: number,
   client: ClientParts = { companions: [], sizeEdit: undefined, carriesAdapter: false },
+  attach?: AttachPlan,
 ): HoistPlan {
   const sourceCode = context.sourceCode;
   const outer = getOutermostTypeWrapper(creation);
@@ -103,7 +105,7 @@ export function planHoist(
   });
   const ownSizeEdit = getPoolSizeEdit(sourceCode, pool, factory, poolSize);
   const sizeEdit = ownSizeEdit ? { edit: ownSizeEdit, key: getSizeOption(factory) ?? DEFAULT_SIZE_OPTION } : client.sizeEdit;
-  const code = buildSingletonCode(sourceCode, context.filename, {
+  const singleton = buildSingletonCode(sourceCode, context.filename, {
     name,
     expression: reindentNodeText(sourceCode, moved, getInlinedText(sourceCode, moved, companions, sizeEdit ? [sizeEdit.edit] : [])),
     typeAnnotation: typeAnnotation ? sourceCode.getText(typeAnnotation) : '',
@@ -111,7 +113,9 @@ export function planHoist(
     factory,
     semicolon: usesSemicolonsMostly(sourceCode) ? ';' : '',
   });
-  const after = [...reads.declarations.map(getTopLevelStatement), getLastEffectStatementBefore(sourceCode, creation)].filter(
+  // On Vercel, the pool is passed to `attachDatabasePool` right after it is created.
+  const code = attach ? `${singleton}\n${attach.statement(name)}` : singleton;
+  const after = [...reads.declarations.map(getTopLevelStatement), getLastEffectStatementBefore(sourceCode, creation), attach?.after].filter(
     (node) => node !== undefined,
   );
 
@@ -120,14 +124,16 @@ export function planHoist(
     name,
     sizeSetting: sizeEdit ? `\`${sizeEdit.key}: ${poolSize}\`` : undefined,
     fix(fixer) {
+      // A new import goes first: it may be inserted where the module-level code is.
+      const importFixes = attach?.importFixes(fixer) ?? [];
       const fixes = [insertAtModuleScope(fixer, sourceCode, code, after)];
       fixes.push(...companions.map((companion) => removeDeclarator(fixer, sourceCode, companion.declarator)));
-      if (!declarator || !local) return matchLineEndings(sourceCode, separateFixes(sourceCode.text, [...fixes, fixer.replaceText(creation, name)]));
+      if (!declarator || !local) return matchLineEndings(sourceCode, separateFixes(sourceCode.text, [...importFixes, ...fixes, fixer.replaceText(creation, name)]));
       fixes.push(removeDeclarator(fixer, sourceCode, declarator));
       if (name !== local.name) fixes.push(...renameReferences(fixer, local, name, uses.closeStatements));
       const otherEdits = fixes.slice(1).map((fix) => fix.range);
       const closeFixes = removeCloseStatements(fixer, sourceCode, uses.closeStatements, otherEdits);
-      return matchLineEndings(sourceCode, separateFixes(sourceCode.text, [...fixes, ...closeFixes]));
+      return matchLineEndings(sourceCode, separateFixes(sourceCode.text, [...importFixes, ...fixes, ...closeFixes]));
     },
   };
 }
