@@ -12,9 +12,10 @@ import { resolveImport } from './resolve';
 import { getProjectScope } from './scope';
 import { ModelSession } from './session';
 
-export { findAppRoot, findNextMajorVersion, getNextConfigFacts, NEXT_CONFIG_FILES, parseMajorVersion } from './app-root';
+export { findAppRoot, findNextMajorVersion, findNextVersion, getNextConfigFacts, NEXT_CONFIG_FILES, parseMajorVersion } from './app-root';
 export { forgetProjectCaches } from './epoch';
 export { closeOpenDocument, onSkippedFile, setOpenDocument } from './file-store';
+export { findNodeDriverChain, type NodeDriverChain } from './node-driver-chain';
 export { findEntryReaching, type EntryWitness, type ReachMode } from './reach';
 export { getRouteFacts } from './route-facts';
 export { ModelSession, type ProjectScope } from './session';

@@ -1,3 +1,4 @@
+import noNodeDriverOnEdge from './no-node-driver-on-edge';
 import noPoolEndInHandler from './no-pool-end-in-handler';
 import noPoolInHandler from './no-pool-in-handler';
 import noRequestApiInCache from './no-request-api-in-cache';
@@ -6,6 +7,7 @@ import releasePoolClient from './release-pool-client';
 import requireConnection from './require-connection';
 
 export const rules = {
+  'no-node-driver-on-edge': noNodeDriverOnEdge,
   'no-pool-end-in-handler': noPoolEndInHandler,
   'no-pool-in-handler': noPoolInHandler,
   'no-request-api-in-cache': noRequestApiInCache,
