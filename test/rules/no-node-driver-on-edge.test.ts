@@ -197,6 +197,12 @@ export async function GET() { const { prisma } = await import('@/lib/prisma'); r
       errors: [through('../../../lib/legacy-db', 'lib/legacy-db.js', '`mysql2`'), through('@/lib/prisma', 'lib/prisma.ts', PRISMA, 3)],
     },
     {
+      name: 'middleware in src/ reaching pg through project modules, with no word of a driver in it',
+      ...inProject('next16', 'src/middleware.ts'),
+      code: "import { listUsers } from '../lib/users';\nexport default async function guard() { return (await listUsers()).length > 0 ? undefined : Response.redirect('/'); }\n",
+      errors: [through('../lib/users', 'lib/users.ts → lib/db.ts', '`pg`', 1, ' (middleware)')],
+    },
+    {
       name: "middleware that says runtime: 'nodejs' on Next.js 14 still runs on the edge",
       ...inProject('next14', 'middleware.ts'),
       code: "import { Pool } from 'pg';\nexport const config = { runtime: 'nodejs' };\nconst pool = new Pool();\nexport async function middleware() { await pool.query('select 1'); }\n",

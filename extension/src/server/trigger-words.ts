@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { importsFileMatching } from '../../../eslint-plugin/src/project';
 import { NO_REQUEST_CONTEXT_WORDS } from '../../../eslint-plugin/src/utils/no-request-contexts';
 import { SHARED_POOL_CLOSE_PATTERN } from '../../../eslint-plugin/src/rules/no-pool-end-in-handler/shared-pools';
@@ -21,6 +22,9 @@ import type { PoolFactorySetting } from '../shared/settings';
  * - the sync drivers' method names, because `require-connection` follows a
  *   database imported from another project file, whose driver module name then
  *   never appears in the linted file.
+ * - `edge` (in `runtime = 'edge'`), and the file name `middleware.*`, because
+ *   `no-node-driver-on-edge` follows an edge file's project imports at any
+ *   depth to a driver whose name never appears in the edge file itself.
  * The rules also look one level into the project files a file imports (an
  * imported transaction is called without any of these words), so a file is
  * only skipped when none of its project imports contains a word either.
@@ -28,6 +32,10 @@ import type { PoolFactorySetting } from '../shared/settings';
  * that the skip never hides a finding.
  */
 const NEXT_FUNCTIONS = ['connection', 'unstable_noStore'];
+/** `runtime = 'edge'` / `'experimental-edge'`: matched as a whole word, so the hyphenated form counts too. */
+const EDGE_RUNTIME_WORDS = ['edge'];
+/** Middleware runs on the edge without saying so (see is-edge-runtime.ts). */
+const MIDDLEWARE_FILE = /^middleware\.[cm]?[jt]sx?$/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,7 +48,7 @@ export function buildTriggerPattern(customFactories: readonly PoolFactorySetting
     ...customFactories.map((factory) => factory.module),
     ...SYNC_DATABASE_WORDS,
   ]);
-  const identifiers = new Set([...NEXT_FUNCTIONS, ...NO_REQUEST_CONTEXT_WORDS, ...SYNC_QUERY_METHODS, ...CHECKOUT_METHODS]);
+  const identifiers = new Set([...NEXT_FUNCTIONS, ...EDGE_RUNTIME_WORDS, ...NO_REQUEST_CONTEXT_WORDS, ...SYNC_QUERY_METHODS, ...CHECKOUT_METHODS]);
   const moduleAlternatives = [...modules].map(escapeRegExp);
   const identifierAlternatives = [...identifiers].map((name) => `(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`);
   return new RegExp([...moduleAlternatives, ...identifierAlternatives, SHARED_POOL_CLOSE_PATTERN.source].join('|'));
@@ -70,5 +78,5 @@ export function mayConcernRules(
 ): boolean {
   const pattern = getTriggerPattern(customFactories);
   // Imported files are read through the project model, cached per file version, so typing does not reread them.
-  return pattern.test(text) || importsFileMatching(filename, text, root, pattern);
+  return pattern.test(text) || MIDDLEWARE_FILE.test(path.basename(filename)) || importsFileMatching(filename, text, root, pattern);
 }
