@@ -48,6 +48,8 @@ export default createRule<[], MessageId>({
     if (!RUNTIME_FILE_KINDS.has(kind)) return {};
     const program = context.sourceCode.ast;
     const file = getAbsoluteFilename(context);
+    // Most files are not on the edge under any Next.js version: they cost no session and no package.json read.
+    if (!isEdgeRuntime(program, kind, file, false)) return {};
     const session = createModelSession(context, settings);
     if (!isEdgeRuntime(program, kind, file, middlewareMayUseNode(settings, file, session.scope.root))) return {};
     const reason = kind === 'middleware' ? ' (middleware)' : '';

@@ -112,7 +112,7 @@ export function findPrismaClientWithoutAdapter(info: ModuleInfo): TSESTree.NewEx
 
 /** What makes a module need Node.js: a driver it loads, with the node that loads it. */
 export interface NodeDriverUse {
-  /** `\`pg\``, or `\`PrismaClient\` without an adapter`. */
+  /** `\`pg\``, or PRISMA_WITHOUT_ADAPTER. */
   driver: string;
   node: TSESTree.Node;
 }
