@@ -69,6 +69,22 @@ ${EDGE}export async function GET() { const pool: Pool | Connection | undefined =
 `,
     },
     {
+      name: 'TypeScript drops an import used only as a type (annotations, generics, as, implements), or only as a property name',
+      filename: 'app/api/users/route.ts',
+      code: `import { Pool, PoolConfig } from 'pg';
+import sqlite from 'better-sqlite3';
+import * as mysql from 'mysql2';
+${EDGE}interface Holder { pool?: Pool }
+class Empty implements Holder {}
+export async function GET() {
+  const config = {} as PoolConfig;
+  const list: Array<sqlite.Database> = [];
+  const shape = { mysql: 1, Pool: 2 };
+  return Response.json([config, list, shape.mysql, shape.Pool, new Empty()].length);
+}
+`,
+    },
+    {
       name: 'an edge route reaching only type imports, a Neon module, Prisma with the Neon adapter or @prisma/client/edge',
       ...inProject('next16', 'app/api/edge/route.ts'),
       code: `import { DEFAULT_LIMIT } from '@/lib/pool-types';
@@ -134,6 +150,24 @@ export const config = { runtime: 'edge' } as const;
 export default function Users() { void import('mariadb'); void import('node:sqlite'); return <p>{String(sqlite)}</p>; }
 `,
       errors: [direct('better-sqlite3'), direct('mariadb', 3), direct('node:sqlite', 3)],
+    },
+    {
+      name: 'TypeScript keeps an import used as a value, in JSX, or with no bindings at all',
+      filename: 'app/users/page.tsx',
+      code: `import { Pool } from 'pg';
+import Database from 'better-sqlite3';
+import 'mysql2';
+${EDGE}export default function Page() { return <Database pool={Pool} />; }
+`,
+      errors: [direct('pg'), direct('better-sqlite3', 2), direct('mysql2', 3)],
+    },
+    {
+      name: 'JavaScript keeps every import, used or not',
+      filename: 'app/users/page.jsx',
+      code: `import { Pool } from 'pg';
+${EDGE}export default function Page() { return <p>users</p>; }
+`,
+      errors: [direct('pg')],
     },
     {
       name: 'an App Router page (JSX) and a layout on the edge',

@@ -25,7 +25,7 @@ function search(session: ModelSession, file: string, visited: Set<string>, depth
   const info = session.module(file);
   // A Client Component is bundled for the browser, not for the edge route that renders it.
   if (!info || info.directives.includes('use client')) return undefined;
-  const imports = getValueImports(info.program);
+  const imports = getValueImports(info.program, file);
   const [use] = findNodeDriverUses(info, imports);
   if (use) return { files: [file], driver: use.driver };
   for (const { specifier } of imports) {

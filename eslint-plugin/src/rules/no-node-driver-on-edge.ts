@@ -57,7 +57,7 @@ export default createRule<[], MessageId>({
 
     return {
       'Program:exit'() {
-        const imports = getValueImports(program);
+        const imports = getValueImports(program, file);
         for (const own of findNodeDriverUses(summarizeModule(program), imports)) {
           context.report({ node: own.node, messageId: 'nodeDriverOnEdge', data: { driver: own.driver, reason, chain: '' } });
         }

@@ -33,10 +33,51 @@ function isTypeOnlyImport(statement: TSESTree.ImportDeclaration): boolean {
   return specifiers.length > 0 && specifiers.every((specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind === 'type');
 }
 
-function getLoadedModule(node: TSESTree.Node): string | undefined {
+/** Nodes that hold only types: the names inside them are gone after compilation. */
+const TYPE_ONLY_NODES = new Set([
+  'TSTypeAnnotation',
+  'TSTypeReference',
+  'TSTypeQuery',
+  'TSTypeAliasDeclaration',
+  'TSInterfaceDeclaration',
+  'TSTypeParameterInstantiation',
+  'TSTypeParameterDeclaration',
+  'TSClassImplements',
+  'TSInterfaceHeritage',
+  'TSDeclareFunction',
+  'TSImportType',
+]);
+
+/** The names a TypeScript module uses as values (outside types, import declarations and `x.name`/`{ name: x }` keys), JSX names included. */
+function collectValueNames(program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: TSESTree.Node): boolean => {
+    if (TYPE_ONLY_NODES.has(node.type) || node.type === 'ImportDeclaration') return false;
+    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') names.add(node.name);
+    // Only the value side of `x.name` and `{ name: x }` names a binding.
+    const valueSide =
+      node.type === 'MemberExpression' && !node.computed ? node.object : node.type === 'Property' && !node.computed && !node.shorthand ? node.value : undefined;
+    if (valueSide === undefined) return true;
+    walkAst(valueSide, visit);
+    return false;
+  };
+  walkAst(program, visit);
+  return names;
+}
+
+/**
+ * TypeScript (and SWC, as Next.js compiles it) drop an import none of whose
+ * bindings is used as a value: `import { Pool } from 'pg'` used only in
+ * `(pool: Pool)` never reaches the bundle. A bare `import 'pg'` always does.
+ */
+function isElided(statement: TSESTree.ImportDeclaration, valueNames: ReadonlySet<string> | undefined): boolean {
+  return valueNames !== undefined && statement.specifiers.length > 0 && statement.specifiers.every((specifier) => !valueNames.has(specifier.local.name));
+}
+
+function getLoadedModule(node: TSESTree.Node, valueNames: ReadonlySet<string> | undefined): string | undefined {
   switch (node.type) {
     case 'ImportDeclaration':
-      return isTypeOnlyImport(node) ? undefined : String(node.source.value);
+      return isTypeOnlyImport(node) || isElided(node, valueNames) ? undefined : String(node.source.value);
     case 'ExportNamedDeclaration':
       return node.source && node.exportKind !== 'type' ? String(node.source.value) : undefined;
     case 'ExportAllDeclaration':
@@ -53,15 +94,19 @@ function getLoadedModule(node: TSESTree.Node): string | undefined {
   }
 }
 
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+
 /**
- * Every module the program loads at run time, in source order: imports and
- * re-exports that are not type-only, `require()`, `import()` and
+ * Every module the program (of the file `filename`) loads at run time, in
+ * source order: imports and re-exports that are not type-only (nor, in
+ * TypeScript, used only as types), `require()`, `import()` and
  * `import x = require()` anywhere in the file (a bundler includes them all).
  */
-export function getValueImports(program: TSESTree.Program): ValueImport[] {
+export function getValueImports(program: TSESTree.Program, filename: string): ValueImport[] {
+  const valueNames = TYPESCRIPT_FILE.test(filename) ? collectValueNames(program) : undefined;
   const imports: ValueImport[] = [];
   walkAst(program, (node) => {
-    const specifier = getLoadedModule(node);
+    const specifier = getLoadedModule(node, valueNames);
     if (specifier !== undefined) imports.push({ specifier, node });
     return true;
   });
