@@ -216,6 +216,12 @@ ${EDGE}export default async function Page() { const users: Database[] = await li
       errors: [through('@/lib/users', 'lib/users.ts → lib/db.ts', '`pg`', 2)],
     },
     {
+      name: 'through a barrel (export * from) in a Pages API route',
+      ...inProject('next16', 'pages/api/users.ts'),
+      code: "import { listUsers } from '@/lib';\nexport const config = { runtime: 'edge' };\nexport default async function handler() { return Response.json(await listUsers()); }\n",
+      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts')],
+    },
+    {
       name: 'through a cycle of modules, to a driver past it',
       ...inProject('next16', 'app/api/title/route.ts'),
       code: `import { title } from '@/lib/cycle-a';\n${EDGE}export async function GET() { return Response.json(title); }\n`,
