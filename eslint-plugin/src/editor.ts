@@ -72,15 +72,16 @@ export function getRuleOptions(ruleName: string, settings: EditorSettings): unkn
 
 /** Every rule's trigger words together, for the options the editor passes with these settings. */
 export function getTriggerWords(settings: EditorSettings): Required<TriggerWords> {
-  const words = { anywhere: new Set<string>(), identifiers: new Set<string>(), patterns: new Set<RegExp>() };
+  const words = { anywhere: new Set<string>(), identifiers: new Set<string>(), patterns: new Set<RegExp>(), fileNames: new Set<RegExp>() };
   for (const name of RULE_NAMES) {
     const { triggerWords } = editors[name]!.editor;
     const ruleWords = typeof triggerWords === 'function' ? triggerWords(getRuleOptions(name, settings)) : triggerWords;
     for (const word of ruleWords.anywhere ?? []) words.anywhere.add(word);
     for (const word of ruleWords.identifiers ?? []) words.identifiers.add(word);
     for (const pattern of ruleWords.patterns ?? []) words.patterns.add(pattern);
+    for (const fileName of ruleWords.fileNames ?? []) words.fileNames.add(fileName);
   }
-  return { anywhere: [...words.anywhere], identifiers: [...words.identifiers], patterns: [...words.patterns] };
+  return { anywhere: [...words.anywhere], identifiers: [...words.identifiers], patterns: [...words.patterns], fileNames: [...words.fileNames] };
 }
 
 /** The quick-fix title of a rule's autofix for one message, when the rule names one. */

@@ -20,7 +20,7 @@ describe('npm run demo', () => {
       throw new Error('eslint-plugin/dist is missing: run `npm run build` first (npm test does).');
     }
     const stdout = execFileSync(process.execPath, ['test/demo/run-demo.mjs'], { cwd: repoRoot, encoding: 'utf8' });
-    expect(stdout).toContain('8 problems in 13 files');
+    expect(stdout).toContain('9 problems in 14 files');
     expect(stdout).toContain("import { connection } from 'next/server';");
     expect(stdout.trimEnd()).toBe(readmeDemoBlock());
   });

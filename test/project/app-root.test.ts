@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findAppRoot, findNextMajorVersion, getNextConfigFacts, parseMajorVersion, readConfigFacts } from '../../eslint-plugin/src/project/app-root';
+import { findAppRoot, findNextMajorVersion, findNextVersion, getNextConfigFacts, parseMajorVersion, parseMinorVersion, readConfigFacts } from '../../eslint-plugin/src/project/app-root';
 import { forgetProjectCaches } from '../../eslint-plugin/src/project/epoch';
 import { parseProgram } from '../../eslint-plugin/src/project/parse';
 
@@ -40,6 +40,26 @@ describe('parseMajorVersion', () => {
     expect(parseMajorVersion('latest')).toBeUndefined();
     expect(parseMajorVersion('canary')).toBeUndefined();
     expect(parseMajorVersion('workspace:*')).toBeUndefined();
+  });
+});
+
+describe('parseMinorVersion', () => {
+  it('reads the minor version where the range says it, for the middleware runtime rule', () => {
+    expect(parseMinorVersion('15.5.2')).toBe(5);
+    expect(parseMinorVersion('^15.1.0')).toBe(1);
+    expect(parseMinorVersion('npm:next@14.2.0')).toBe(2);
+    expect(parseMinorVersion('15')).toBeUndefined();
+    expect(parseMinorVersion('15.x')).toBeUndefined();
+    expect(parseMinorVersion('latest')).toBeUndefined();
+  });
+});
+
+describe('findNextVersion', () => {
+  it('reads major and minor from the nearest package.json that names next', () => {
+    const root = path.resolve('test/fixtures/no-node-driver-on-edge');
+    expect(findNextVersion(path.join(root, 'next15.1/src'), path.join(root, 'next15.1'))).toEqual({ major: 15, minor: 1 });
+    expect(findNextVersion(path.join(root, 'next16/lib'), path.join(root, 'next16'))).toEqual({ major: 16, minor: 4 });
+    expect(findNextVersion(path.join(TMP, 'nowhere'), TMP)).toBeUndefined();
   });
 });
 

@@ -39,6 +39,7 @@ export async function lintProject(
  */
 export const EXPECTED_FINDINGS: Finding[] = [
   { file: 'app/actions.ts', line: 6, column: 10, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },
+  { file: 'app/api/geo/route.ts', line: 1, column: 1, ruleId: 'next-db/no-node-driver-on-edge', messageId: 'nodeDriverOnEdge', fix: 'none' },
   { file: 'app/api/orders/route.ts', line: 5, column: 24, ruleId: 'next-db/release-pool-client', messageId: 'notReleased', fix: 'suggestion' },
   { file: 'app/api/stats/route.ts', line: 10, column: 11, ruleId: 'next-db/no-pool-end-in-handler', messageId: 'poolEnded', fix: 'suggestion' },
   { file: 'app/api/users/route.ts', line: 5, column: 16, ruleId: 'next-db/no-pool-in-handler', messageId: 'poolInHandler', fix: 'suggestion' },

@@ -74,14 +74,33 @@ export function findAppRoot(absoluteFile: string, root: string): string | undefi
   return undefined;
 }
 
-/** The Next.js major version from the nearest package.json between `fromDir` and `root` that names next. */
-export function findNextMajorVersion(fromDir: string, root: string): number | undefined {
+/** Minor version from a dependency range such as '15.5.2' or '^15.1.0'; undefined for '15', '15.x' or no match. */
+export function parseMinorVersion(range: string): number | undefined {
+  const match = /\d+\.(\d+)/.exec(range.replace(/^npm:next@/, ''));
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/** The `next` range of the nearest package.json between `fromDir` and `root` that names next. */
+function findNextRange(fromDir: string, root: string): string | undefined {
   for (const dir of ancestorDirs(fromDir, root)) {
     if (!listFolder(dir).has('package.json')) continue;
     const range = readNextRange(path.join(dir, 'package.json'), root);
-    if (range) return parseMajorVersion(range);
+    if (range) return range;
   }
   return undefined;
+}
+
+/** The Next.js major version from the nearest package.json between `fromDir` and `root` that names next. */
+export function findNextMajorVersion(fromDir: string, root: string): number | undefined {
+  const range = findNextRange(fromDir, root);
+  return range === undefined ? undefined : parseMajorVersion(range);
+}
+
+/** The Next.js version as major and minor (the minor undefined when the range does not say it). */
+export function findNextVersion(fromDir: string, root: string): { major: number; minor: number | undefined } | undefined {
+  const range = findNextRange(fromDir, root);
+  const major = range === undefined ? undefined : parseMajorVersion(range);
+  return range === undefined || major === undefined ? undefined : { major, minor: parseMinorVersion(range) };
 }
 
 /** The facts next-db reads from next.config.*: literal values only, the file is never run. */

@@ -12,12 +12,13 @@ import { resolveImport } from './resolve';
 import { getProjectScope } from './scope';
 import { ModelSession } from './session';
 
-export { findAppRoot, findNextMajorVersion, getNextConfigFacts, NEXT_CONFIG_FILES, parseMajorVersion } from './app-root';
+export { findAppRoot, findNextMajorVersion, findNextVersion, getNextConfigFacts, NEXT_CONFIG_FILES, parseMajorVersion } from './app-root';
 export { forgetProjectCaches } from './epoch';
 export { isGeneratedPrismaClient } from './generated-clients';
 export { isLoadedByApp } from './loaded-by-app';
 export { detectHost, getHost, type Host } from './host';
 export { closeOpenDocument, onSkippedFile, setOpenDocument } from './file-store';
+export { findNodeDriverChain, type NodeDriverChain } from './node-driver-chain';
 export { findEntryReaching, isImportedInApp, type EntryWitness, type ReachMode } from './reach';
 export { getRouteFacts } from './route-facts';
 export { ModelSession, type ProjectScope } from './session';

@@ -124,7 +124,7 @@ function collectNestedSpecifiers(program: TSESTree.Program, specifiers: string[]
   });
 }
 
-function summarizeModule(program: TSESTree.Program): ModuleInfo {
+export function summarizeModule(program: TSESTree.Program): ModuleInfo {
   const info: ModuleInfo = {
     program,
     directives: getDirectives(program.body),

@@ -1,4 +1,5 @@
 import attachDatabasePool from './attach-database-pool';
+import noNodeDriverOnEdge from './no-node-driver-on-edge';
 import noPoolEndInHandler from './no-pool-end-in-handler';
 import noPoolInHandler from './no-pool-in-handler';
 import noSharedPoolOnWorkers from './no-shared-pool-on-workers';
@@ -9,6 +10,7 @@ import requireConnection from './require-connection';
 
 export const rules = {
   'attach-database-pool': attachDatabasePool,
+  'no-node-driver-on-edge': noNodeDriverOnEdge,
   'no-pool-end-in-handler': noPoolEndInHandler,
   'no-pool-in-handler': noPoolInHandler,
   'no-request-api-in-cache': noRequestApiInCache,

@@ -38,10 +38,12 @@ function getDeclaredRuntime(program: TSESTree.Program): string | undefined {
  * `export const runtime = 'edge'` (App Router) or
  * `export const config = { runtime: 'edge' }` (Pages API routes), or it is a
  * `middleware` file, which runs on the edge unless its config says `nodejs`
- * (`proxy` files always run on Node.js).
+ * (`proxy` files always run on Node.js). Before Next.js 15.2 middleware ran on
+ * the edge whatever it said: pass `middlewareMayUseNode: false` for such apps.
  */
-export function isEdgeRuntime(program: TSESTree.Program, kind: NextFileKind, filename: string): boolean {
+export function isEdgeRuntime(program: TSESTree.Program, kind: NextFileKind, filename: string, middlewareMayUseNode = true): boolean {
   const runtime = getDeclaredRuntime(program);
-  if (runtime !== undefined) return EDGE_RUNTIMES.has(runtime);
-  return kind === 'middleware' && path.basename(filename).replace(/\.[^.]+$/, '') === 'middleware';
+  const isMiddleware = kind === 'middleware' && path.basename(filename).replace(/\.[^.]+$/, '') === 'middleware';
+  if (isMiddleware) return runtime === undefined || EDGE_RUNTIMES.has(runtime) || !middlewareMayUseNode;
+  return runtime !== undefined && EDGE_RUNTIMES.has(runtime);
 }

@@ -4,6 +4,9 @@
  * object it does not know (as it ignores typescript-eslint's `defaultOptions`),
  * and `meta` is left to what ESLint defines.
  */
+import type { PoolFactoryOption } from './pool-defaults';
+
+export type { PoolFactoryOption };
 
 /** Words without which a file cannot hold a finding of the rule: a file with none of them is not linted. */
 export interface TriggerWords {
@@ -13,14 +16,10 @@ export interface TriggerWords {
   identifiers?: readonly string[];
   /** Calls a word list cannot describe, such as `pool.end()` on any name that says pool. */
   patterns?: readonly RegExp[];
+  /** File base names that count whatever the text says: `middleware.ts` runs on the edge without saying so. */
+  fileNames?: readonly RegExp[];
 }
 
-/** A custom pool factory, in the shape the editor's `poolFactories` setting takes. */
-export interface PoolFactoryOption {
-  module: string;
-  import?: string;
-  sizeOption?: string;
-}
 
 /** The editor settings a rule's options may come from. */
 export interface EditorSettings {

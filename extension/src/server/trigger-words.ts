@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { type EditorSettings, getTriggerWords, importsFileMatching } from '../../../eslint-plugin/src/editor';
 import { DEFAULT_SETTINGS, type PoolFactorySetting } from '../shared/settings';
 
@@ -6,7 +7,9 @@ import { DEFAULT_SETTINGS, type PoolFactorySetting } from '../shared/settings';
  * file is skipped when its text contains none of the rules' trigger words,
  * which each rule declares itself (`editor.triggerWords` in its `createRule`
  * call): module names, the Next.js functions and contexts it looks for, pool
- * checkout and close calls, the sync drivers' method names.
+ * checkout and close calls, the sync drivers' method names. A rule may also
+ * name files that count by their name alone (`middleware.ts` runs on the edge
+ * without saying so).
  * The rules also look one level into the project files a file imports (an
  * imported transaction is called without any of these words), so a file is
  * only skipped when none of its project imports contains a word either.
@@ -30,16 +33,22 @@ export function buildTriggerPattern(customFactories: readonly PoolFactorySetting
   return new RegExp([...anywhere.map(escapeRegExp), ...identifierAlternatives, ...patterns.map((pattern) => pattern.source)].join('|'));
 }
 
-const patternCache = new Map<string, RegExp>();
+/** The trigger pattern and the file names that count, per set of custom factories. */
+interface Triggers {
+  pattern: RegExp;
+  fileNames: readonly RegExp[];
+}
 
-function getTriggerPattern(customFactories: readonly PoolFactorySetting[]): RegExp {
+const triggersCache = new Map<string, Triggers>();
+
+function getTriggers(customFactories: readonly PoolFactorySetting[]): Triggers {
   const key = JSON.stringify(customFactories);
-  let pattern = patternCache.get(key);
-  if (pattern === undefined) {
-    pattern = buildTriggerPattern(customFactories);
-    patternCache.set(key, pattern);
+  let triggers = triggersCache.get(key);
+  if (triggers === undefined) {
+    triggers = { pattern: buildTriggerPattern(customFactories), fileNames: getTriggerWords(toEditorSettings(customFactories)).fileNames };
+    triggersCache.set(key, triggers);
   }
-  return pattern;
+  return triggers;
 }
 
 /**
@@ -52,7 +61,8 @@ export function mayConcernRules(
   root: string,
   customFactories: readonly PoolFactorySetting[] = [],
 ): boolean {
-  const pattern = getTriggerPattern(customFactories);
+  const { pattern, fileNames } = getTriggers(customFactories);
+  const basename = path.basename(filename);
   // Imported files are read through the project model, cached per file version, so typing does not reread them.
-  return pattern.test(text) || importsFileMatching(filename, text, root, pattern);
+  return pattern.test(text) || fileNames.some((name) => name.test(basename)) || importsFileMatching(filename, text, root, pattern);
 }

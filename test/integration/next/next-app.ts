@@ -36,14 +36,21 @@ export function runSql(databasePath: string, sql: string, ...parameters: unknown
 }
 
 /**
- * Copies the fixture's layers to `dir` (inside the repository, so packages
- * resolve from the root node_modules) and creates its empty database.
+ * Copies fixture folders (test/fixtures/<layer>) to `dir`, in order, a later
+ * one adding files or replacing the earlier ones', without build outputs or
+ * the `skippedFiles`. `dir` is inside the repository, so packages resolve from
+ * the root node_modules.
  */
-export function copySqliteApp(fixture: SqliteFixtureApp, dir: string): NextApp {
-  const skipped = (source: string) => BUILD_OUTPUTS.has(path.basename(source)) || path.basename(source) === fixture.databaseFile;
-  for (const layer of fixture.layers) {
+export function copyFixtureLayers(layers: readonly string[], dir: string, skippedFiles: readonly string[] = []): void {
+  const skipped = (source: string) => BUILD_OUTPUTS.has(path.basename(source)) || skippedFiles.includes(path.basename(source));
+  for (const layer of layers) {
     cpSync(path.join(FIXTURES, layer), dir, { recursive: true, filter: (source) => !skipped(source) });
   }
+}
+
+/** Copies the fixture's layers to `dir` (see copyFixtureLayers) and creates its empty database. */
+export function copySqliteApp(fixture: SqliteFixtureApp, dir: string): NextApp {
+  copyFixtureLayers(fixture.layers, dir, [fixture.databaseFile]);
   const databasePath = path.join(dir, fixture.databaseFile);
   const db = new Database(databasePath);
   db.exec(fixture.schema);

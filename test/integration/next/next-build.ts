@@ -13,7 +13,7 @@ export interface BuildResult {
 }
 
 /** Runs a real `next build` in the app folder. */
-export async function nextBuild(app: NextApp): Promise<BuildResult> {
+export async function nextBuild(app: Pick<NextApp, 'dir' | 'env'>): Promise<BuildResult> {
   return runProcess(process.execPath, [NEXT_BIN, 'build'], { cwd: app.dir, env: nextEnv(app), timeoutMs: 600_000 });
 }
 

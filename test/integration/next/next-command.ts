@@ -7,7 +7,7 @@ import type { NextApp } from './next-app';
 export const NEXT_BIN = createRequire(path.join(REPOSITORY_ROOT, 'package.json')).resolve('next/dist/bin/next');
 
 /** The environment for `next build` / `next start` of a fixture app. */
-export function nextEnv(app: NextApp): NodeJS.ProcessEnv {
+export function nextEnv(app: Pick<NextApp, 'env'>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...app.env };
   // vitest sets NODE_ENV=test; Next.js sets its own and warns about any other.
   delete env.NODE_ENV;

@@ -8,7 +8,7 @@ export interface NextRun {
   /** The run's scratch folder (inside the repository). */
   dir: string;
   /** `next build` of `app`, logged with its wall time under `label`. */
-  build(app: NextApp, label: string): Promise<BuildResult>;
+  build(app: Pick<NextApp, 'dir' | 'env'>, label: string): Promise<BuildResult>;
   /** `next start` of a built app; stopped by `finish` if the test does not stop it. */
   serve(app: NextApp): Promise<NextServer>;
   /** Stops the servers, removes the scratch folder and prints the build times (also into the report's `reportSection`). */

@@ -1,0 +1,43 @@
+import { findNodeDriverUses, getValueImports, NODE_DRIVER_WORDS } from '../utils/node-drivers';
+import type { ModelSession } from './session';
+
+/**
+ * Whether a project module loads a Node-only database driver, itself or
+ * through the project modules it imports at run time (at any depth up to a
+ * bound), and by which chain of modules.
+ */
+
+/** Modules deeper than this are not followed (as the text pre-check, see session.ts). */
+const MAX_DEPTH = 32;
+
+export interface NodeDriverChain {
+  /** The modules from the imported one down to the one that loads the driver. */
+  files: string[];
+  /** `\`pg\``, or `\`PrismaClient\` without an edge adapter`. */
+  driver: string;
+}
+
+function search(session: ModelSession, file: string, visited: Set<string>, depth: number): NodeDriverChain | undefined {
+  if (visited.has(file) || depth > MAX_DEPTH) return undefined;
+  visited.add(file);
+  // A text check first, so modules that cannot lead to a driver are never parsed.
+  if (!session.mayReach(file, NODE_DRIVER_WORDS)) return undefined;
+  const info = session.module(file);
+  // A Client Component is bundled for the browser, not for the edge route that renders it.
+  if (!info || info.directives.includes('use client')) return undefined;
+  const imports = getValueImports(info.program, file);
+  const [use] = findNodeDriverUses(info, imports);
+  if (use) return { files: [file], driver: use.driver };
+  for (const { specifier } of imports) {
+    const target = session.resolve(file, specifier);
+    const found = target === undefined ? undefined : search(session, target, visited, depth + 1);
+    if (found) return { files: [file, ...found.files], driver: found.driver };
+  }
+  return undefined;
+}
+
+/** The chain from the project module `file` to a Node-only driver it loads, if any (memoised per session). */
+export function findNodeDriverChain(session: ModelSession, file: string): NodeDriverChain | undefined {
+  // Each search has its own visited set: a module seen without a driver on one search may be reached afresh by another.
+  return session.memo(`node-driver\0${file}`, () => search(session, file, new Set(), 0));
+}

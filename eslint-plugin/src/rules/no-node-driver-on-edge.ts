@@ -1,0 +1,79 @@
+import * as path from 'node:path';
+import { createModelSession, findNextVersion, findNodeDriverChain, getAbsoluteFilename } from '../project';
+import { summarizeModule } from '../project/module-info';
+import { createRule } from '../utils/create-rule';
+import { isEdgeRuntime } from '../utils/is-edge-runtime';
+import { type NextFileKind, getNextFileInfo } from '../utils/next-file-kind';
+import { getNextSettings, type NextSettings } from '../utils/next-settings';
+import { findNodeDriverUses, getValueImports } from '../utils/node-drivers';
+
+export type MessageId = 'nodeDriverOnEdge';
+
+/** Files whose `runtime` Next.js reads (route segment config, the Pages `config`), and middleware. */
+const RUNTIME_FILE_KINDS: ReadonlySet<NextFileKind> = new Set(['app-page', 'app-layout', 'app-route', 'pages-api', 'pages-page', 'middleware']);
+
+/**
+ * Whether a middleware that says `runtime: 'nodejs'` may get Node.js: from
+ * Next.js 15.2 (experimental there, stable in 15.5); before, middleware ran
+ * on the edge whatever it said. An unknown version is given the benefit.
+ */
+function middlewareMayUseNode(settings: NextSettings, file: string, root: string): boolean {
+  const version = settings.version !== undefined ? { major: settings.version, minor: undefined } : findNextVersion(path.dirname(file), root);
+  if (version === undefined || version.major >= 16) return true;
+  return version.major === 15 && (version.minor === undefined || version.minor >= 2);
+}
+
+function toDisplayPath(file: string, base: string): string {
+  return path.relative(base, file).split(path.sep).join('/');
+}
+
+export default createRule<[], MessageId>({
+  name: 'no-node-driver-on-edge',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow database drivers that need Node.js in code that runs on the edge runtime',
+      recommended: true,
+    },
+    messages: {
+      nodeDriverOnEdge:
+        '{{driver}} needs Node.js, but this file runs on the edge runtime{{reason}}. {{chain}}Next.js cannot bundle or run it there ("Native module not found", "Can\'t resolve \'net\'"). Use an edge driver: Neon serverless (`@neondatabase/serverless`), `@prisma/adapter-neon` or `@vercel/postgres`.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  editor: {
+    // `runtime = 'edge'` (or `'experimental-edge'`); middleware runs on the edge without saying so.
+    triggerWords: { identifiers: ['edge'], fileNames: [/^middleware\.[cm]?[jt]sx?$/] },
+  },
+  create(context) {
+    const settings = getNextSettings(context.settings);
+    const { kind, projectRoot } = getNextFileInfo(context.filename, context.cwd, settings);
+    if (!RUNTIME_FILE_KINDS.has(kind)) return {};
+    const program = context.sourceCode.ast;
+    const file = getAbsoluteFilename(context);
+    // Most files are not on the edge under any Next.js version: they cost no session and no package.json read.
+    if (!isEdgeRuntime(program, kind, file, false)) return {};
+    const session = createModelSession(context, settings);
+    if (!isEdgeRuntime(program, kind, file, middlewareMayUseNode(settings, file, session.scope.root))) return {};
+    const reason = kind === 'middleware' ? ' (middleware)' : '';
+    const base = projectRoot ?? session.scope.root;
+
+    return {
+      'Program:exit'() {
+        const imports = getValueImports(program, file);
+        for (const own of findNodeDriverUses(summarizeModule(program), imports)) {
+          context.report({ node: own.node, messageId: 'nodeDriverOnEdge', data: { driver: own.driver, reason, chain: '' } });
+        }
+        for (const { specifier, node } of imports) {
+          const target = session.resolve(file, specifier);
+          const found = target === undefined ? undefined : findNodeDriverChain(session, target);
+          if (!found) continue;
+          const modules = found.files.map((module) => toDisplayPath(module, base)).join(' → ');
+          const chain = `\`${specifier}\` loads it: ${modules} → ${found.driver}. `;
+          context.report({ node, messageId: 'nodeDriverOnEdge', data: { driver: found.driver, reason, chain } });
+        }
+      },
+    };
+  },
+});
