@@ -46,8 +46,13 @@ export function hasEnabledRule(rules: Linter.RulesRecord): boolean {
   return Object.values(rules).some((entry) => entry !== 'off');
 }
 
+export interface PresetRules {
+  recommended: string[];
+  all: string[];
+}
+
 /** Rule names in the plugin's `recommended` and `all` configs (for reading a workspace's ESLint config). */
-export function getPresetRules(): { recommended: string[]; all: string[] } {
+export function getPresetRules(): PresetRules {
   const namesOf = (rules: Record<string, unknown>) =>
     Object.entries(rules)
       .filter(([, level]) => level !== 'off' && level !== 0)
