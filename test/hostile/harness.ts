@@ -14,9 +14,13 @@ import { type LspSession, openDocument, startServer, stopServer, toUri, waitForD
 export const MAX_ANSWER_MS = 1_000;
 export const MAX_RSS_MB = 500;
 
-/** Builds the bundled server into a folder of its own (test files run in parallel) and returns its path. */
+/**
+ * Builds the bundled server into a folder of its own (test files, and other test runs of this
+ * checkout, run at the same time), removed when the test process exits, and returns its path.
+ */
 export function buildServer(name: string): string {
-  const outdir = path.join(ROOT, 'test/.tmp', `hostile-${name}`);
+  const outdir = path.join(ROOT, 'test/.tmp', `hostile-${name}-${process.pid}`);
+  process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
   execFileSync(process.execPath, ['esbuild.js', `--outdir=${outdir}`], { cwd: ROOT, stdio: 'pipe' });
   return path.join(outdir, 'server.js');
 }
