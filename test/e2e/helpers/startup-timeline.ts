@@ -2,27 +2,31 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Where a fresh window's wait for its first diagnostics goes, read from the timestamps VS Code's
- * extension host and next-db's output channel write to their logs. For printed figures only.
+ * Where a fresh window's wait for its first diagnostics goes. The extension host's log gives when
+ * activations began (its lines are stamped as they are logged); next-db's output channel gives the
+ * client's and the server's own measurements (its lines are stamped when the channel is written,
+ * which can lag far behind under load, so only the figures inside them are used). For printing only.
  */
 
 // "2026-12-03 16:33:16.123 [info] message"
 const LOG_LINE = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}\.\d{3}) \[\w+\] (.*)$/;
 
-interface Milestone {
-  label: string;
-  log: 'exthost' | 'next-db';
-  pattern: RegExp;
-}
+// The extension host's own log: remoteexthost.log in code-server, exthost.log in desktop VS Code.
+const HOST_LOG_NAMES = ['remoteexthost.log', 'exthost.log'];
 
-const MILESTONES: Milestone[] = [
-  { label: 'extension host started', log: 'exthost', pattern: /Extension host with pid \d+ started/ },
-  { label: 'next-db activation began', log: 'exthost', pattern: /_doActivateExtension next-db\.next-db\b/ },
-  { label: 'TypeScript extension activation began (competes for the CPU)', log: 'exthost', pattern: /_doActivateExtension vscode\.typescript-language-features\b/ },
-  { label: 'server answered initialize', log: 'next-db', pattern: /Answered initialize/ },
-  { label: 'next-db activated (client running)', log: 'next-db', pattern: /Activated in \d+ ms/ },
-  { label: 'server loaded the linter', log: 'next-db', pattern: /Loaded the linter in/ },
-  { label: 'server finished the first lint', log: 'next-db', pattern: /First lint \(/ },
+const HOST_EVENTS: Array<[label: string, pattern: RegExp]> = [
+  ['extension host started', /Extension host with pid \d+ started/],
+  ['TypeScript extension activation began (competes for the CPU)', /_doActivateExtension vscode\.typescript-language-features\b/],
+  ['next-db activation began', /_doActivateExtension next-db\.next-db\b/],
+];
+
+const OWN_FIGURES: Array<[label: string, pattern: RegExp]> = [
+  ['client: activate() until the server is ready', /^Activated in (\d+) ms/],
+  ['server: process start until initialize answered', /^Answered initialize (\d+) ms/],
+  ['server: linter load (ESLint, plugin, parser, TypeScript)', /^Loaded the linter in (\d+) ms/],
+  ['server: process start until the linter is loaded', /^Loaded the linter in \d+ ms, (\d+) ms after/],
+  ['server: the first lint', /^First lint \(.*\) took ([\d.]+) ms/],
+  ['server: process start until the first lint is done', /^First lint .* done (\d+) ms after/],
 ];
 
 /** All files called `name` under `dir`. */
@@ -39,35 +43,39 @@ function newest(files: string[]): string | undefined {
   return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 }
 
-/** The log's time (local, as VS Code writes it) of the first line matching `pattern`, plus the message. */
-function findLine(file: string | undefined, pattern: RegExp): { time: number; message: string } | undefined {
-  if (file === undefined) return undefined;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+function readEntries(file: string | undefined): Array<{ time: number; message: string }> {
+  if (file === undefined || !existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').flatMap((line) => {
     const match = LOG_LINE.exec(line);
-    if (match && pattern.test(match[3]!)) return { time: new Date(`${match[1]}T${match[2]}`).getTime(), message: match[3]! };
-  }
-  return undefined;
+    return match ? [{ time: new Date(`${match[1]}T${match[2]}`).getTime(), message: match[3]! }] : [];
+  });
 }
 
+const row = (label: string, value: string) => `  ${`${label}:`.padEnd(64)} ${value}`;
+
 /**
- * Lines for the cold-start figure: each milestone in ms after `openedAt` (Date.now() when the
- * first file was opened), with the server's own figures. Waits briefly for the logs to be flushed.
+ * Lines for the cold-start figure: the extension host's events in ms after `openedAt` (Date.now()
+ * when the first file was opened), then next-db's own figures. Waits briefly for the logs.
  */
 export async function describeStartup(logsDir: string, openedAt: number): Promise<string[]> {
-  const deadline = Date.now() + 5_000;
-  let serverLog: string | undefined;
-  while (Date.now() < deadline) {
-    serverLog = newest(findFiles(logsDir, 'next-db.log'));
-    if (findLine(serverLog, /First lint \(/) !== undefined) break;
+  const deadline = Date.now() + 10_000;
+  let serverLog = newest(findFiles(logsDir, 'next-db.log'));
+  while (Date.now() < deadline && !readEntries(serverLog).some(({ message }) => message.startsWith('First lint'))) {
     await new Promise((resolve) => setTimeout(resolve, 250));
+    serverLog = newest(findFiles(logsDir, 'next-db.log'));
   }
-  // The extension host's own log sits above the extension's folder: window<N>/exthost/exthost.log.
-  const besideServerLog = serverLog === undefined ? undefined : path.join(path.dirname(path.dirname(serverLog)), 'exthost.log');
-  const hostLog = besideServerLog !== undefined && existsSync(besideServerLog) ? besideServerLog : newest(findFiles(logsDir, 'exthost.log'));
-  return MILESTONES.map(({ label, log, pattern }) => {
-    const found = findLine(log === 'exthost' ? hostLog : serverLog, pattern);
-    if (found === undefined) return `  ${label}: not in the logs`;
-    const detail = log === 'next-db' && /\d+ ms/.test(found.message) ? ` (${found.message.replace(/ \(\/.*?\)/, '')})` : '';
-    return `  ${`${label}:`.padEnd(64)} ${String(found.time - openedAt).padStart(6)} ms${detail}`;
-  });
+  // window<N>/exthost/next-db.next-db/next-db.log: the host's log is two folders up.
+  const hostDir = serverLog === undefined ? undefined : path.dirname(path.dirname(serverLog));
+  const hostEntries = readEntries(HOST_LOG_NAMES.map((name) => hostDir && path.join(hostDir, name)).find((file) => file && existsSync(file)));
+  const serverEntries = readEntries(serverLog);
+  return [
+    ...HOST_EVENTS.map(([label, pattern]) => {
+      const found = hostEntries.find(({ message }) => pattern.test(message));
+      return row(`${label} (after the open)`, found === undefined ? 'not in the log' : `${String(found.time - openedAt).padStart(6)} ms`);
+    }),
+    ...OWN_FIGURES.map(([label, pattern]) => {
+      const value = serverEntries.map(({ message }) => pattern.exec(message)?.[1]).find((figure) => figure !== undefined);
+      return row(label, value === undefined ? 'not in the log' : `${String(Math.round(Number(value))).padStart(6)} ms`);
+    }),
+  ];
 }

@@ -8,6 +8,7 @@ import { QUICK_FIX_SCREENSHOT_PATH } from '../setup/paths';
 import { applyFix } from '../../support/lint-config.mjs';
 
 const FILE = 'pages/api/users.ts';
+const COLD_START_TIMEOUT_MS = 90_000;
 
 test('the pool hoist quick fix on a Pages API route writes exactly the rule’s suggestion', async (context) => {
   const { workspace, workbench } = await openScenario(context, 'pool-quick-fix');
@@ -21,16 +22,18 @@ test('the pool hoist quick fix on a Pages API route writes exactly the rule’s 
   const openedAt = Date.now();
   await workbench.openFile(FILE);
   await workbench.showProblems();
-  await workbench.waitForProblems(`no-pool-in-handler at line ${finding.line}`, (problems) =>
-    problems.some((problem) => isReportOf(problem, FILE, finding)),
+  // A cold start on a loaded machine can take long: its time is printed, not judged.
+  await workbench.waitForProblems(
+    `no-pool-in-handler at line ${finding.line}`,
+    (problems) => problems.some((problem) => isReportOf(problem, FILE, finding)),
+    COLD_START_TIMEOUT_MS,
   );
   const shown = Math.round(performance.now() - opening);
   const timeline = await describeStartup(inject('codeServerLogsDir'), openedAt);
   console.log(
     [
-      `[e2e] cold start: first diagnostics shown ${shown} ms after opening the first file of a fresh window (the first server start of this run, so an empty compile cache). Times after the open:`,
+      `[e2e] cold start: first diagnostics shown in the Problems view ${shown} ms after opening the first file of a fresh window (the run's first: empty compile cache). Breakdown:`,
       ...timeline,
-      `  ${'shown in the Problems view:'.padEnd(64)} ${String(shown).padStart(6)} ms`,
     ].join('\n'),
   );
 
