@@ -15,9 +15,9 @@ const LOG_LINE = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}\.\d{3}) \[\w+\] (.*)$/
 const HOST_LOG_NAMES = ['remoteexthost.log', 'exthost.log'];
 
 const HOST_EVENTS: Array<[label: string, pattern: RegExp]> = [
-  ['extension host started', /Extension host with pid \d+ started/],
-  ['TypeScript extension activation began (competes for the CPU)', /_doActivateExtension vscode\.typescript-language-features\b/],
-  ['next-db activation began', /_doActivateExtension next-db\.next-db\b/],
+  ['extension host started, after the open', /Extension host with pid \d+ started/],
+  ['TypeScript extension activation began, after the open', /_doActivateExtension vscode\.typescript-language-features\b/],
+  ['next-db activation began, after the open', /_doActivateExtension next-db\.next-db\b/],
 ];
 
 const OWN_FIGURES: Array<[label: string, pattern: RegExp]> = [
@@ -71,7 +71,7 @@ export async function describeStartup(logsDir: string, openedAt: number): Promis
   return [
     ...HOST_EVENTS.map(([label, pattern]) => {
       const found = hostEntries.find(({ message }) => pattern.test(message));
-      return row(`${label} (after the open)`, found === undefined ? 'not in the log' : `${String(found.time - openedAt).padStart(6)} ms`);
+      return row(label, found === undefined ? 'not in the log' : `${String(found.time - openedAt).padStart(6)} ms`);
     }),
     ...OWN_FIGURES.map(([label, pattern]) => {
       const value = serverEntries.map(({ message }) => pattern.exec(message)?.[1]).find((figure) => figure !== undefined);
