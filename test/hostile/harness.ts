@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ROOT } from '../extension/helpers';
 import { type LspSession, openDocument, startServer, stopServer, toUri, waitForDiagnostics } from '../extension/lsp-session.mjs';
 
@@ -16,13 +16,16 @@ export const MAX_RSS_MB = 500;
 
 /**
  * Builds the bundled server into a folder of its own (test files, and other test runs of this
- * checkout, run at the same time), removed when the test process exits, and returns its path.
+ * checkout, run at the same time) and returns its path; `removeServer` deletes the folder.
  */
 export function buildServer(name: string): string {
   const outdir = path.join(ROOT, 'test/.tmp', `hostile-${name}-${process.pid}`);
-  process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
   execFileSync(process.execPath, ['esbuild.js', `--outdir=${outdir}`], { cwd: ROOT, stdio: 'pipe' });
   return path.join(outdir, 'server.js');
+}
+
+export function removeServer(serverPath: string): void {
+  fs.rmSync(path.dirname(serverPath), { recursive: true, force: true });
 }
 
 export interface HostileFolder {
@@ -68,6 +71,7 @@ export function useHostileServers(name: string): HostileServers {
   beforeAll(() => {
     serverPath = buildServer(name);
   }, 120_000);
+  afterAll(() => removeServer(serverPath));
   afterEach(async () => {
     if (session !== undefined) await stopServer(session);
     folder?.remove();
