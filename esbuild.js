@@ -25,6 +25,26 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * The server's `import('./lint')` stays a require of dist/lint.js, a bundle of its own: the server
+ * answers `initialize` before it reads those megabytes (ESLint, the parser, TypeScript).
+ */
+const lintBundlePlugin = {
+  name: 'lint-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/lint$/, namespace: 'file' }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './lint.js', external: true } : undefined,
+    );
+  },
+};
+
+/** Fails the build when TypeScript creeps back into the server's own bundle (it belongs in dist/lint.js). */
+function checkServerMainIsSmall(metafile) {
+  const [name, output] = Object.entries(metafile.outputs).find(([file]) => file.endsWith('server-main.js'));
+  const heavy = Object.keys(output.inputs).filter((input) => /node_modules\/(typescript|eslint|@typescript-eslint\/typescript-estree)\//.test(input));
+  if (heavy.length > 0) throw new Error(`${name} must not bundle ${heavy[0]}: reach it through import('./lint') instead`);
+}
+
 async function main() {
   const context = await esbuild.context({
     entryPoints: {
@@ -32,6 +52,7 @@ async function main() {
       // A small entry that turns on Node's compile cache, then loads the server itself.
       server: 'extension/src/server/start.ts',
       'server-main': 'extension/src/server/server.ts',
+      lint: 'extension/src/server/lint.ts',
     },
     absWorkingDir: __dirname,
     outdir,
@@ -53,13 +74,17 @@ async function main() {
       // typescript.js guards its optional requires; they are never taken in the server.
       'require-resolve-not-external': 'silent',
     },
-    plugins: watch ? [problemMatcherPlugin] : [],
+    metafile: true,
+    // import() becomes require(): one module loader (CommonJS), and the compile cache covers it on every Node.
+    supported: { 'dynamic-import': false },
+    plugins: watch ? [lintBundlePlugin, problemMatcherPlugin] : [lintBundlePlugin],
   });
   if (watch) {
     await context.watch();
   } else {
-    await context.rebuild();
+    const result = await context.rebuild();
     await context.dispose();
+    checkServerMainIsSmall(result.metafile);
   }
 }
 

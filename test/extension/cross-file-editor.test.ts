@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers';
 import { changeDocument, openDocument, startServer, stopServer, toUri, waitForDiagnostics, type LspSession } from './lsp-session.mjs';
 
-const BUNDLE_DIR = path.join(ROOT, 'test/.tmp/cross-file-dist');
+// Its own bundle: another test run of this checkout may be rebuilding dist/ meanwhile.
+const BUNDLE_DIR = path.join(ROOT, 'test/.tmp', `cross-file-dist-${process.pid}`);
 const app = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-cross-file-'));
 let session: LspSession;
 
@@ -35,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopServer(session);
   fs.rmSync(app, { recursive: true, force: true });
+  fs.rmSync(BUNDLE_DIR, { recursive: true, force: true });
 });
 
 describe('a data module open beside the pages that call it', () => {

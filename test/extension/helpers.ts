@@ -7,7 +7,7 @@ import { type LintRequest, lintText } from '../../extension/src/server/lint';
 import { startsInJsxChildren } from '../../extension/src/server/jsx-context';
 import { startsInsideString } from '../../extension/src/server/string-context';
 import { createPositionMapper } from '../../extension/src/server/positions';
-import { getDocsUrl } from '../../extension/src/server/rule-config';
+import { getRuleFacts } from '../../extension/src/server/rule-config';
 import { normalizeSettings } from '../../extension/src/shared/settings';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -36,7 +36,7 @@ export function lintAsServer(
   const inJsxChildren = (line: number) => outcome.sourceCode !== undefined && startsInJsxChildren(outcome.sourceCode, line);
   const inString = (line: number) => outcome.sourceCode !== undefined && startsInsideString(outcome.sourceCode, line);
   const problems = outcome.messages.flatMap(
-    (message) => toProblem(message, mapper, getDocsUrl(message.ruleId ?? ''), inJsxChildren, inString) ?? [],
+    (message) => toProblem(message, mapper, getRuleFacts(message), inJsxChildren, inString) ?? [],
   );
   return { document, problems };
 }

@@ -52,6 +52,7 @@ describe('the VSIX', () => {
       'extension/LICENSE.txt',
       'extension/changelog.md',
       'extension/dist/client.js',
+      'extension/dist/lint.js',
       'extension/dist/server-main.js',
       'extension/dist/server.js',
       'extension/extension/images/icon.png',
@@ -75,7 +76,7 @@ describe('the VSIX', () => {
   });
 
   it('ships minified bundles without source maps', () => {
-    for (const name of ['extension/dist/client.js', 'extension/dist/server-main.js']) {
+    for (const name of ['extension/dist/client.js', 'extension/dist/server-main.js', 'extension/dist/lint.js']) {
       const code = entry(name).read().toString('utf8');
       // Booleans, not the code itself, in the assertions: the bundles are megabytes long.
       expect(/\/\/# sourceMappingURL=\S+\s*$/.test(code), `${name} links a source map`).toBe(false);
@@ -120,7 +121,7 @@ describe('the VSIX', () => {
     it('lints a file of the example app', async () => {
       const serverPath = path.join(folder, 'server.js');
       fs.writeFileSync(serverPath, entry('extension/dist/server.js').read());
-      fs.writeFileSync(path.join(folder, 'server-main.js'), entry('extension/dist/server-main.js').read());
+      for (const bundle of ['server-main.js', 'lint.js']) fs.writeFileSync(path.join(folder, bundle), entry(`extension/dist/${bundle}`).read());
       session = await startServer({ serverPath, rootPath: EXAMPLE_APP });
       const filePath = path.join(EXAMPLE_APP, 'pages/api/users.ts');
       const diagnostics = waitForDiagnostics(session, toUri(filePath), 1);

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UnrecognisedAppNotice, findUnrecognisedApp } from '../../extension/src/server/unrecognised-app';
+import { findUnrecognisedApp } from '../../extension/src/server/app-recognition';
+import { UnrecognisedAppNotice } from '../../extension/src/server/unrecognised-app';
 import { ROOT } from './helpers';
 
 const workspace = path.join(ROOT, 'test/.tmp', `unrecognised-app-${process.pid}`);
@@ -40,9 +41,9 @@ describe('UnrecognisedAppNotice', () => {
   it('says it once per workspace folder, naming the file, the folder and next-db.next.rootDir', () => {
     const lines: string[] = [];
     const notice = new UnrecognisedAppNotice((line) => lines.push(line));
-    notice.check(helper, workspace, ['.']);
-    notice.check(route, workspace, ['.']);
-    notice.check(srcRoute, workspace, ['.']);
+    notice.check(findUnrecognisedApp, helper, workspace, ['.']);
+    notice.check(findUnrecognisedApp, route, workspace, ['.']);
+    notice.check(findUnrecognisedApp, srcRoute, workspace, ['.']);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(route);
     expect(lines[0]).toContain('"apps/web"');

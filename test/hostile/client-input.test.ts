@@ -15,15 +15,17 @@ import {
   toUri,
   waitForDiagnostics,
 } from '../extension/lsp-session.mjs';
-import { POOL_ROUTE, type HostileFolder, buildServer, createHostileFolder, expectResponsive } from './harness';
+import { POOL_ROUTE, type HostileFolder, buildServer, createHostileFolder, expectResponsive, removeServer } from './harness';
 
 let folder: HostileFolder;
 let session: LspSession;
 let routeUri: string;
+let serverPath: string;
 
 beforeAll(async () => {
   folder = createHostileFolder();
-  session = await startServer({ serverPath: buildServer('client-input'), rootPath: folder.workspace, initializationOptions: { debounceMs: 0 } });
+  serverPath = buildServer('client-input');
+  session = await startServer({ serverPath, rootPath: folder.workspace, initializationOptions: { debounceMs: 0 } });
   const file = folder.write('app/api/users/route.ts', POOL_ROUTE);
   routeUri = toUri(file);
   const diagnostics = waitForDiagnostics(session, routeUri, 1);
@@ -34,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopServer(session);
   folder.remove();
+  removeServer(serverPath);
 });
 
 const EDIT = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'pwned\n' };

@@ -7,18 +7,25 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ROOT } from '../extension/helpers';
 import { type LspSession, openDocument, startServer, stopServer, toUri, waitForDiagnostics } from '../extension/lsp-session.mjs';
 
 export const MAX_ANSWER_MS = 1_000;
 export const MAX_RSS_MB = 500;
 
-/** Builds the bundled server into a folder of its own (test files run in parallel) and returns its path. */
+/**
+ * Builds the bundled server into a folder of its own (test files, and other test runs of this
+ * checkout, run at the same time) and returns its path; `removeServer` deletes the folder.
+ */
 export function buildServer(name: string): string {
-  const outdir = path.join(ROOT, 'test/.tmp', `hostile-${name}`);
+  const outdir = path.join(ROOT, 'test/.tmp', `hostile-${name}-${process.pid}`);
   execFileSync(process.execPath, ['esbuild.js', `--outdir=${outdir}`], { cwd: ROOT, stdio: 'pipe' });
   return path.join(outdir, 'server.js');
+}
+
+export function removeServer(serverPath: string): void {
+  fs.rmSync(path.dirname(serverPath), { recursive: true, force: true });
 }
 
 export interface HostileFolder {
@@ -64,6 +71,7 @@ export function useHostileServers(name: string): HostileServers {
   beforeAll(() => {
     serverPath = buildServer(name);
   }, 120_000);
+  afterAll(() => removeServer(serverPath));
   afterEach(async () => {
     if (session !== undefined) await stopServer(session);
     folder?.remove();

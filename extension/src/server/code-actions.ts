@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, TextDocumentEdit } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver/node';
-import { getAutofixTitle, toRuleName } from '../../../eslint-plugin/src/editor';
+import { toRuleName } from '../shared/settings';
 import { type ApplyEditsArgs, FIX_ALL_KIND, type FixAllArgs, ServerCommands } from '../shared/protocol';
 import { type Problem, getDiagnosticKey } from './diagnostics';
 import { getDisableFileEdit, getDisableLineEdit } from './disable-comments';
@@ -23,7 +23,7 @@ export function hasAutofix(linted: LintedDocument): boolean {
 
 /** ESLint autofixes carry no title: the rule names what each one does, by the message it fixes. */
 function getFixTitle(problem: Problem): string {
-  return getAutofixTitle(problem.ruleId, problem.messageId) ?? `Fix this ${toRuleName(problem.ruleId)} problem`;
+  return problem.fixTitle ?? `Fix this ${toRuleName(problem.ruleId)} problem`;
 }
 
 /**

@@ -1,10 +1,18 @@
 import type { Linter } from 'eslint';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver/node';
-import { RULE_ID_PREFIX, plugin, toRuleName } from '../../../eslint-plugin/src/editor';
+import { RULE_ID_PREFIX, SETTINGS_SECTION, toRuleName } from '../shared/settings';
 import type { PositionMapper } from './positions';
 
-const DIAGNOSTIC_SOURCE = plugin.meta.namespace;
+/** The plugin's namespace (test/plugin/editor.test.ts checks they agree). */
+const DIAGNOSTIC_SOURCE = SETTINGS_SECTION;
+
+/** What the plugin says of a message's rule, looked up by the lint module (the only one that loads the rules). */
+export interface RuleFacts {
+  docsUrl?: string;
+  /** What the autofix does, when the rule names it (ESLint autofixes carry no title). */
+  autofixTitle?: string;
+}
 
 /** One reported problem with its edits, converted for the document version it was linted at. */
 export interface Problem {
@@ -14,6 +22,8 @@ export interface Problem {
   diagnostic: Diagnostic;
   /** The autofix, if the rule offers one. */
   fix: TextEdit | undefined;
+  /** The autofix's quick-fix title, when the rule names one. */
+  fixTitle: string | undefined;
   suggestions: Array<{ title: string; edit: TextEdit }>;
   /** The problem's line starts among JSX children, where a disable comment must be `{/* … *\/}`. */
   inJsxChildren: boolean;
@@ -38,7 +48,7 @@ function toTextEdit(fix: RuleTextEdit, mapper: PositionMapper): TextEdit {
 export function toProblem(
   message: Linter.LintMessage,
   mapper: PositionMapper,
-  docsUrl: string | undefined,
+  rule: RuleFacts | undefined,
   startsInJsxChildren: (line: number) => boolean = () => false,
   startsInsideString: (line: number) => boolean = () => false,
 ): Problem | undefined {
@@ -56,12 +66,13 @@ export function toProblem(
     code: toRuleName(message.ruleId),
     message: message.message,
   };
-  if (docsUrl !== undefined) diagnostic.codeDescription = { href: docsUrl };
+  if (rule?.docsUrl !== undefined) diagnostic.codeDescription = { href: rule.docsUrl };
   return {
     ruleId: message.ruleId,
     messageId: message.messageId,
     diagnostic,
     fix: message.fix === undefined ? undefined : toTextEdit(message.fix, mapper),
+    fixTitle: message.fix === undefined ? undefined : rule?.autofixTitle,
     suggestions: (message.suggestions ?? []).map((suggestion) => ({
       title: suggestion.desc,
       edit: toTextEdit(suggestion.fix, mapper),

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isInsideRoot, readRegularFile } from '../../../eslint-plugin/src/editor';
+import { isInsideRoot, readRegularFile } from '../../../eslint-plugin/src/project/read-file';
 
 /**
  * Which next-db rules a workspace's own `eslint.config.*` enables, read as

@@ -3,7 +3,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { DeferringToEslintNotification, type DeferringToEslintParams } from '../shared/protocol';
 import type { NextDbSettings } from '../shared/settings';
 import { type EslintConfigRules, findNearestEslintConfigRules } from './eslint-config';
-import { getPresetRules } from './rule-config';
+import type { PresetRules } from './rule-config';
 
 /**
  * "Not twice": rules the workspace's own ESLint config enables, while the
@@ -22,11 +22,11 @@ export class EslintDeferral {
     this.configs.clear();
   }
 
-  /** `root`: the workspace folder (or project root) the config search must not leave. */
-  getExcludedRules(filePath: string, root: string, settings: NextDbSettings): ReadonlySet<string> {
+  /** `root`: the workspace folder (or project root) the config search must not leave. `presets`: from the linter module. */
+  getExcludedRules(filePath: string, root: string, settings: NextDbSettings, presets: PresetRules): ReadonlySet<string> {
     if (!settings.deferToEslintExtension || !this.eslintExtensionActive) return new Set();
     const dir = path.dirname(filePath);
-    if (!this.configs.has(dir)) this.configs.set(dir, findNearestEslintConfigRules(filePath, getPresetRules(), root));
+    if (!this.configs.has(dir)) this.configs.set(dir, findNearestEslintConfigRules(filePath, presets, root));
     const config = this.configs.get(dir);
     if (config === undefined || config.rules.size === 0) return new Set();
     this.announceOnce(config);

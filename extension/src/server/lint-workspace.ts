@@ -4,7 +4,7 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import type { LintWorkspaceResult } from '../shared/protocol';
 import type { Problem } from './diagnostics';
 import { toFileUri } from './folders';
-import { readRegularFile } from '../../../eslint-plugin/src/editor';
+import { readRegularFile } from '../../../eslint-plugin/src/project/read-file';
 import type { LintRequest } from './lint';
 import { findLintableFiles } from './workspace-files';
 

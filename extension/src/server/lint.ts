@@ -9,6 +9,11 @@ import { LINTABLE_EXTENSIONS, MAX_LINT_LENGTH } from './lintable';
 import { mayConcernRules } from './trigger-words';
 
 export { LINTABLE_EXTENSIONS, MAX_LINT_LENGTH, isLintablePath } from './lintable';
+// The server reaches the plugin only through this module (a bundle of its own, dist/lint.js), so that
+// dist/server-main.js stays free of TypeScript and the rules and the server share one project model.
+export { RULE_NAMES, getDocsUrl, getPresetRules, getRuleFacts } from './rule-config';
+export { findUnrecognisedApp } from './app-recognition';
+export { forgetOpenDocument, forgetProjectFiles, logSkippedFiles, trackOpenDocument } from './project-sync';
 
 export interface LintRequest {
   text: string;

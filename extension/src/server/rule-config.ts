@@ -1,11 +1,18 @@
 import type { Linter } from 'eslint';
-import { RULE_NAMES, getPresetRules, getDefaultSeverity, getRuleDocsUrl, getRuleOptions, toRuleId } from '../../../eslint-plugin/src/editor';
+import { RULE_NAMES, getAutofixTitle, getPresetRules, getDefaultSeverity, getRuleDocsUrl, getRuleOptions, toRuleId } from '../../../eslint-plugin/src/editor';
+import type { RuleFacts } from './diagnostics';
 import type { NextDbSettings } from '../shared/settings';
 
 export { RULE_NAMES, getPresetRules };
 
 export function getDocsUrl(ruleId: string): string | undefined {
   return getRuleDocsUrl(ruleId);
+}
+
+/** The docs page and autofix title of a message's rule, for a diagnostic and its quick fixes. */
+export function getRuleFacts(message: Pick<Linter.LintMessage, 'ruleId' | 'messageId'>): RuleFacts | undefined {
+  if (message.ruleId === null) return undefined;
+  return { docsUrl: getRuleDocsUrl(message.ruleId), autofixTitle: getAutofixTitle(message.ruleId, message.messageId) };
 }
 
 /**
@@ -24,3 +31,6 @@ export function buildRulesConfig(settings: NextDbSettings, excludedRules: Readon
 export function hasEnabledRule(rules: Linter.RulesRecord): boolean {
   return Object.values(rules).some((entry) => entry !== 'off');
 }
+
+/** Rule names in the plugin's presets, for reading a workspace's ESLint config. */
+export type PresetRules = ReturnType<typeof getPresetRules>;

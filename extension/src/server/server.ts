@@ -36,10 +36,8 @@ import { startsInJsxChildren } from './jsx-context';
 import { startsInsideString } from './string-context';
 import { type LintTrigger, LintScheduler } from './lint-scheduler';
 import { lintWorkspace } from './lint-workspace';
-import { forgetOpenDocument, forgetProjectFiles, logSkippedFiles, trackOpenDocument } from './project-sync';
 import { UnrecognisedAppNotice } from './unrecognised-app';
 import { createPositionMapper } from './positions';
-import { getDocsUrl } from './rule-config';
 import { SettingsStore } from './settings-store';
 import { getReplaceAllEdit } from './text-edits';
 
@@ -49,7 +47,7 @@ const documents = new TextDocuments(TextDocument);
 let workspaceFolders: string[] = [];
 let supportsWorkspaceFolders = false;
 
-const settingsStore = new SettingsStore(connection);
+const settingsStore = new SettingsStore(connection, async () => (await loadLinter()).RULE_NAMES);
 const eslintDeferral = new EslintDeferral(connection);
 /** Problems of open documents, with the version they were found in. */
 const lintedDocuments = new Map<string, LintedDocument>();
@@ -58,20 +56,38 @@ const workspaceLintedUris = new Set<string>();
 
 // ---------------------------------------------------------------- settings
 
-async function buildLintRequest(filePath: string, text: string, scopeUri: string): Promise<LintRequest | undefined> {
+async function buildLintRequest(linter: typeof LintModule, filePath: string, text: string, scopeUri: string): Promise<LintRequest | undefined> {
   const settings = await settingsStore.get(scopeUri);
   if (!settings.enable) return undefined;
   const cwd = findWorkspaceFolder(workspaceFolders, filePath) ?? findProjectRoot(filePath);
-  return { text, filename: filePath, cwd, settings, excludedRules: eslintDeferral.getExcludedRules(filePath, cwd, settings) };
+  const excludedRules = eslintDeferral.getExcludedRules(filePath, cwd, settings, linter.getPresetRules());
+  return { text, filename: filePath, cwd, settings, excludedRules };
 }
 
 // ----------------------------------------------------------------- linting
 
 let linterLoading: Promise<typeof LintModule> | undefined;
-/** The linter module (ESLint, the parser and TypeScript: most of the bundle), loaded once, after `initialize` is answered. */
+/**
+ * The linter module: ESLint, the plugin with its project model, the parser and TypeScript. It is
+ * a bundle of its own (dist/lint.js, nine tenths of the code), loaded once, after `initialize` is answered.
+ */
 function loadLinter(): Promise<typeof LintModule> {
-  linterLoading ??= import('./lint');
+  linterLoading ??= timeLinterLoad(import('./lint'));
   return linterLoading;
+}
+
+/** Logs the load time: with the first lint, what the first file of a fresh window waits for. */
+async function timeLinterLoad(loading: Promise<typeof LintModule>): Promise<typeof LintModule> {
+  const started = performance.now();
+  const linter = await loading;
+  const now = performance.now();
+  connection.console.info(`Loaded the linter in ${Math.round(now - started)} ms, ${Math.round(now)} ms after the server process started.`);
+  return linter;
+}
+
+/** Runs `action` once the linter is loaded, in the order asked (the project model's overlay must precede lints). */
+function withLinter(action: (linter: typeof LintModule) => void): void {
+  loadLinter().then(action, (error: unknown) => connection.console.error(`The linter did not load: ${String(error)}`));
 }
 
 const unrecognisedAppNotice = new UnrecognisedAppNotice((message) => connection.console.info(message));
@@ -88,25 +104,33 @@ function logTooLarge(request: LintRequest): void {
   );
 }
 
+let firstLintLogged = false;
+
+function logFirstLint(filePath: string, elapsed: string): void {
+  if (firstLintLogged) return;
+  firstLintLogged = true;
+  connection.console.info(`First lint (${filePath}) took ${elapsed} ms, done ${Math.round(performance.now())} ms after the server process started.`);
+}
+
 function lintToProblems(linter: typeof LintModule, request: LintRequest, document: TextDocument): Problem[] {
   const started = performance.now();
   const outcome = linter.lintText(request);
   const elapsed = (performance.now() - started).toFixed(1);
+  logFirstLint(request.filename, elapsed);
   if (outcome.error !== undefined) {
     connection.console.error(`Linting ${request.filename} failed; no diagnostics for it.\n${outcome.error}`);
   } else if (outcome.tooLarge === true) {
     logTooLarge(request);
   } else {
     connection.console.debug(`${outcome.skipped ? 'Skipped' : 'Linted'} ${request.filename} in ${elapsed} ms`);
-    if (!outcome.skipped && outcome.messages.length === 0) unrecognisedAppNotice.check(request.filename, request.cwd, request.settings.next.rootDir);
+    if (!outcome.skipped && outcome.messages.length === 0) unrecognisedAppNotice.check(linter.findUnrecognisedApp, request.filename, request.cwd, request.settings.next.rootDir);
   }
   const mapper = createPositionMapper(document);
   const { sourceCode } = outcome;
   const inJsxChildren = (line: number) => sourceCode !== undefined && startsInJsxChildren(sourceCode, line);
   const inString = (line: number) => sourceCode !== undefined && startsInsideString(sourceCode, line);
   return outcome.messages.flatMap((message) => {
-    const docsUrl = message.ruleId === null ? undefined : getDocsUrl(message.ruleId);
-    return toProblem(message, mapper, docsUrl, inJsxChildren, inString) ?? [];
+    return toProblem(message, mapper, linter.getRuleFacts(message), inJsxChildren, inString) ?? [];
   });
 }
 
@@ -117,9 +141,9 @@ async function lintDocument(uri: string, trigger: LintTrigger): Promise<void> {
   const { version } = document;
   const settings = await settingsStore.get(uri);
   if (trigger === 'change' && settings.run !== 'onType') return;
-  // `run: off` silences open files; "Lint Workspace" still works on request.
-  const request = settings.run === 'off' ? undefined : await buildLintRequest(filePath, document.getText(), uri);
   const linter = await loadLinter();
+  // `run: off` silences open files; "Lint Workspace" still works on request.
+  const request = settings.run === 'off' ? undefined : await buildLintRequest(linter, filePath, document.getText(), uri);
   // Results for a version the user has already typed past are dropped.
   if (documents.get(uri)?.version !== version) return;
   const problems = request === undefined ? [] : lintToProblems(linter, request, document);
@@ -139,8 +163,8 @@ function relintOpenDocuments(): void {
 async function computeFixAllEdit(document: TextDocument): Promise<TextEdit | undefined> {
   const filePath = toFilePath(document.uri);
   if (filePath === undefined) return undefined;
-  const request = await buildLintRequest(filePath, document.getText(), document.uri);
   const linter = await loadLinter();
+  const request = await buildLintRequest(linter, filePath, document.getText(), document.uri);
   const output = request === undefined ? undefined : linter.fixText(request);
   if (output === undefined || documents.get(document.uri)?.version !== document.version) return undefined;
   return getReplaceAllEdit(document, output);
@@ -163,7 +187,7 @@ connection.onCodeAction(async (params: unknown) => {
   }
   if (!isCurrent) return [];
   if (only !== undefined && !only.some((kind) => kind === CodeActionKind.QuickFix || kind === '')) return [];
-  return toCodeActions(document, linted, diagnostics, getDocsUrl);
+  return toCodeActions(document, linted, diagnostics, (await loadLinter()).getDocsUrl);
 });
 
 /**
@@ -217,7 +241,7 @@ connection.onRequest(LintWorkspaceRequest, async (params: unknown, token) => {
     folders: workspaceFolders,
     token,
     openText: (uri) => documents.get(uri)?.getText(),
-    buildRequest: (filePath, text, folder) => buildLintRequest(filePath, text, folder),
+    buildRequest: (filePath, text, folder) => buildLintRequest(linter, filePath, text, folder),
     lint: (request, document) => lintToProblems(linter, request, document),
     publish: (uri, problems) => {
       workspaceLintedUris.add(uri);
@@ -242,7 +266,9 @@ connection.onRequest(LintWorkspaceRequest, async (params: unknown, token) => {
 function syncWithProject(document: TextDocument): void {
   const filePath = toFilePath(document.uri);
   if (filePath === undefined) return;
-  trackOpenDocument(filePath, document.getText(), document.version);
+  const { version } = document;
+  const text = document.getText();
+  withLinter((linter) => linter.trackOpenDocument(filePath, text, version));
   for (const other of documents.all()) if (other.uri !== document.uri) lintScheduler.schedule(other, 'refresh', lintScheduler.debounceMs);
 }
 
@@ -258,7 +284,7 @@ documents.onDidSave(({ document }) => {
 });
 documents.onDidClose(({ document }) => {
   const closedPath = toFilePath(document.uri);
-  if (closedPath !== undefined) forgetOpenDocument(closedPath);
+  if (closedPath !== undefined) withLinter((linter) => linter.forgetOpenDocument(closedPath));
   lintScheduler.cancel(document.uri);
   lintedDocuments.delete(document.uri);
   settingsStore.forget(document.uri);
@@ -288,7 +314,7 @@ connection.onDidChangeWatchedFiles((params) => {
   const changes: unknown[] = Array.isArray(params?.changes) ? params.changes : [];
   const isEslintConfig = (change: unknown) => /\/eslint\.config\.[cm]?[jt]s$/.test(String((change as { uri?: unknown } | null)?.uri));
   if (changes.some(isEslintConfig)) eslintDeferral.clearConfigCache();
-  forgetProjectFiles();
+  withLinter((linter) => linter.forgetProjectFiles());
   relintOpenDocuments();
 });
 
@@ -318,8 +344,9 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  connection.console.info(`Answered initialize ${Math.round(performance.now())} ms after the server process started.`);
   // `initialize` is answered: load the linter now, while the editor opens its first file.
-  void loadLinter();
+  withLinter((linter) => linter.logSkippedFiles((message) => connection.console.info(message)));
   if (supportsWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event: unknown) => {
       const { added, removed } = (event ?? {}) as { added?: unknown; removed?: unknown };
@@ -333,6 +360,5 @@ connection.onInitialized(() => {
   }
 });
 
-logSkippedFiles((message) => connection.console.info(message));
 documents.listen(connection);
 connection.listen();

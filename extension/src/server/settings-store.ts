@@ -1,6 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { type NextDbSettings, SETTINGS_SECTION, normalizeSettings } from '../shared/settings';
-import { RULE_NAMES } from './rule-config';
 
 /**
  * Pulls the resource-scoped `next-db` settings from the client, once per
@@ -12,7 +11,11 @@ export class SettingsStore {
   private readonly warned = new Set<string>();
   canPull = false;
 
-  constructor(private readonly connection: Connection) {}
+  /** `getRuleNames`: the plugin's rule names, which come with the linter (loaded after `initialize`). */
+  constructor(
+    private readonly connection: Connection,
+    private readonly getRuleNames: () => Promise<readonly string[]>,
+  ) {}
 
   private readonly warn = (message: string): void => {
     if (this.warned.has(message)) return;
@@ -26,7 +29,8 @@ export class SettingsStore {
       settings = this.canPull
         ? this.connection.workspace
             .getConfiguration({ scopeUri, section: SETTINGS_SECTION })
-            .then((raw) => this.checkRuleNames(normalizeSettings(raw, this.warn)), () => normalizeSettings(undefined))
+            .then((raw) => normalizeSettings(raw, this.warn), () => normalizeSettings(undefined))
+            .then(async (pulled) => this.checkRuleNames(pulled, await this.getRuleNames()))
         : Promise.resolve(normalizeSettings(undefined));
       this.cache.set(scopeUri, settings);
     }
@@ -34,9 +38,9 @@ export class SettingsStore {
   }
 
   /** A misspelt rule name in `next-db.rules` would otherwise do nothing, silently. */
-  private checkRuleNames(settings: NextDbSettings): NextDbSettings {
+  private checkRuleNames(settings: NextDbSettings, ruleNames: readonly string[]): NextDbSettings {
     for (const name of Object.keys(settings.rules)) {
-      if (!RULE_NAMES.includes(name)) this.warn(`next-db.rules: there is no rule "${name}" (the rules are ${RULE_NAMES.join(', ')}); ignored.`);
+      if (!ruleNames.includes(name)) this.warn(`next-db.rules: there is no rule "${name}" (the rules are ${ruleNames.join(', ')}); ignored.`);
     }
     return settings;
   }

@@ -1,27 +1,5 @@
 import * as path from 'node:path';
-import { getNextFileInfo, getNextSettings } from '../../../eslint-plugin/src/editor';
-
-/**
- * The folder that looks like a Next.js app holding the file (the one above its
- * `app/` or `pages/` folder) when the rules do not see it as one, so they skip
- * the file in silence. Undefined when the rules know the file's app, or when
- * nothing suggests one. The answers come from the plugin's own classification:
- * the candidate is an app root if an App Router page in it would have it as root.
- */
-export function findUnrecognisedApp(filePath: string, cwd: string, rootDir: readonly string[]): string | undefined {
-  const settings = getNextSettings({ next: { rootDir: [...rootDir] } });
-  if (getNextFileInfo(filePath, cwd, settings).projectRoot !== undefined) return undefined;
-  const relative = path.relative(cwd, filePath);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  const segments = relative.split(path.sep).slice(0, -1);
-  const router = segments.findIndex((segment) => segment === 'app' || segment === 'pages');
-  if (router === -1) return undefined;
-  const above = segments.slice(0, router);
-  if (above.at(-1) === 'src') above.pop();
-  const candidate = path.join(cwd, ...above);
-  const isRoot = getNextFileInfo(path.join(candidate, 'app', 'page.js'), cwd, settings).projectRoot === candidate;
-  return isRoot ? undefined : candidate;
-}
+import type { findUnrecognisedApp } from './app-recognition';
 
 /** Says once per workspace folder that a file with database code is skipped because its app is not recognised. */
 export class UnrecognisedAppNotice {
@@ -29,9 +7,10 @@ export class UnrecognisedAppNotice {
 
   constructor(private readonly log: (message: string) => void) {}
 
-  check(filePath: string, cwd: string, rootDir: readonly string[]): void {
+  /** `findApp` is `findUnrecognisedApp`, from the lint module: it loads the plugin, which the server loads lazily. */
+  check(findApp: typeof findUnrecognisedApp, filePath: string, cwd: string, rootDir: readonly string[]): void {
     if (this.told.has(cwd)) return;
-    const app = findUnrecognisedApp(filePath, cwd, rootDir);
+    const app = findApp(filePath, cwd, rootDir);
     if (app === undefined) return;
     this.told.add(cwd);
     const folder = path.relative(cwd, app) || '.';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readRegularFile } from '../../../eslint-plugin/src/editor';
+import { readRegularFile } from '../../../eslint-plugin/src/project/read-file';
 import { GitIgnore } from './gitignore';
 import { isLintablePath } from './lintable';
 

@@ -11,6 +11,11 @@ export const SETTINGS_SECTION = 'next-db';
 /** What ESLint puts before the plugin's rule names: the section is the plugin's namespace (test/plugin/editor.test.ts checks). */
 export const RULE_ID_PREFIX = `${SETTINGS_SECTION}/`;
 
+/** `no-pool-in-handler` from `next-db/no-pool-in-handler` (or from itself). */
+export function toRuleName(ruleId: string): string {
+  return ruleId.startsWith(RULE_ID_PREFIX) ? ruleId.slice(RULE_ID_PREFIX.length) : ruleId;
+}
+
 export type RunMode = 'onType' | 'onSave' | 'off';
 export type RuleSeverity = 'off' | 'warn' | 'error';
 export type HostChoice = 'auto' | 'vercel' | 'cloudflare' | 'node';
@@ -69,7 +74,7 @@ function toRuleSeverities(value: unknown, warn: SettingsWarn): Record<string, Ru
   const rules: Record<string, RuleSeverity> = {};
   for (const [name, severity] of Object.entries(value)) {
     if (SEVERITIES.includes(severity as RuleSeverity)) {
-      rules[name.startsWith(RULE_ID_PREFIX) ? name.slice(RULE_ID_PREFIX.length) : name] = severity as RuleSeverity;
+      rules[toRuleName(name)] = severity as RuleSeverity;
     } else {
       warn(`next-db.rules.${name}: expected "off", "warn" or "error", got ${describe(severity)}; ignored.`);
     }

@@ -17,6 +17,8 @@ declare module 'vitest' {
     browserWsEndpoint: string;
     /** A temp dir where each scenario makes its own copy of the example app. */
     workspacesDir: string;
+    /** code-server's logs (the extension host's and each extension's), for the cold-start breakdown. */
+    codeServerLogsDir: string;
   }
 }
 
@@ -49,6 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('codeServerUrl', codeServer.url);
     project.provide('browserWsEndpoint', browser.wsEndpoint);
     project.provide('workspacesDir', path.join(stateDir, 'workspaces'));
+    project.provide('codeServerLogsDir', path.join(stateDir, 'code-server/user-data/logs'));
   } catch (error) {
     await teardown();
     throw error;

@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * HOME and the XDG base dirs pointed into `stateDir`, so a process started by the tests
- * writes nothing into the real home directory.
+ * HOME, the XDG base dirs and TMPDIR pointed into `stateDir`, so a process started by the tests
+ * writes nothing into the real home directory, and shares no temp files (sockets, Node's compile
+ * cache) with another run: the first server start of a run really is a first start.
  */
 export function isolatedHomeEnv(stateDir: string): Record<string, string> {
   const dir = (name: string) => {
@@ -17,5 +18,6 @@ export function isolatedHomeEnv(stateDir: string): Record<string, string> {
     XDG_DATA_HOME: dir('xdg-data'),
     XDG_CACHE_HOME: dir('xdg-cache'),
     XDG_STATE_HOME: dir('xdg-state'),
+    TMPDIR: dir('tmp'),
   };
 }

