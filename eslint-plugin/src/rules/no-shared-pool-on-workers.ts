@@ -5,10 +5,10 @@ import { createRule } from '../utils/create-rule';
 import { isDeployedModule } from '../utils/deployed-module';
 import { hasDirective } from '../utils/directives';
 import { getEnclosingFunction } from '../utils/exported-functions';
-import { iterateModuleReferences } from '../utils/module-references';
 import { getNextFileInfo } from '../utils/next-file-kind';
 import { getNextSettings } from '../utils/next-settings';
-import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '../utils/pool-factories';
+import { iteratePoolCreations } from '../utils/pool-creations';
+import { BUILTIN_POOL_FACTORIES, type PoolFactory } from '../utils/pool-factories';
 import { planMoveIntoFunction } from './no-shared-pool-on-workers/move-into-function';
 
 export type MessageId = 'sharedPool' | 'sharedPoolNoFix' | 'moveIntoFunction';
@@ -18,7 +18,10 @@ export type MessageId = 'sharedPool' | 'sharedPoolNoFix' | 'moveIntoFunction';
  * it connects on Workers depends on its driver adapter, which the pool under
  * it (`new Pool()` from pg, say) already shows.
  */
-const WORKER_POOL_FACTORIES: readonly PoolFactory[] = BUILTIN_POOL_FACTORIES.filter((factory) => factory.singleton !== 'global-this');
+const WORKER_POOL_FACTORIES: readonly PoolFactory[] = BUILTIN_POOL_FACTORIES.filter(
+  // Prisma keeps its own client, and its adapters open their pool only when the client connects.
+  (factory) => factory.singleton !== 'global-this' && factory.adapter !== true,
+);
 
 export default createRule<[], MessageId>({
   name: 'no-shared-pool-on-workers',
@@ -51,8 +54,7 @@ export default createRule<[], MessageId>({
     return {
       'Program:exit'() {
         const shared = new Set<TSESTree.CallExpression | TSESTree.NewExpression>();
-        for (const { node } of iterateModuleReferences<PoolFactory>(sourceCode, buildFactoryTraceMap(WORKER_POOL_FACTORIES))) {
-          if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
+        for (const { pool: node } of iteratePoolCreations(sourceCode, WORKER_POOL_FACTORIES)) {
           // At module scope, or kept by a lazy singleton (`pool ??= new Pool()`): either way, one pool for all requests.
           if (!getEnclosingFunction(node) || isCreatedOnce(sourceCode, node)) shared.add(node);
         }
