@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { createModelSession, findEntryReaching, getAbsoluteFilename, getHost, isLoadedByApp, type ModelSession } from '../project';
 import { createRule } from '../utils/create-rule';
 import { hasDirective } from '../utils/directives';
