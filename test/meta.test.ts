@@ -5,7 +5,7 @@ import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../eslint-plugin/src/index';
 import { type RuleName, rules } from '../eslint-plugin/src/rules';
-import { DOCS_BASE_URL } from '../eslint-plugin/src/utils/create-rule';
+import { DOCS_BASE_URL } from '../eslint-plugin/src/create-rule';
 
 const repoRoot = path.join(__dirname, '..');
 const ruleNames = Object.keys(plugin.rules).sort();

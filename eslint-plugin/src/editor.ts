@@ -6,14 +6,14 @@
  */
 import plugin from './index';
 import { rules } from './rules';
-import type { EditorSettings, RuleEditor, TriggerWords } from './utils/rule-editor';
+import type { EditorSettings, RuleEditor, TriggerWords } from './rule-editor';
 
 export { plugin };
-export type { EditorSettings, PoolFactoryOption, TriggerWords } from './utils/rule-editor';
+export type { EditorSettings, PoolFactoryOption, TriggerWords } from './rule-editor';
 export { closeOpenDocument, forgetProjectCaches, importsFileMatching, onSkippedFile, setOpenDocument } from './project';
 export { isInsideRoot, readRegularFile } from './project/read-file';
-export { getNextFileInfo } from './utils/next-file-kind';
-export { getNextSettings } from './utils/next-settings';
+export { getNextFileInfo } from './utils/next/next-file-kind';
+export { getNextSettings } from './utils/next/next-settings';
 
 export type RuleSeverity = 'off' | 'warn' | 'error';
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { forgetProjectCaches } from '../../eslint-plugin/src/project/epoch';
 import { detectHost, getHost } from '../../eslint-plugin/src/project/host';
-import { getNextSettings } from '../../eslint-plugin/src/utils/next-settings';
+import { getNextSettings } from '../../eslint-plugin/src/utils/next/next-settings';
 
 const FIXTURES = path.resolve('test/fixtures/hosts');
 const TMP = path.resolve('test/.tmp', `host-${process.pid}`);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { forgetProjectCaches, getImportedSyncKind, ModelSession } from '../../eslint-plugin/src/project';
 import { resolveImport } from '../../eslint-plugin/src/project/resolve';
-import { getNextSettings } from '../../eslint-plugin/src/utils/next-settings';
+import { getNextSettings } from '../../eslint-plugin/src/utils/next/next-settings';
 
 const ROOT = path.resolve('.');
 const NEXT15 = path.resolve('test/fixtures/require-connection/next15');

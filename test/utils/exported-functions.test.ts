@@ -6,7 +6,7 @@ import {
   getEnclosingFunction,
   getExportNames,
   isFunctionNode,
-} from '../../eslint-plugin/src/utils/exported-functions';
+} from '../../eslint-plugin/src/utils/ast/functions';
 
 type SourceType = 'module' | 'commonjs';
 

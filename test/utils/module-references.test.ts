@@ -2,7 +2,7 @@ import { Linter, type Rule } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { CALL, CONSTRUCT, iterateModuleReferences } from '../../eslint-plugin/src/utils/module-references';
+import { CALL, CONSTRUCT, iterateModuleReferences } from '../../eslint-plugin/src/utils/ast/module-references';
 
 const traceMap = {
   pg: { Pool: { [CONSTRUCT]: 'pg.Pool' } },

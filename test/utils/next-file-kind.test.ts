@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getNextFileInfo, getNextFileKind, isServerComponentFile } from '../../eslint-plugin/src/utils/next-file-kind';
-import { getNextSettings } from '../../eslint-plugin/src/utils/next-settings';
+import { getNextFileInfo, getNextFileKind, isServerComponentFile } from '../../eslint-plugin/src/utils/next/next-file-kind';
+import { getNextSettings } from '../../eslint-plugin/src/utils/next/next-settings';
 
 const cwd = path.resolve('/work/project');
 const defaults = getNextSettings({});

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { walkAst } from '../utils/walk-ast';
+import { walkAst } from '../utils/ast/walk-ast';
 import { getDerived } from './file-store';
 import { ancestorDirs, listFolder } from './folders';
 import { parseJsonc } from './jsonc';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { getAppRouteFolders } from '../next/app-route-folders';
-import { isForcedDynamic } from '../next/route-config';
+import { getAppRouteFolders } from '../utils/next/app-route-folders';
+import { isForcedDynamic } from '../utils/next/route-config';
 import { listFolder } from './folders';
 import type { ModelSession } from './session';
 

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getAppRouteFolders } from '../next/app-route-folders';
-import { hasExportedName } from '../next/route-config';
-import type { NextFileKind } from '../utils/next-file-kind';
+import { getAppRouteFolders } from '../utils/next/app-route-folders';
+import { hasExportedName } from '../utils/next/route-config';
+import type { NextFileKind } from '../utils/next/next-file-kind';
 import { getDerived } from './file-store';
 import { hasEntry } from './folders';
 

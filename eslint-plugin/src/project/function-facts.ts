@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getDirectives, isUseCacheDirective } from '../utils/directives';
-import { isFunctionNode, type FunctionNode } from '../utils/exported-functions';
-import { skipTransparent } from '../utils/sync-values';
+import { getDirectives, isUseCacheDirective } from '../utils/ast/directives';
+import { isFunctionNode, type FunctionNode } from '../utils/ast/functions';
+import { skipTransparent } from '../utils/drivers/sync-values';
 import type { ModuleInfo } from './module-info';
 
 /**

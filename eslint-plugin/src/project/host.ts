@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { NextSettings } from '../utils/next-settings';
+import type { NextSettings } from '../utils/next/next-settings';
 import { findAppRoot } from './app-root';
 import { createEpochCache, refreshEpoch } from './epoch';
 import { getDerived } from './file-store';

@@ -5,7 +5,7 @@
  * over the disk and hears which files were skipped.
  */
 import * as path from 'node:path';
-import { getNextSettings, type NextSettings } from '../utils/next-settings';
+import { getNextSettings, type NextSettings } from '../utils/next/next-settings';
 import { getModuleSpecifiers } from './app-files';
 import { getDerived } from './file-store';
 import { resolveImport } from './resolve';

@@ -1,4 +1,4 @@
-import { getNextFileInfo } from '../utils/next-file-kind';
+import { getNextFileInfo } from '../utils/next/next-file-kind';
 import { findAppRoot } from './app-root';
 import { getImporterIndex } from './reach';
 import type { ModelSession } from './session';

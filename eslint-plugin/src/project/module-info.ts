@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getDirectives } from '../utils/directives';
-import { walkAst } from '../utils/walk-ast';
-import { getCommonJsExportName, getModuleExportName, getRequiredModule } from '../utils/module-syntax';
+import { getDirectives } from '../utils/ast/directives';
+import { walkAst } from '../utils/ast/walk-ast';
+import { getCommonJsExportName, getModuleExportName, getRequiredModule } from '../utils/ast/module-syntax';
 import { getDerived } from './file-store';
 import { parseProgram } from './parse';
 

@@ -1,4 +1,4 @@
-import { findNodeDriverUses, getValueImports, NODE_DRIVER_WORDS } from '../utils/node-drivers';
+import { findNodeDriverUses, getValueImports, NODE_DRIVER_WORDS } from '../utils/drivers/node-drivers';
 import type { ModelSession } from './session';
 
 /**

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { getPrerenderScope } from '../next/prerender-scope';
-import { isUseCacheDirective } from '../utils/directives';
-import { getNextFileInfo, isServerComponentFile } from '../utils/next-file-kind';
-import { describeEntryExport } from '../utils/request-scope';
+import { getPrerenderScope } from '../utils/next/prerender-scope';
+import { isUseCacheDirective } from '../utils/ast/directives';
+import { getNextFileInfo, isServerComponentFile } from '../utils/next/next-file-kind';
+import { describeEntryExport } from '../utils/next/request-scope';
 import { getSpecifiers, listSourceFiles } from './app-files';
 import { findAppRoot } from './app-root';
 import { createEpochCache } from './epoch';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { ProjectFacts } from '../next/prerender-scope';
-import type { NextFileKind } from '../utils/next-file-kind';
+import type { ProjectFacts } from '../utils/next/prerender-scope';
+import type { NextFileKind } from '../utils/next/next-file-kind';
 import { findNextMajorVersion, getNextConfigFacts } from './app-root';
 import { hasDynamicLayoutAbove } from './dynamic-layouts';
 import { isUnlistedDynamicRoute } from './dynamic-segments';

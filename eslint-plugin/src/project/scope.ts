@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { NextSettings } from '../utils/next-settings';
+import type { NextSettings } from '../utils/next/next-settings';
 import { ancestorDirs, listFolder } from './folders';
 import { isInsideRoot } from './read-file';
 import type { ProjectScope } from './session';

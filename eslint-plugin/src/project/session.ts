@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { NextSettings } from '../utils/next-settings';
-import { isRequestReadingFunction, NEXT_REQUEST_FUNCTIONS } from '../utils/request-apis';
+import type { NextSettings } from '../utils/next/next-settings';
+import { isRequestReadingFunction, NEXT_REQUEST_FUNCTIONS } from '../utils/next/request-apis';
 import { getSpecifiers } from './app-files';
 import { createEpochCache, refreshEpoch } from './epoch';
 import { getDerived } from './file-store';

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../utils/exported-functions';
-import { usesSqliteDialect } from '../utils/query-builders';
-import { DATABASE_CONSTRUCTORS, DRIZZLE_SYNC_MODULES, KYSELY_MODULE, SYNC_DATABASE_WORDS } from '../utils/sync-drivers';
-import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from '../utils/sync-values';
-import { walkAst } from '../utils/walk-ast';
+import { isFunctionNode } from '../utils/ast/functions';
+import { usesSqliteDialect } from '../utils/drivers/query-builders';
+import { DATABASE_CONSTRUCTORS, DRIZZLE_SYNC_MODULES, KYSELY_MODULE, SYNC_DATABASE_WORDS } from '../utils/drivers/sync-drivers';
+import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from '../utils/drivers/sync-values';
+import { walkAst } from '../utils/ast/walk-ast';
 import { dependsOnAny } from './app-root';
 import type { ModuleInfo } from './module-info';
 import type { ModelSession } from './session';

@@ -1,17 +1,17 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getHost } from '../project';
-import { type AttachablePool, ATTACHABLE_POOLS, buildAttachableTraceMap } from '../utils/attachable-pools';
-import { createRule } from '../utils/create-rule';
-import { isDeployedModule } from '../utils/deployed-module';
-import { hasDirective } from '../utils/directives';
+import { type AttachablePool, ATTACHABLE_POOLS, buildAttachableTraceMap } from '../utils/drivers/attachable-pools';
+import { createRule } from '../create-rule';
+import { isDeployedModule } from '../utils/next/deployed-module';
+import { hasDirective } from '../utils/ast/directives';
 import { isAttached, planAttachCall } from '../utils/fix/attach-pool';
 import { matchLineEndings } from '../utils/fix/line-endings';
 import { usesSemicolonsMostly } from '../utils/fix/module-insertion';
-import { isEdgeRuntime } from '../utils/is-edge-runtime';
-import { iterateModuleReferences } from '../utils/module-references';
-import { getNextFileInfo } from '../utils/next-file-kind';
-import { getNextSettings } from '../utils/next-settings';
-import { getOutermostTypeWrapper } from '../utils/type-wrappers';
+import { isEdgeRuntime } from '../utils/next/is-edge-runtime';
+import { iterateModuleReferences } from '../utils/ast/module-references';
+import { getNextFileInfo } from '../utils/next/next-file-kind';
+import { getNextSettings } from '../utils/next/next-settings';
+import { getOutermostTypeWrapper } from '../utils/ast/type-wrappers';
 import { insertAfterStatement } from './attach-database-pool/insert-after';
 
 export type MessageId = 'attachPool' | 'addAttachCall';

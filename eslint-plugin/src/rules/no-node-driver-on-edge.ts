@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { createModelSession, findNextVersion, findNodeDriverChain, getAbsoluteFilename } from '../project';
 import { summarizeModule } from '../project/module-info';
-import { createRule } from '../utils/create-rule';
-import { isEdgeRuntime } from '../utils/is-edge-runtime';
-import { type NextFileKind, getNextFileInfo } from '../utils/next-file-kind';
-import { getNextSettings, type NextSettings } from '../utils/next-settings';
-import { findNodeDriverUses, getValueImports } from '../utils/node-drivers';
+import { createRule } from '../create-rule';
+import { isEdgeRuntime } from '../utils/next/is-edge-runtime';
+import { type NextFileKind, getNextFileInfo } from '../utils/next/next-file-kind';
+import { getNextSettings, type NextSettings } from '../utils/next/next-settings';
+import { findNodeDriverUses, getValueImports } from '../utils/drivers/node-drivers';
 
 export type MessageId = 'nodeDriverOnEdge';
 

@@ -1,18 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { recordCodePaths } from '../utils/code-path-recorder';
-import { createRule } from '../utils/create-rule';
-import { type HeldWords, describePathProblem } from '../utils/describe-path';
+import { recordCodePaths } from '../utils/ast/code-path-recorder';
+import { createRule, nameListSchema } from '../create-rule';
+import { type HeldWords, describePathProblem } from '../utils/drivers/describe-path';
 import { matchLineEndings } from '../utils/fix/line-endings';
 import { getCloseStatement, isPlainData, removeCloseStatements } from '../utils/fix/remove-close-statements';
 import { planWrapInFinally } from '../utils/fix/wrap-in-finally';
-import { isEdgeRuntime } from '../utils/is-edge-runtime';
-import { getNextFileKind } from '../utils/next-file-kind';
-import { getNextSettings } from '../utils/next-settings';
-import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
+import { isEdgeRuntime } from '../utils/next/is-edge-runtime';
+import { getNextFileKind } from '../utils/next/next-file-kind';
+import { getNextSettings } from '../utils/next/next-settings';
+import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/next/request-scope';
 import { findUnendedNeonPools } from './no-pool-end-in-handler/neon-on-edge';
 import { getClosingFunction } from './no-pool-end-in-handler/closing-functions';
 import { SHARED_POOL_CLOSE_PATTERN, createClosedPoolFinder } from './no-pool-end-in-handler/shared-pools';
-import { BUILTIN_POOL_FACTORIES } from '../utils/pool-factories';
+import { BUILTIN_POOL_FACTORIES } from '../utils/drivers/pool-factories';
 
 export type Options = [{ closingFunctions?: string[] }];
 export type MessageId = 'poolEnded' | 'clientDisconnected' | 'closingFunction' | 'removeEnd' | 'neonPoolNotEnded' | 'endInFinally';
@@ -55,12 +55,9 @@ export default createRule<Options, MessageId>({
         description: 'Options for no-pool-end-in-handler.',
         additionalProperties: false,
         properties: {
-          closingFunctions: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: "Functions of the project's own modules that end the shared pool or client (such as a `disconnect()` helper that calls `prisma.$disconnect()`): calls of them imported into request-time code are reported too.",
-          },
+          closingFunctions: nameListSchema(
+            "Functions of the project's own modules that end the shared pool or client (such as a `disconnect()` helper that calls `prisma.$disconnect()`): calls of them imported into request-time code are reported too.",
+          ),
         },
       },
     ],

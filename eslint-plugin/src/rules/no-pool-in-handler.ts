@@ -1,20 +1,20 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createModelSession, findEntryReaching, getAbsoluteFilename, getHost, isLoadedByApp, type ModelSession } from '../project';
-import { createRule } from '../utils/create-rule';
-import { hasDirective } from '../utils/directives';
-import { getNextFileInfo } from '../utils/next-file-kind';
-import { getNextSettings } from '../utils/next-settings';
-import { type PoolCreation, iteratePoolCreations } from '../utils/pool-creations';
-import { DEFAULT_POOL_SIZE, DEFAULT_SIZE_OPTION, type PoolFactoryOption } from '../utils/pool-defaults';
-import { BUILTIN_POOL_FACTORIES, type PoolFactory } from '../utils/pool-factories';
-import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/request-scope';
-import { getTopLevelFunctionName } from '../utils/top-level-function';
+import { createRule } from '../create-rule';
+import { hasDirective } from '../utils/ast/directives';
+import { getNextFileInfo } from '../utils/next/next-file-kind';
+import { getNextSettings } from '../utils/next/next-settings';
+import { type PoolCreation, iteratePoolCreations } from '../utils/drivers/pool-creations';
+import { DEFAULT_POOL_SIZE, DEFAULT_SIZE_OPTION, type PoolFactoryOption } from '../utils/drivers/pool-defaults';
+import { BUILTIN_POOL_FACTORIES, type PoolFactory } from '../utils/drivers/pool-factories';
+import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/next/request-scope';
+import { getTopLevelFunctionName } from '../utils/ast/top-level-function';
 import { planHoist } from './no-pool-in-handler/hoist';
 import { type PrismaRoles, findGeneratedClientFactories, getClientParts, getPrismaRoles } from './no-pool-in-handler/prisma-clients';
 import { findUnguardedPools } from './no-pool-in-handler/unguarded-pool';
-import { GENERATED_CLIENT_CLASS } from '../utils/prisma-factories';
-import { isEdgeRuntime } from '../utils/is-edge-runtime';
-import { isCreatedOnce } from '../utils/created-once/is-created-once';
+import { GENERATED_CLIENT_CLASS } from '../utils/drivers/prisma-factories';
+import { isEdgeRuntime } from '../utils/next/is-edge-runtime';
+import { isCreatedOnce } from '../utils/drivers/created-once/is-created-once';
 import { planVercelAttach } from './no-pool-in-handler/vercel-attach';
 
 export type Options = [

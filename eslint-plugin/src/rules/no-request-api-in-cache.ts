@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../utils/create-rule';
-import { hasDirective } from '../utils/directives';
-import { getNextFileKind } from '../utils/next-file-kind';
-import { getNextSettings } from '../utils/next-settings';
-import { NO_REQUEST_CONTEXT_WORDS, createNoRequestContextFinder, type NoRequestContext } from '../utils/no-request-contexts';
+import { createRule, type NoOptions } from '../create-rule';
+import { hasDirective } from '../utils/ast/directives';
+import { getNextFileKind } from '../utils/next/next-file-kind';
+import { getNextSettings } from '../utils/next/next-settings';
+import { NO_REQUEST_CONTEXT_WORDS, createNoRequestContextFinder, type NoRequestContext } from '../utils/next/no-request-contexts';
 import { getAdvice, getNextError, isForbidden, type RequestApi } from './no-request-api-in-cache/forbidden-apis';
 import { createHelperChains, getCalledLocalFunction, type ApiChains } from './no-request-api-in-cache/helper-chains';
 import { createModelSession, getAbsoluteFilename, type ModelSession } from '../project';
@@ -11,7 +11,7 @@ import { findImportedRequestApis } from './no-request-api-in-cache/imported-help
 import { getMoveToCaller } from './no-request-api-in-cache/move-to-caller';
 import { findRequestApiUses } from './no-request-api-in-cache/request-api-uses';
 
-export type Options = [Record<string, never>];
+export type Options = NoOptions;
 export type MessageId = 'requestApiInCache' | 'moveToCaller';
 
 function formatChain(chain: readonly string[]): string {

@@ -1,14 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getHost } from '../project';
-import { isCreatedOnce } from '../utils/created-once/is-created-once';
-import { createRule } from '../utils/create-rule';
-import { isDeployedModule } from '../utils/deployed-module';
-import { hasDirective } from '../utils/directives';
-import { getEnclosingFunction } from '../utils/exported-functions';
-import { getNextFileInfo } from '../utils/next-file-kind';
-import { getNextSettings } from '../utils/next-settings';
-import { iteratePoolCreations } from '../utils/pool-creations';
-import { BUILTIN_POOL_FACTORIES, type PoolFactory } from '../utils/pool-factories';
+import { isCreatedOnce } from '../utils/drivers/created-once/is-created-once';
+import { createRule } from '../create-rule';
+import { isDeployedModule } from '../utils/next/deployed-module';
+import { hasDirective } from '../utils/ast/directives';
+import { getEnclosingFunction } from '../utils/ast/functions';
+import { getNextFileInfo } from '../utils/next/next-file-kind';
+import { getNextSettings } from '../utils/next/next-settings';
+import { iteratePoolCreations } from '../utils/drivers/pool-creations';
+import { BUILTIN_POOL_FACTORIES, type PoolFactory } from '../utils/drivers/pool-factories';
 import { planMoveIntoFunction } from './no-shared-pool-on-workers/move-into-function';
 
 export type MessageId = 'sharedPool' | 'sharedPoolNoFix' | 'moveIntoFunction';

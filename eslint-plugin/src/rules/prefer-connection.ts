@@ -1,15 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../utils/create-rule';
+import { createRule, type NoOptions } from '../create-rule';
 import { fixOrSuggest } from '../utils/fix/fix-or-suggest';
-import { hasDirective } from '../utils/directives';
-import { CALL, iterateModuleReferences } from '../utils/module-references';
-import { getNextFileInfo, type NextFileKind } from '../utils/next-file-kind';
+import { hasDirective } from '../utils/ast/directives';
+import { CALL, iterateModuleReferences } from '../utils/ast/module-references';
+import { getNextFileInfo, type NextFileKind } from '../utils/next/next-file-kind';
 import { createModelSession, getAbsoluteFilename, getRouteFacts } from '../project';
-import { getNextSettings } from '../utils/next-settings';
-import { createNoRequestContextFinder } from '../utils/no-request-contexts';
+import { getNextSettings } from '../utils/next/next-settings';
+import { createNoRequestContextFinder } from '../utils/next/no-request-contexts';
 import { getConnectionReplacement, getNoStoreRemoval } from './prefer-connection/no-store-fixes';
 
-export type Options = [Record<string, never>];
+export type Options = NoOptions;
 export type MessageId =
   | 'preferConnection'
   | 'noStoreHasNoEffect'

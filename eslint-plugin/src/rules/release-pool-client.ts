@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type CodePathRecord, recordCodePaths } from '../utils/code-path-recorder';
-import { createRule } from '../utils/create-rule';
-import { type PathProblem, findUnreleasedPath } from '../utils/every-path';
+import { type CodePathRecord, recordCodePaths } from '../utils/ast/code-path-recorder';
+import { createRule, nameListSchema } from '../create-rule';
+import { type PathProblem, findUnreleasedPath } from '../utils/drivers/every-path';
 import { type Acquisition, CHECKOUT_METHODS, getAcquisition, getCheckoutReceiver, getKnownPools, isPoolReceiver } from './release-pool-client/acquisitions';
-import { type ClientUses, createReleasesArgument, getClientUses } from '../utils/client-uses';
-import { describePathProblem, describeThrowing } from '../utils/describe-path';
+import { type ClientUses, createReleasesArgument, getClientUses } from '../utils/drivers/client-uses';
+import { describePathProblem, describeThrowing } from '../utils/drivers/describe-path';
 import { planWrapInFinally } from '../utils/fix/wrap-in-finally';
-import type { SourceCode } from '../utils/source-code';
+import type { SourceCode } from '../utils/ast/source-code';
 
 export type Options = [{ poolNames?: string[] }];
 export type MessageId = 'notReleased' | 'clientDropped' | 'wrapInTryFinally';
@@ -48,12 +48,9 @@ export default createRule<Options, MessageId>({
         description: 'Options for release-pool-client.',
         additionalProperties: false,
         properties: {
-          poolNames: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'More names of pools, for pools not named like one: with `db`, `db.connect()` and `this.db.connect()` are checkouts.',
-          },
+          poolNames: nameListSchema(
+            'More names of pools, for pools not named like one: with `db`, `db.connect()` and `this.db.connect()` are checkouts.',
+          ),
         },
       },
     ],

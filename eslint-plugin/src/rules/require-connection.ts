@@ -1,19 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { runsAtModuleLoad } from '../next/prerender-scope';
+import { runsAtModuleLoad } from '../utils/next/prerender-scope';
 import { createModelSession, findEntryReaching, getAbsoluteFilename, type ModelSession } from '../project';
-import { createRule } from '../utils/create-rule';
+import { createRule, type NoOptions } from '../create-rule';
 import { fixOrSuggest } from '../utils/fix/fix-or-suggest';
 import { CONNECTION_CALL, getConnectionFix, NO_STORE_CALL } from './require-connection/connection-fix';
-import { getTopLevelFunctionName } from '../utils/top-level-function';
+import { getTopLevelFunctionName } from '../utils/ast/top-level-function';
 import { callsImportedRequestApi } from './require-connection/imported-request-apis';
 import { collectExemptions, isParamsAwait, isSearchParamsMember } from './require-connection/exemptions';
 import { judgeFile, type FileJudgement } from './require-connection/file-judgement';
 import { isInPrerenderedGet } from './require-connection/prerendered-get';
 import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
 import { isUncachedFetch } from './require-connection/uncached-fetch';
-import { SYNC_DATABASE_WORDS, SYNC_QUERY_METHODS } from '../utils/sync-drivers';
+import { SYNC_DATABASE_WORDS, SYNC_QUERY_METHODS } from '../utils/drivers/sync-drivers';
 
-export type Options = [Record<string, never>];
+export type Options = NoOptions;
 export type MessageId =
   | 'requireConnection'
   | 'requireNoStore'

@@ -4,7 +4,7 @@
  * a hand-edited settings.json must never crash the server.
  */
 
-import { DEFAULT_POOL_SIZE, type PoolFactoryOption } from '../../../eslint-plugin/src/utils/pool-defaults';
+import { DEFAULT_POOL_SIZE, type PoolFactoryOption } from '../../../eslint-plugin/src/utils/drivers/pool-defaults';
 
 export const SETTINGS_SECTION = 'next-db';
 

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { resolveIdentifier } from '../../utils/scope';
+import { resolveIdentifier } from '../../utils/ast/scope';
 import { PROJECT_SPECIFIER, getImportSpecifier } from './shared-pools';
-import type { SourceCode } from '../../utils/source-code';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /**
  * A call of a project helper that ends the shared pool, such as

@@ -1,14 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { CodePathRecord } from '../../utils/code-path-recorder';
-import { isCreatedOnce } from '../../utils/created-once/is-created-once';
-import { type PathProblem, findUnreleasedPath } from '../../utils/every-path';
-import { getEnclosingFunction } from '../../utils/exported-functions';
-import { iterateModuleReferences } from '../../utils/module-references';
-import { buildFactoryTraceMap } from '../../utils/pool-factories';
-import { type RequestScopedFunctions, findRequestScopedAncestor } from '../../utils/request-scope';
-import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
-import { getClientUses } from '../../utils/client-uses';
-import type { SourceCode } from '../../utils/source-code';
+import type { CodePathRecord } from '../../utils/ast/code-path-recorder';
+import { isCreatedOnce } from '../../utils/drivers/created-once/is-created-once';
+import { type PathProblem, findUnreleasedPath } from '../../utils/drivers/every-path';
+import { getEnclosingFunction } from '../../utils/ast/functions';
+import { iterateModuleReferences } from '../../utils/ast/module-references';
+import { buildFactoryTraceMap } from '../../utils/drivers/pool-factories';
+import { type RequestScopedFunctions, findRequestScopedAncestor } from '../../utils/next/request-scope';
+import { getOutermostTypeWrapper } from '../../utils/ast/type-wrappers';
+import { getClientUses } from '../../utils/drivers/client-uses';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 const NEON_POOL = buildFactoryTraceMap([{ module: '@neondatabase/serverless', import: 'Pool' }]);
 const END_METHODS: ReadonlySet<string> = new Set(['end']);

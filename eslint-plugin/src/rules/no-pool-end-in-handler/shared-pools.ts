@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction } from '../../utils/exported-functions';
-import { iterateModuleReferences } from '../../utils/module-references';
-import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '../../utils/pool-factories';
-import { isTopLevelScope, resolveIdentifier } from '../../utils/scope';
-import { isTypeWrapper, skipAwaitAndTypeWrappers } from '../../utils/type-wrappers';
-import { isCreatedOnce } from '../../utils/created-once/is-created-once';
-import type { SourceCode } from '../../utils/source-code';
+import { getEnclosingFunction } from '../../utils/ast/functions';
+import { iterateModuleReferences } from '../../utils/ast/module-references';
+import { BUILTIN_POOL_FACTORIES, type PoolFactory, buildFactoryTraceMap } from '../../utils/drivers/pool-factories';
+import { isTopLevelScope, resolveIdentifier } from '../../utils/ast/scope';
+import { isTypeWrapper, skipAwaitAndTypeWrappers } from '../../utils/ast/type-wrappers';
+import { isCreatedOnce } from '../../utils/drivers/created-once/is-created-once';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 type Variable = TSESLint.Scope.Variable;
 

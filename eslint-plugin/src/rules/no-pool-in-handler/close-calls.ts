@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { cachedPer } from '../../utils/cached-per';
+import { cachedPer } from '../../utils/ast/cached-per';
 import { getCloseStatement, isPlainData } from '../../utils/fix/remove-close-statements';
-import { walkAst } from '../../utils/walk-ast';
-import type { SourceCode } from '../../utils/source-code';
+import { walkAst } from '../../utils/ast/walk-ast';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /** Methods that may end a pool handed to a wrapper: Kysely's `db.destroy()`, Drizzle's `client.end()`... */
 const CLOSING_METHODS = new Set(['end', 'destroy', 'close', 'dispose', '$disconnect']);

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction, getFunctionBinding } from '../../utils/exported-functions';
+import { getEnclosingFunction, getFunctionBinding } from '../../utils/ast/functions';
 import { LISTENER_METHODS, findClosingCall, getPoolUses } from './close-calls';
-import type { SourceCode } from '../../utils/source-code';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /**
  * A creation not held in a local variable (`return new Pool()`,

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { cachedPer } from '../../utils/cached-per';
-import { isFunctionNode } from '../../utils/exported-functions';
-import { isInside } from '../../utils/ranges';
-import { isTopLevelScope } from '../../utils/scope';
-import { walkAst } from '../../utils/walk-ast';
-import type { SourceCode } from '../../utils/source-code';
+import { cachedPer } from '../../utils/ast/cached-per';
+import { isFunctionNode } from '../../utils/ast/functions';
+import { isInside } from '../../utils/ast/ranges';
+import { isTopLevelScope } from '../../utils/ast/scope';
+import { walkAst } from '../../utils/ast/walk-ast';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /** What in the expression only means something inside the running function: `this`, an `await`... */
 function findContextualNode(sourceCode: SourceCode, expression: TSESTree.Node): string | undefined {

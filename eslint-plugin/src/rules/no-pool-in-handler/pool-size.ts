@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type TextEdit, getPropertyAddition, getSpreadWrapping, toPropertyKey } from '../../utils/fix/object-option';
-import { type PoolFactory, getSizeOption } from '../../utils/pool-factories';
-import { getPropertyValue, isStringLike } from '../../utils/static-values';
+import { type PoolFactory, getSizeOption } from '../../utils/drivers/pool-factories';
+import { getPropertyValue, isStringLike } from '../../utils/ast/static-values';
 
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
 

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction, isFunctionNode } from '../../utils/exported-functions';
+import { getEnclosingFunction, isFunctionNode } from '../../utils/ast/functions';
 import { applyEditsToSlice, type TextEdit } from '../../utils/fix/object-option';
-import type { PoolFactory } from '../../utils/pool-factories';
-import { isInside } from '../../utils/ranges';
-import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
-import { isStringLike } from '../../utils/static-values';
+import type { PoolFactory } from '../../utils/drivers/pool-factories';
+import { isInside } from '../../utils/ast/ranges';
+import { getOutermostTypeWrapper } from '../../utils/ast/type-wrappers';
+import { isStringLike } from '../../utils/ast/static-values';
 import { skipTypeWrappers } from './pool-size';
 
 /**

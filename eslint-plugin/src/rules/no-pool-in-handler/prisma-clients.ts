@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isGeneratedPrismaClient, type ModelSession } from '../../project';
 import { getModuleSpecifiers } from '../../project/app-files';
-import type { PoolFactory } from '../../utils/pool-factories';
-import { isInside } from '../../utils/ranges';
-import { GENERATED_CLIENT_CLASS, generatedClientFactory } from '../../utils/prisma-factories';
+import type { PoolFactory } from '../../utils/drivers/pool-factories';
+import { isInside } from '../../utils/ast/ranges';
+import { GENERATED_CLIENT_CLASS, generatedClientFactory } from '../../utils/drivers/prisma-factories';
 import type { ClientParts } from './hoist';
 import { type Creation, findFedClient, getCompanions, opensPool } from './prisma-adapters';
 import { getPoolSizeEdit } from './pool-size';

@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getUniqueName } from '../../utils/fix/unique-name';
-import type { PoolFactory } from '../../utils/pool-factories';
-import { resolveIdentifier } from '../../utils/scope';
-import type { SourceCode } from '../../utils/source-code';
+import type { PoolFactory } from '../../utils/drivers/pool-factories';
+import { resolveIdentifier } from '../../utils/ast/scope';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 export interface SingletonParts {
   /** The module-level binding. */

@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isLazySingleton } from '../../utils/created-once/is-lazy-singleton';
-import { isLongLived } from '../../utils/created-once/long-lived';
-import { getEnclosingFunction } from '../../utils/exported-functions';
+import { isLazySingleton } from '../../utils/drivers/created-once/is-lazy-singleton';
+import { isLongLived } from '../../utils/drivers/created-once/long-lived';
+import { getEnclosingFunction } from '../../utils/ast/functions';
 import { matchLineEndings } from '../../utils/fix/line-endings';
 import { removeDeclarator } from '../../utils/fix/remove-statement';
 import { separateFixes } from '../../utils/fix/separate-fixes';
-import { isInside } from '../../utils/ranges';
-import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
+import { isInside } from '../../utils/ast/ranges';
+import { getOutermostTypeWrapper } from '../../utils/ast/type-wrappers';
 import { type Companion, type Creation, getCompanions, getInlinedText } from './prisma-adapters';
 import type { FoundCreation } from './prisma-clients';
 

@@ -1,4 +1,4 @@
-import type { NoRequestContext, NoRequestContextKind } from '../../utils/no-request-contexts';
+import type { NoRequestContext, NoRequestContextKind } from '../../utils/next/no-request-contexts';
 
 /**
  * Which request APIs fail in which context, and Next's own words for it, as

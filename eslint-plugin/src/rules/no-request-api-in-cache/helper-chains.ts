@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { getEnclosingFunctions, type FunctionNode } from '../../utils/exported-functions';
-import { getFunctionOfVariable } from '../../utils/request-scope';
+import { getEnclosingFunctions, type FunctionNode } from '../../utils/ast/functions';
+import { getFunctionOfVariable } from '../../utils/next/request-scope';
 import type { RequestApi } from './forbidden-apis';
 import type { RequestApiUse } from './request-api-uses';
-import type { SourceCode } from '../../utils/source-code';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /**
  * For each request API a function reaches, the names from that function down

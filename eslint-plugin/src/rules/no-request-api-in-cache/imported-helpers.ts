@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { ModelSession } from '../../project';
-import { NEXT_REQUEST_FUNCTIONS } from '../../utils/request-apis';
+import { NEXT_REQUEST_FUNCTIONS } from '../../utils/next/request-apis';
 import { getImportedName } from '../require-connection/import-bindings';
 import type { RequestApi } from './forbidden-apis';
 import type { ApiChains } from './helper-chains';
-import type { SourceCode } from '../../utils/source-code';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /**
  * The request APIs a function imported from another project file reaches,

@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { getFunctionDirectives, isUseCacheDirective } from '../../utils/directives';
-import { getEnclosingFunction, getExportNames, getFunctionVariable, type FunctionNode } from '../../utils/exported-functions';
+import { getFunctionDirectives, isUseCacheDirective } from '../../utils/ast/directives';
+import { getEnclosingFunction, getExportNames, getFunctionVariable, type FunctionNode } from '../../utils/ast/functions';
 import { matchLineEndings } from '../../utils/fix/line-endings';
 import { removeStatement } from '../../utils/fix/remove-statement';
 import { getLineIndent } from '../../utils/fix/source-positions';
-import type { NoRequestContext } from '../../utils/no-request-contexts';
-import type { SourceCode } from '../../utils/source-code';
+import type { NoRequestContext } from '../../utils/next/no-request-contexts';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /** The statement of `fn`'s own body (or a block inside it) that holds `node`; undefined in an expression-bodied arrow. */
 function getStatementIn(node: TSESTree.Node, fn: FunctionNode): TSESTree.Node | undefined {

@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { isFunctionNode, type FunctionNode } from '../../utils/exported-functions';
-import { iterateModuleReferences, toCallTraceMap } from '../../utils/module-references';
-import { isInside } from '../../utils/ranges';
-import { NEXT_REQUEST_FUNCTIONS } from '../../utils/request-apis';
+import { isFunctionNode, type FunctionNode } from '../../utils/ast/functions';
+import { iterateModuleReferences, toCallTraceMap } from '../../utils/ast/module-references';
+import { isInside } from '../../utils/ast/ranges';
+import { NEXT_REQUEST_FUNCTIONS } from '../../utils/next/request-apis';
 import type { RequestApi } from './forbidden-apis';
-import type { SourceCode } from '../../utils/source-code';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 export interface RequestApiUse {
   node: TSESTree.Node;

@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getEnclosingFunction, getEnclosingFunctions, getFunctionBinding } from '../../utils/exported-functions';
+import { type FunctionNode, getEnclosingFunction, getEnclosingFunctions, getFunctionBinding } from '../../utils/ast/functions';
 import { insertFirstStatement } from '../../utils/fix/insert-first-statement';
 import { matchLineEndings } from '../../utils/fix/line-endings';
 import { reindentNodeText } from '../../utils/fix/reindent';
 import { removeStatement } from '../../utils/fix/remove-statement';
 import { getLineIndent } from '../../utils/fix/source-positions';
-import { isInside } from '../../utils/ranges';
-import { getOutermostTypeWrapper } from '../../utils/type-wrappers';
+import { isInside } from '../../utils/ast/ranges';
+import { getOutermostTypeWrapper } from '../../utils/ast/type-wrappers';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Reference = TSESLint.Scope.Reference;

@@ -1,13 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { getEnclosingFunction, type FunctionNode } from '../../utils/exported-functions';
+import { getEnclosingFunction, type FunctionNode } from '../../utils/ast/functions';
 import { planNamedImport } from '../../utils/fix/insert-import';
 import { matchLineEndings } from '../../utils/fix/line-endings';
 import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
 import { removeImportBinding } from '../../utils/fix/remove-import-binding';
 import { removeStatement } from '../../utils/fix/remove-statement';
-import { CONNECTION_IMPORT } from '../../utils/request-apis';
-import type { SourceCode } from '../../utils/source-code';
+import { CONNECTION_IMPORT } from '../../utils/next/request-apis';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /**
  * The import of `unstable_noStore`, removed with its last call: only when the

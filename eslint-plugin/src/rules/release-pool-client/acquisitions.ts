@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getEnclosingFunction } from '../../utils/exported-functions';
-import { READ, iterateModuleReferences } from '../../utils/module-references';
-import { BUILTIN_POOL_FACTORIES, buildFactoryTraceMap } from '../../utils/pool-factories';
-import { resolveIdentifier } from '../../utils/scope';
-import { getOutermostTypeWrapper, skipAwaitAndTypeWrappers } from '../../utils/type-wrappers';
-import type { SourceCode } from '../../utils/source-code';
+import { type FunctionNode, getEnclosingFunction } from '../../utils/ast/functions';
+import { READ, iterateModuleReferences } from '../../utils/ast/module-references';
+import { BUILTIN_POOL_FACTORIES, buildFactoryTraceMap } from '../../utils/drivers/pool-factories';
+import { resolveIdentifier } from '../../utils/ast/scope';
+import { getOutermostTypeWrapper, skipAwaitAndTypeWrappers } from '../../utils/ast/type-wrappers';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /** Pool methods that check a client out: pg and Neon `connect()`, mysql2 and mariadb `getConnection()`. The VS Code extension reads them too. */
 export const CHECKOUT_METHODS: ReadonlySet<string> = new Set(['connect', 'getConnection']);

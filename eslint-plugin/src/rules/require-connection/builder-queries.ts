@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { DRIZZLE_EXECUTE_METHODS, DRIZZLE_QUERY_STARTS, KYSELY_EXECUTE_METHODS } from '../../utils/sync-drivers';
-import { getMethodCall, getSyncValueKind, skipTransparent, type SyncValueResolver } from '../../utils/sync-values';
+import { DRIZZLE_EXECUTE_METHODS, DRIZZLE_QUERY_STARTS, KYSELY_EXECUTE_METHODS } from '../../utils/drivers/sync-drivers';
+import { getMethodCall, getSyncValueKind, skipTransparent, type SyncValueResolver } from '../../utils/drivers/sync-values';
 import type { SyncQuery } from './sync-queries';
 
 /**

@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunctions, type FunctionNode } from '../../utils/exported-functions';
+import { getEnclosingFunctions, type FunctionNode } from '../../utils/ast/functions';
 import { insertFirstStatement } from '../../utils/fix/insert-first-statement';
 import { matchLineEndings } from '../../utils/fix/line-endings';
 import { planNamedImport, type NamedImportRequest } from '../../utils/fix/insert-import';
 import { canMakeAsync, makeAsync } from '../../utils/fix/make-async';
-import { isInside } from '../../utils/ranges';
-import { CONNECTION_IMPORT, isAfterCall } from '../../utils/request-apis';
-import type { SourceCode } from '../../utils/source-code';
+import { isInside } from '../../utils/ast/ranges';
+import { CONNECTION_IMPORT, isAfterCall } from '../../utils/next/request-apis';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /**
  * How to opt a render out of prerendering: `await connection()` (Next 15+) or

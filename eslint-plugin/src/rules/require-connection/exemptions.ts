@@ -1,17 +1,17 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getFunctionDirectives, isUseCacheDirective } from '../../utils/directives';
+import { getFunctionDirectives, isUseCacheDirective } from '../../utils/ast/directives';
 import {
   getEnclosingFunction,
   getEnclosingFunctions,
   getExportNames,
   getFunctionVariable,
   type FunctionNode,
-} from '../../utils/exported-functions';
-import { CALL, iterateModuleReferences, toCallTraceMap } from '../../utils/module-references';
-import { BUILD_TIME_EXPORTS, getCallbackFunction } from '../../utils/no-request-contexts';
-import { isInside } from '../../utils/ranges';
-import { REQUEST_READING_FUNCTIONS } from '../../utils/request-apis';
-import type { SourceCode } from '../../utils/source-code';
+} from '../../utils/ast/functions';
+import { CALL, iterateModuleReferences, toCallTraceMap } from '../../utils/ast/module-references';
+import { BUILD_TIME_EXPORTS, getCallbackFunction } from '../../utils/next/no-request-contexts';
+import { isInside } from '../../utils/ast/ranges';
+import { REQUEST_READING_FUNCTIONS } from '../../utils/next/request-apis';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /**
  * What makes a synchronous query fine where it stands: a request-time API

@@ -1,7 +1,7 @@
-import { getPrerenderScope, type PrerenderScope } from '../../next/prerender-scope';
+import { getPrerenderScope, type PrerenderScope } from '../../utils/next/prerender-scope';
 import { findAppRoot, getNextConfigFacts, getRouteFacts, type ModelSession } from '../../project';
-import { getNextFileInfo, isServerComponentFile } from '../../utils/next-file-kind';
-import type { SourceCode } from '../../utils/source-code';
+import { getNextFileInfo, isServerComponentFile } from '../../utils/next/next-file-kind';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /** What decides, for the whole file, whether its synchronous queries can be frozen at build time. */
 export interface FileJudgement {

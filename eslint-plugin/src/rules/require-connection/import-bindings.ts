@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getModuleExportName, getRequiredModule } from '../../utils/module-syntax';
-import { skipTransparent } from '../../utils/sync-values';
+import { getModuleExportName, getRequiredModule } from '../../utils/ast/module-syntax';
+import { skipTransparent } from '../../utils/drivers/sync-values';
 
 /** The name an import or require binding takes from its module: 'default', 'db', ... */
 export function getImportedName(definition: TSESLint.Scope.Definition): { source: string; name: string } | undefined {

@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { ModelSession } from '../../project';
-import { REQUEST_READING_FUNCTIONS } from '../../utils/request-apis';
+import { REQUEST_READING_FUNCTIONS } from '../../utils/next/request-apis';
 import { getImportedName } from './import-bindings';
-import type { SourceCode } from '../../utils/source-code';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /**
  * Calls that read the request without naming cookies() or headers() in the

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunctions, getExportNames, getFunctionVariable, type FunctionNode } from '../../utils/exported-functions';
+import { getEnclosingFunctions, getExportNames, getFunctionVariable, type FunctionNode } from '../../utils/ast/functions';
 import type { Exemptions } from './exemptions';
-import type { SourceCode } from '../../utils/source-code';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /** Whether a GET handler's request argument is used (in Next ≤ 14 that makes it dynamic). */
 function readsRequest(sourceCode: SourceCode, fn: FunctionNode): boolean {

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { getImportedSyncKind, type ModelSession } from '../../project';
-import { CALL, CONSTRUCT, iterateModuleReferences } from '../../utils/module-references';
+import { CALL, CONSTRUCT, iterateModuleReferences } from '../../utils/ast/module-references';
 import {
   DRIZZLE_SYNC_MODULES,
   KYSELY_MODULE,
@@ -10,7 +10,7 @@ import {
   STATEMENT_READ_METHODS,
   TRANSACTION_METHOD,
   TRANSACTION_VARIANTS,
-} from '../../utils/sync-drivers';
+} from '../../utils/drivers/sync-drivers';
 import {
   getFunctionKind,
   getMethodCall,
@@ -18,12 +18,12 @@ import {
   skipTransparent,
   type SyncValueKind,
   type SyncValueResolver,
-} from '../../utils/sync-values';
-import { getEnclosingFunctions, isFunctionNode } from '../../utils/exported-functions';
-import { usesSqliteDialect } from '../../utils/query-builders';
+} from '../../utils/drivers/sync-values';
+import { getEnclosingFunctions, isFunctionNode } from '../../utils/ast/functions';
+import { usesSqliteDialect } from '../../utils/drivers/query-builders';
 import { findBuilderQuery } from './builder-queries';
 import { getImportedName } from './import-bindings';
-import type { SourceCode } from '../../utils/source-code';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 type Variable = TSESLint.Scope.Variable;
 

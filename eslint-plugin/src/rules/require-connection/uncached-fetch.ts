@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { getPropertyValue } from '../../utils/static-values';
-import type { SourceCode } from '../../utils/source-code';
+import { getPropertyValue } from '../../utils/ast/static-values';
+import type { SourceCode } from '../../utils/ast/source-code';
 
 /**
  * `fetch(url, { cache: 'no-store' })` or `{ next: { revalidate: 0 } }`: during

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { AttachablePool } from '../attachable-pools';
-import { getRequiredModule } from '../module-syntax';
+import type { AttachablePool } from '../drivers/attachable-pools';
+import { getRequiredModule } from '../ast/module-syntax';
 import { planNamedImport } from './insert-import';
 
 type Statement = TSESTree.ProgramStatement;

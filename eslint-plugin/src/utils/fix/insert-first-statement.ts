@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getLastDirective } from '../directives';
-import type { FunctionNode } from '../exported-functions';
+import { getLastDirective } from '../ast/directives';
+import type { FunctionNode } from '../ast/functions';
 import { getEndOfLineAfter, getLineIndent, usesSemicolons } from './source-positions';
-import type { SourceCode } from '../source-code';
+import type { SourceCode } from '../ast/source-code';
 
 /** First tokens after which a statement without a semicolon would continue the previous line. */
 const ASI_HAZARDS = new Set(['(', '[', '`', '+', '-', '/', '<']);

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getLastDirective } from '../directives';
-import { getModuleExportName, getRequiredModule } from '../module-syntax';
-import { findDeclaringScope, isTopLevelScope } from '../scope';
+import { getLastDirective } from '../ast/directives';
+import { getModuleExportName, getRequiredModule } from '../ast/module-syntax';
+import { findDeclaringScope, isTopLevelScope } from '../ast/scope';
 import { getEndOfLineAfter, usesSemicolons } from './source-positions';
-import type { SourceCode } from '../source-code';
+import type { SourceCode } from '../ast/source-code';
 
 type Scope = TSESLint.Scope.Scope;
 

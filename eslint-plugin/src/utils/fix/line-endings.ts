@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { cachedPer } from '../cached-per';
-import type { SourceCode } from '../source-code';
+import { cachedPer } from '../ast/cached-per';
+import type { SourceCode } from '../ast/source-code';
 
 /** Looked up once per file: every fix of every report asks. */
 const usesCrlf = cachedPer((_program: TSESTree.Program, text: string) => /\r\n/.test(text));

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from '../exported-functions';
-import type { SourceCode } from '../source-code';
+import type { FunctionNode } from '../ast/functions';
+import type { SourceCode } from '../ast/source-code';
 
 /** The name a function or method is declared under, to find its overload signatures. */
 function getDeclaredName(node: TSESTree.Node): string | undefined {

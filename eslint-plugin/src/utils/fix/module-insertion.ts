@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { cachedPer } from '../cached-per';
-import { getLastDirective } from '../directives';
-import type { SourceCode } from '../source-code';
+import { cachedPer } from '../ast/cached-per';
+import { getLastDirective } from '../ast/directives';
+import type { SourceCode } from '../ast/source-code';
 import { getEndOfLineAfter } from './source-positions';
 
 type Statement = TSESTree.ProgramStatement;

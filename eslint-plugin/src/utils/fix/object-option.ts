@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getLineIndent } from './source-positions';
-import type { SourceCode } from '../source-code';
+import type { SourceCode } from '../ast/source-code';
 
 /** A text replacement, applied by the caller to the source or to a copy of part of it. */
 export interface TextEdit {

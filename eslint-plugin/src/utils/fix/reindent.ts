@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getLineIndent } from './source-positions';
-import type { SourceCode } from '../source-code';
+import type { SourceCode } from '../ast/source-code';
 
 /** Whether a template literal inside `node` spans lines, so that re-indenting would change a string. */
 export function hasMultilineTemplate(sourceCode: SourceCode, node: TSESTree.Node): boolean {

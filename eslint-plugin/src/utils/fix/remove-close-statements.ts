@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { removeStatement } from './remove-statement';
 import { getUnwrappedBlockText } from './unwrap-block';
-import { isInside } from '../ranges';
-import type { SourceCode } from '../source-code';
+import { isInside } from '../ast/ranges';
+import type { SourceCode } from '../ast/source-code';
 
 /**
  * Options such as postgres.js's `sql.end({ timeout: 5 })`, which removing the

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getRequiredModule } from '../module-syntax';
-import { skipTransparent } from '../sync-values';
+import { getRequiredModule } from '../ast/module-syntax';
+import { skipTransparent } from '../drivers/sync-values';
 import { removeDeclarator, removeStatement } from './remove-statement';
-import type { SourceCode } from '../source-code';
+import type { SourceCode } from '../ast/source-code';
 
 /** Removes one element of a comma-separated list with the comma that joins it to a neighbour. */
 function removeListElement(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, element: TSESTree.Node): TSESLint.RuleFix {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from '../source-code';
+import type { SourceCode } from '../ast/source-code';
 
 /**
  * The range to delete so that a statement disappears cleanly: with its

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { cachedPer } from '../cached-per';
-import { isTopLevelScope } from '../scope';
-import type { SourceCode } from '../source-code';
+import { cachedPer } from '../ast/cached-per';
+import { isTopLevelScope } from '../ast/scope';
+import type { SourceCode } from '../ast/source-code';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;

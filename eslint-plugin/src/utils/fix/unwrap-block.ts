@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { hasMultilineTemplate } from './reindent';
 import { getLineIndent } from './source-positions';
 import { getUsedNames } from './unique-name';
-import type { SourceCode } from '../source-code';
+import type { SourceCode } from '../ast/source-code';
 
 /** Whether a name declared in the block is also used anywhere else in the file. */
 function declaresCollidingNames(sourceCode: SourceCode, block: TSESTree.BlockStatement): boolean {

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isInside } from '../ranges';
+import { isInside } from '../ast/ranges';
 import { matchLineEndings } from './line-endings';
 import { applyEditsToSlice } from './object-option';
 import { removeCloseStatements } from './remove-close-statements';
 import { getEndOfLineAfter, getLineIndent, usesSemicolons } from './source-positions';
-import type { SourceCode } from '../source-code';
+import type { SourceCode } from '../ast/source-code';
 
 type Statement = TSESTree.ProgramStatement | TSESTree.Statement;
 

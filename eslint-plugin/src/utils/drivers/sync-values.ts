@@ -1,12 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from './exported-functions';
+import type { FunctionNode } from '../ast/functions';
 import {
   PREPARE_METHOD,
   STATEMENT_CHAIN_METHODS,
   TRANSACTION_METHOD,
 } from './sync-drivers';
-import { isTypeWrapper } from './type-wrappers';
-import { walkAst } from './walk-ast';
+import { isTypeWrapper } from '../ast/type-wrappers';
+import { walkAst } from '../ast/walk-ast';
 
 /**
  * What a value is to a synchronous SQLite driver: a database, a prepared

@@ -4,7 +4,7 @@
  * object it does not know (as it ignores typescript-eslint's `defaultOptions`),
  * and `meta` is left to what ESLint defines.
  */
-import type { PoolFactoryOption } from './pool-defaults';
+import type { PoolFactoryOption } from './utils/drivers/pool-defaults';
 
 export type { PoolFactoryOption };
 

@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getEnclosingFunction, getExportNames, getFunctionBinding } from '../exported-functions';
-import { getOutermostAwaitOrTypeWrapper } from '../type-wrappers';
+import { type FunctionNode, getEnclosingFunction, getExportNames, getFunctionBinding } from '../../ast/functions';
+import { getOutermostAwaitOrTypeWrapper } from '../../ast/type-wrappers';
 import { isLazySingleton } from './is-lazy-singleton';
-import type { SourceCode } from '../source-code';
+import type { SourceCode } from '../../ast/source-code';
 
 /** How many helpers deep a returned pool is followed: `getPool()` → `createPool()`. */
 const MAX_DEPTH = 3;

@@ -1,4 +1,4 @@
-import { createModelSession, getAbsoluteFilename, isImportedInApp } from '../project';
+import { createModelSession, getAbsoluteFilename, isImportedInApp } from '../../project';
 import type { NextFileKind } from './next-file-kind';
 import type { NextSettings } from './next-settings';
 

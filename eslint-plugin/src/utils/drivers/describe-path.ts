@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { PathProblem } from './every-path';
-import type { SourceCode } from './source-code';
+import type { SourceCode } from '../ast/source-code';
 
 const MAX_CALLEE_LENGTH = 40;
 

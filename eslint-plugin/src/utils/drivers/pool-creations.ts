@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { iterateModuleReferences } from './module-references';
+import { iterateModuleReferences } from '../ast/module-references';
 import { POOL_WRAPPERS, type PoolFactory, type PoolWrapper, buildFactoryTraceMap } from './pool-factories';
-import { getPropertyValue, isStringLike, skipAsAndSatisfies } from './static-values';
-import { getOutermostTypeWrapper, isTypeWrapper } from './type-wrappers';
+import { getPropertyValue, isStringLike, skipAsAndSatisfies } from '../ast/static-values';
+import { getOutermostTypeWrapper, isTypeWrapper } from '../ast/type-wrappers';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 export type Creation = TSESTree.CallExpression | TSESTree.NewExpression;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { NextFileKind } from './next-file-kind';
-import { getExportedConstInits, getPropertyValue, skipAsAndSatisfies } from './static-values';
+import { getExportedConstInits, getPropertyValue, skipAsAndSatisfies } from '../ast/static-values';
 
 const EDGE_RUNTIMES = new Set(['edge', 'experimental-edge']);
 

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunctions } from './exported-functions';
+import { getEnclosingFunctions } from './functions';
 import { getCommonJsExportName } from './module-syntax';
 import { isTypeWrapper } from './type-wrappers';
 

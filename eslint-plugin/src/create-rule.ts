@@ -1,11 +1,19 @@
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { RuleEditor } from './rule-editor';
-import type { SourceCode } from './source-code';
+import type { SourceCode } from './utils/ast/source-code';
 
 /** Extra fields every next-db rule declares in `meta.docs`. */
 export interface NextDbRuleDocs {
   /** Whether the rule is in the `recommended` config: `true` as an error, `'warn'` as a warning. */
   recommended?: boolean | 'warn';
+}
+
+/** The options of a rule that takes an empty object, or nothing. */
+export type NoOptions = [Record<string, never>];
+
+/** An option listing names (of pools, of helpers): non-empty strings, each once. */
+export function nameListSchema(description: string) {
+  return { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description } as const;
 }
 
 export const DOCS_BASE_URL = 'https://github.com/next-db/next-db/blob/main/docs/rules';

@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { getDirectives, getFunctionDirectives, hasDirective, isUseCacheDirective } from './directives';
-import { getEnclosingFunctions, getExportNames, isFunctionNode, type FunctionNode } from './exported-functions';
-import { CALL, iterateModuleReferences } from './module-references';
+import { getDirectives, getFunctionDirectives, hasDirective, isUseCacheDirective } from '../ast/directives';
+import { getEnclosingFunctions, getExportNames, isFunctionNode, type FunctionNode } from '../ast/functions';
+import { CALL, iterateModuleReferences } from '../ast/module-references';
 import { isServerComponentFile, type NextFileKind } from './next-file-kind';
-import type { SourceCode } from './source-code';
+import type { SourceCode } from '../ast/source-code';
 
 /**
  * Where Next.js runs code without a live request: in a cache scope, at build

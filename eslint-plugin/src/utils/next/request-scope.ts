@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { hasDirective, hasFunctionDirective } from './directives';
-import { type FunctionNode, getEnclosingFunctions, getExportNames, isFunctionNode } from './exported-functions';
+import { hasDirective, hasFunctionDirective } from '../ast/directives';
+import { type FunctionNode, getEnclosingFunctions, getExportNames, isFunctionNode } from '../ast/functions';
 import { type NextFileKind, isServerComponentFile } from './next-file-kind';
-import { isInside } from './ranges';
-import type { SourceCode } from './source-code';
+import { isInside } from '../ast/ranges';
+import type { SourceCode } from '../ast/source-code';
 
 const ROUTE_HANDLER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isTopLevelScope, resolveIdentifier } from '../scope';
-import { getOutermostTypeWrapper } from '../type-wrappers';
+import { isTopLevelScope, resolveIdentifier } from '../../ast/scope';
+import { getOutermostTypeWrapper } from '../../ast/type-wrappers';
 import { getCachedPlaces, isGuardedByTest, isInsideGuard } from './guards';
 import { isLongLived } from './long-lived';
-import type { SourceCode } from '../source-code';
+import type { SourceCode } from '../../ast/source-code';
 
 /** A read of a long-lived place: `pool`, `globalThis.prisma`, or a long-lived map's `pools.get(key)`. */
 function isCacheRead(sourceCode: SourceCode, node: TSESTree.Node): boolean {

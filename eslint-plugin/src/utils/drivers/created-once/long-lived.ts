@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isTopLevelScope, resolveIdentifier } from '../scope';
-import { isTypeWrapper } from '../type-wrappers';
-import type { SourceCode } from '../source-code';
+import { isTopLevelScope, resolveIdentifier } from '../../ast/scope';
+import { isTypeWrapper } from '../../ast/type-wrappers';
+import type { SourceCode } from '../../ast/source-code';
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 

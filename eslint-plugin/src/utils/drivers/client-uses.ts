@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { CodePathRecord } from './code-path-recorder';
+import type { CodePathRecord } from '../ast/code-path-recorder';
 import { findUnreleasedPath, type Owner } from './every-path';
-import { getEnclosingFunction } from './exported-functions';
-import { getFunctionOfVariable } from './request-scope';
-import { resolveIdentifier } from './scope';
-import { getOutermostTypeWrapper } from './type-wrappers';
-import type { SourceCode } from './source-code';
+import { getEnclosingFunction } from '../ast/functions';
+import { getFunctionOfVariable } from '../next/request-scope';
+import { resolveIdentifier } from '../ast/scope';
+import { getOutermostTypeWrapper } from '../ast/type-wrappers';
+import type { SourceCode } from '../ast/source-code';
 
 type Variable = TSESLint.Scope.Variable;
 

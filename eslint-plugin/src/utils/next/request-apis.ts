@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import type { NamedImportRequest } from './fix/insert-import';
-import { getModuleExportName } from './module-syntax';
-import type { SourceCode } from './source-code';
+import type { NamedImportRequest } from '../fix/insert-import';
+import { getModuleExportName } from '../ast/module-syntax';
+import type { SourceCode } from '../ast/source-code';
 
 /**
  * Next.js request-time APIs, by module: the functions that need an incoming

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getExportedConstInits, skipAsAndSatisfies } from '../utils/static-values';
+import { getExportedConstInits, skipAsAndSatisfies } from '../ast/static-values';
 
 /**
  * Route segment config read from a file's exports (`export const dynamic = ...`),

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { CodePathRecord, CodePathSegment } from './code-path-recorder';
-import { type FunctionNode, isFunctionNode } from './exported-functions';
-import { isInside } from './ranges';
+import type { CodePathRecord, CodePathSegment } from '../ast/code-path-recorder';
+import { type FunctionNode, isFunctionNode } from '../ast/functions';
+import { isInside } from '../ast/ranges';
 
 /**
  * Whether something held (a pool client, a pool to end) is let go on every

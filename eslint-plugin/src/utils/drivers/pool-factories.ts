@@ -1,4 +1,4 @@
-import { CALL, CONSTRUCT, type TraceMap } from './module-references';
+import { CALL, CONSTRUCT, type TraceMap } from '../ast/module-references';
 import { DEFAULT_SIZE_OPTION, type PoolFactoryOption } from './pool-defaults';
 import { PRISMA_ADAPTER_FACTORIES, PRISMA_CLIENT_TRAITS } from './prisma-factories';
 

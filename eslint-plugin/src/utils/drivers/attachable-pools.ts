@@ -1,4 +1,4 @@
-import { CALL, CONSTRUCT, type TraceMap } from './module-references';
+import { CALL, CONSTRUCT, type TraceMap } from '../ast/module-references';
 
 /**
  * The pools `attachDatabasePool` from `@vercel/functions` accepts. It tells

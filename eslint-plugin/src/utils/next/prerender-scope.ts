@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getDirectives, isUseCacheDirective } from '../utils/directives';
-import { getEnclosingFunctions, type FunctionNode } from '../utils/exported-functions';
-import { getRequiredModule } from '../utils/module-syntax';
-import { isServerComponentFile, type NextFileKind } from '../utils/next-file-kind';
+import { getDirectives, isUseCacheDirective } from '../ast/directives';
+import { getEnclosingFunctions, type FunctionNode } from '../ast/functions';
+import { getRequiredModule } from '../ast/module-syntax';
+import { isServerComponentFile, type NextFileKind } from './next-file-kind';
 import { isForcedDynamic, isStaticByIntent, isStaticRouteOptIn } from './route-config';
 
 /**

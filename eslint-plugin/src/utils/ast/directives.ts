@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from './exported-functions';
+import type { FunctionNode } from './functions';
 
 /**
  * The directive prologue of a program or function body: the leading string

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { findAppRoot } from '../project/app-root';
+import { findAppRoot } from '../../project/app-root';
 import type { NextSettings } from './next-settings';
 
 /**

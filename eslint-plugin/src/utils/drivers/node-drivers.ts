@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { ModuleInfo } from '../project/module-info';
-import { getRequiredModule } from './module-syntax';
-import { skipAsAndSatisfies } from './static-values';
-import { walkAst } from './walk-ast';
+import type { ModuleInfo } from '../../project/module-info';
+import { getRequiredModule } from '../ast/module-syntax';
+import { skipAsAndSatisfies } from '../ast/static-values';
+import { walkAst } from '../ast/walk-ast';
 
 /**
  * Database drivers that need Node.js (TCP sockets through `net`, native

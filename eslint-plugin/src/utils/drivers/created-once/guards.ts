@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { cachedPer } from '../cached-per';
-import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../exported-functions';
+import { cachedPer } from '../../ast/cached-per';
+import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../../ast/functions';
 import { isLongLived } from './long-lived';
-import { walkAst } from '../walk-ast';
-import type { SourceCode } from '../source-code';
+import { walkAst } from '../../ast/walk-ast';
+import type { SourceCode } from '../../ast/source-code';
 
 function getTestedExpression(node: TSESTree.Node): TSESTree.Node | undefined {
   if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') return node.test;
