@@ -139,3 +139,13 @@ describe('next.host', () => {
     expect(warnings).toEqual(['next-db.next.host: "aws" is not a valid value; using "auto".']);
   });
 });
+
+describe('the next-db.rules setting in the manifest', () => {
+  it('offers every rule of the plugin in the Settings UI, and no other', async () => {
+    const manifest = (await import('../../package.json', { with: { type: 'json' } })).default as {
+      contributes: { configuration: { properties: Record<string, { properties?: Record<string, unknown> }> } };
+    };
+    const listed = Object.keys(manifest.contributes.configuration.properties['next-db.rules']?.properties ?? {});
+    expect(listed.sort()).toEqual(Object.keys(rules).sort());
+  });
+});
