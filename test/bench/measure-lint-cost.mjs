@@ -38,7 +38,7 @@ function cpuMicroseconds(run) {
 
 /**
  * Lints `files` (absolute paths inside `cwd`) for `rounds` rounds and returns,
- * per round, the CPU time of the parse-only lint and of each of `ruleSets`
+ * per round, the CPU time (in all, and per file) of the parse-only lint and of each of `ruleSets`
  * (`{ label, rules }`; the first one's findings are counted), and the files
  * that do not parse. Round 1 is cold: the rules' caches start empty. The lints
  * of one file take turns at going first, so none always meets a warmer CPU
@@ -55,12 +55,13 @@ export function measureLintCost({ cwd, files, rounds, plugin, ruleSets }) {
   ];
   const results = [];
   for (let round = 0; round < rounds; round++) {
-    const totals = { micros: configs.map(() => 0), findings: 0, unparsed: 0 };
+    const totals = { micros: configs.map(() => 0), fileMicros: configs.map(() => []), findings: 0, unparsed: 0 };
     sources.forEach(({ filePath, text }, index) => {
       for (let turn = 0; turn < configs.length; turn++) {
         const side = (index + round + turn) % configs.length;
         const { result, micros } = cpuMicroseconds(() => linter.verify(text, configs[side], filePath));
         totals.micros[side] += micros;
+        totals.fileMicros[side][index] = micros;
         if (side === 0 && result.some((message) => message.fatal)) totals.unparsed += 1;
         if (side === 1) totals.findings += result.filter((message) => message.ruleId?.startsWith('next-db/')).length;
       }
@@ -70,9 +71,14 @@ export function measureLintCost({ cwd, files, rounds, plugin, ruleSets }) {
   return results;
 }
 
-/** Loads the parsers before anything is timed: loading TypeScript is not a cost of the rules. */
-export function warmUpParsers(cwd) {
+/**
+ * Loads the parsers and lets V8 compile their hot paths before anything is
+ * timed, by linting `files` parse-only once: loading and compiling TypeScript
+ * is not a cost of the rules, and in one thread it would be billed to
+ * whichever lint ran first. The rules' own code and caches stay cold.
+ */
+export function warmUpParsers(cwd, files) {
   const linter = new Linter({ cwd });
-  linter.verify('const a = <b />;\n', PARSE_ONLY, path.join(cwd, 'warm-up.jsx'));
-  linter.verify('const a: number = 1;\n', PARSE_ONLY, path.join(cwd, 'warm-up.ts'));
+  const config = prebuildConfig(PARSE_ONLY, cwd);
+  for (const filePath of files) linter.verify(fs.readFileSync(filePath, 'utf8'), config, filePath);
 }
