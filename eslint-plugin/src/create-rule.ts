@@ -1,4 +1,4 @@
-import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
+import { applyDefault, RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { RuleEditor } from './rule-editor';
 import type { SourceCode } from './utils/ast/source-code';
 
@@ -39,6 +39,39 @@ function withoutFixes<Context extends { report(descriptor: never): void }>(conte
   return Object.freeze(Object.create(context, { report: { value: report } })) as Context;
 }
 
+/** Freezes an options value through and through, so the copy shared by every file cannot be changed by one. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const nested of Object.values(value)) deepFreeze(nested);
+  }
+  return value;
+}
+
+/** Distinct option sets kept per rule; a config has a handful, so more means something generates them. */
+const MAX_CACHED_OPTIONS = 64;
+
+/**
+ * The rule's options merged over its defaults, as RuleCreator does, but once
+ * per distinct options value instead of once per file: the merge starts with
+ * a `structuredClone` of the defaults, which cost more than most rules do on
+ * a file they have nothing to say about.
+ */
+function createOptionsCache<Options extends readonly unknown[]>(defaults: Readonly<Options>): (options: readonly unknown[]) => Readonly<Options> {
+  const merged = new Map<string, Readonly<Options>>();
+  return (options) => {
+    const key = JSON.stringify(options);
+    let value = merged.get(key);
+    if (value === undefined) {
+      if (merged.size >= MAX_CACHED_OPTIONS) merged.clear();
+      // A clone of its own: the merge may hand back the config's arrays, which are not ours to freeze.
+      value = deepFreeze(structuredClone(applyDefault(defaults, options as Options | null)));
+      merged.set(key, value);
+    }
+    return value;
+  };
+}
+
 type DocumentedRule<Options extends readonly unknown[], MessageIds extends string> = ReturnType<typeof createDocumentedRule<Options, MessageIds>>;
 
 /** A rule as `createRule` takes it: typescript-eslint's shape, plus what the editor needs to know. */
@@ -59,9 +92,11 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   ...rule
 }: NextDbRuleInput<Options, MessageIds>): NextDbRule<Options, MessageIds> {
   const created = createDocumentedRule(rule);
+  // RuleCreator's own fallback chain (`defaultOptions` is its deprecated spelling).
+  const withDefaults = createOptionsCache((rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as unknown as Options);
   return {
     ...created,
-    create: (context) => created.create(rangesMatchText(context.sourceCode) ? context : withoutFixes(context)),
+    create: (context) => rule.create(rangesMatchText(context.sourceCode) ? context : withoutFixes(context), withDefaults(context.options) as Options),
     editor,
   };
 }

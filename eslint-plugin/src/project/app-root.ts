@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { walkAst } from '../utils/ast/walk-ast';
 import { getDerived } from './file-store';
+import { createEpochCache } from './epoch';
 import { ancestorDirs, listFolder } from './folders';
 import { parseJsonc } from './jsonc';
 import { parseProgram } from './parse';
@@ -66,12 +67,22 @@ function dependsOnNext(dir: string, root: string): boolean {
   return range !== undefined && range !== '';
 }
 
+/** App roots by folder, found once per epoch (see epoch.ts): every file of a folder, and every rule, asks. */
+const appRoots = createEpochCache<string, string | undefined>();
+
 /** The nearest folder from the file's folder up to `root` that is a Next.js app root. */
 export function findAppRoot(absoluteFile: string, root: string): string | undefined {
+  const key = `${root}\0${path.dirname(absoluteFile)}`;
+  if (appRoots.has(key)) return appRoots.get(key);
+  let appRoot: string | undefined;
   for (const dir of ancestorDirs(path.dirname(absoluteFile), root)) {
-    if (findNextConfig(dir) !== undefined || dependsOnNext(dir, root)) return dir;
+    if (findNextConfig(dir) !== undefined || dependsOnNext(dir, root)) {
+      appRoot = dir;
+      break;
+    }
   }
-  return undefined;
+  appRoots.set(key, appRoot);
+  return appRoot;
 }
 
 /** Minor version from a dependency range such as '15.5.2' or '^15.1.0'; undefined for '15', '15.x' or no match. */

@@ -1,38 +1,77 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { createEpochCache } from './epoch';
+import { createRevalidatedCache, currentEpoch } from './epoch';
 import { isInsideRoot } from './read-file';
 
 /**
  * Folder lookups: which names a folder holds. A lint asks the same folders
  * again and again (is there a next.config.* here? a tsconfig.json? under five
- * names each), so a listing is read once per epoch instead of one stat per name.
+ * names each), so a listing is read once and kept for the run: in each later
+ * epoch (see epoch.ts) one stat of the folder confirms it, and the folder is
+ * read again only when its modification time changed.
  */
 
 interface Listing {
   names: ReadonlySet<string>;
   /** The entries that are folders (not symlinks to folders: a walk never follows links). */
   folders: ReadonlySet<string>;
+  /** The folder's modification time when read; undefined when the listing may not be trusted later. */
+  stamp: string | undefined;
+  /** The epoch in which the listing was last read or confirmed. */
+  epoch: number;
 }
 
-/** Listings are read once per epoch (see epoch.ts). */
-const listings = createEpochCache<string, Listing>();
-const EMPTY: Listing = { names: new Set(), folders: new Set() };
+/**
+ * A folder changed this recently may change again within the same tick of
+ * its modification time (whole seconds on some file systems), so its listing
+ * is read again in the next epoch instead of being confirmed by the stamp.
+ */
+const RACY_MS = 2000;
 
-function getListing(dir: string): Listing {
-  const known = listings.get(dir);
-  if (known) return known;
-  let listing = EMPTY;
+const listings = createRevalidatedCache<string, Listing>();
+const NO_NAMES: ReadonlySet<string> = new Set();
+/** The stamp of a path where nothing is: an import resolver asks for many such folders. */
+const MISSING = 'missing';
+
+/** The folder's modification time (`missing` when there is none), or undefined when it is too recent to vouch for the listing. */
+function readFolderStamp(dir: string): string | undefined {
+  try {
+    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    if (stat === undefined) return MISSING;
+    return Date.now() - stat.mtimeMs > RACY_MS ? `${stat.isDirectory()}:${stat.mtimeMs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readListing(dir: string, stamp: string | undefined, epoch: number): Listing {
+  if (stamp === MISSING) return { names: NO_NAMES, folders: NO_NAMES, stamp, epoch };
   try {
     const entries = fs.readdirSync(dir, { withFileTypes: true });
-    listing = {
+    return {
       names: new Set(entries.map((entry) => entry.name)),
       folders: new Set(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)),
+      stamp,
+      epoch,
     };
   } catch {
     // Not a folder, or unreadable: nothing in it.
+    return { names: NO_NAMES, folders: NO_NAMES, stamp, epoch };
   }
+}
+
+function getListing(dir: string): Listing {
+  const epoch = currentEpoch();
+  const known = listings.get(dir);
+  if (known?.epoch === epoch) return known;
+  // The stamp is taken before the read: a change after it shows as a new stamp next epoch.
+  const stamp = readFolderStamp(dir);
+  if (known !== undefined && stamp !== undefined && known.stamp === stamp) {
+    known.epoch = epoch;
+    return known;
+  }
+  const listing = readListing(dir, stamp, epoch);
   listings.set(dir, listing);
   return listing;
 }

@@ -25,9 +25,18 @@ function loadParse(): Parse | undefined {
 const JSX_FILE = /\.(jsx|tsx)$/;
 const PLAIN_JS_FILE = /\.(js|mjs|cjs)$/;
 
+const parseListeners = new Set<(filePath: string) => void>();
+
+/** Hears every parse of another file (tests count them: no file is parsed twice for the same content). */
+export function onModelParse(listener: (filePath: string) => void): () => void {
+  parseListeners.add(listener);
+  return () => parseListeners.delete(listener);
+}
+
 export function parseProgram(filePath: string, text: string): TSESTree.Program | undefined {
   const parse = loadParse();
   if (!parse) return undefined;
+  for (const listener of parseListeners) listener(filePath);
   // .js files may hold JSX (Next.js allows it); .ts files may not (`<T>x` is a cast there).
   const jsx = JSX_FILE.test(filePath) || PLAIN_JS_FILE.test(filePath);
   try {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createEpochCache } from './epoch';
 
 /**
  * The one way next-db reads a workspace file other than the one being linted.
@@ -28,15 +29,26 @@ function statRegularFile(filePath: string): fs.Stats | SkipReason {
   return stat.isFile() ? stat : 'not-a-file';
 }
 
-/** Reads up to `maxBytes` + 1 bytes, so a file that grew past the cap after the stat is still refused. */
+/**
+ * Reads up to `maxBytes` + 1 bytes, so a file that grew past the cap after the
+ * stat is still refused. The buffer starts at the file's size (a cap-sized one
+ * per read cost more than the read) and grows only if the file does.
+ */
 function readBounded(filePath: string, maxBytes: number): Buffer | undefined {
   // O_NONBLOCK: should the path have become a FIFO since the stat, open() does not wait for a writer.
   const fd = fs.openSync(filePath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
-    if (!fs.fstatSync(fd).isFile()) return undefined;
-    const buffer = Buffer.alloc(maxBytes + 1);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
-    while (length < buffer.length) {
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) break;
+        const grown = Buffer.allocUnsafe(Math.min(length * 2, maxBytes + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
       const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
@@ -74,10 +86,22 @@ export function isInsideRoot(filePath: string, root: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** Real paths of project roots, asked once per epoch rather than once per file read. */
+const realRoots = createEpochCache<string, string>();
+
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = fs.realpathSync.native(root);
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
 /** Whether the file's real path is inside the root's real path, so a symlink cannot lead out of the project. */
 function isRealPathInside(filePath: string, root: string): boolean {
   try {
-    return isInsideRoot(fs.realpathSync(filePath), fs.realpathSync(root));
+    return isInsideRoot(fs.realpathSync.native(filePath), realRoot(root));
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { hasEntry } from './folders';
+import { listFolder } from './folders';
 import { isInsideRoot } from './read-file';
 import { getPathAliases } from './tsconfig';
 
@@ -27,18 +27,32 @@ function matchPattern(pattern: string, specifier: string): string | undefined {
   return specifier.slice(prefix.length, specifier.length - suffix.length);
 }
 
-/** The source file a path names, trying extensions and index files; only inside `root`. */
+/** The first of `names` (in order) that `dir` holds, as a path. */
+function findInFolder(dir: string, names: readonly string[]): string | undefined {
+  const held = listFolder(dir);
+  const name = names.find((candidate) => held.has(candidate));
+  return name === undefined ? undefined : path.join(dir, name);
+}
+
+const INDEX_FILES = SOURCE_EXTENSIONS.map((extension) => `index${extension}`);
+
+/**
+ * The source file a path names, trying extensions and index files; only
+ * inside `root`. Each folder is asked once (one listing), and a folder's
+ * index files only when its parent holds an entry of that name.
+ */
 function resolveFile(candidate: string, root: string): string | undefined {
   if (!isInsideRoot(candidate, root)) return undefined;
-  const tries: string[] = [];
-  if (SOURCE_FILE.test(candidate)) tries.push(candidate);
-  tries.push(...SOURCE_EXTENSIONS.map((extension) => candidate + extension));
+  const parent = path.dirname(candidate);
+  const base = path.basename(candidate);
+  const names: string[] = [];
+  if (SOURCE_FILE.test(candidate)) names.push(base);
+  names.push(...SOURCE_EXTENSIONS.map((extension) => base + extension));
   if (SCRIPT_EXTENSION.test(candidate)) {
-    const stem = candidate.replace(SCRIPT_EXTENSION, '');
-    tries.push(...SOURCE_EXTENSIONS.map((extension) => stem + extension));
+    const stem = base.replace(SCRIPT_EXTENSION, '');
+    names.push(...SOURCE_EXTENSIONS.map((extension) => stem + extension));
   }
-  tries.push(...SOURCE_EXTENSIONS.map((extension) => path.join(candidate, `index${extension}`)));
-  return tries.find(hasEntry);
+  return findInFolder(parent, names) ?? (listFolder(parent).has(base) ? findInFolder(candidate, INDEX_FILES) : undefined);
 }
 
 /** The file an import specifier in `fromFile` refers to, if it is one of the project's own files inside `root`. */

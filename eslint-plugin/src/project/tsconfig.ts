@@ -88,20 +88,33 @@ export function getPathAliases(fromFile: string, root: string): PathAliases | un
   return aliasesByFolder.get(key);
 }
 
+/** Per config file and epoch: the folders under one tsconfig share its aliases. */
+const aliasesByConfig = createEpochCache<string, PathAliases | undefined>();
+
+/** The aliases a config declares, itself or through `extends`; undefined when it cannot be read. */
+function readAliases(configPath: string, root: string): PathAliases | undefined {
+  const key = `${root}\0${configPath}`;
+  if (aliasesByConfig.has(key)) return aliasesByConfig.get(key);
+  const resolved = resolveConfig(configPath, root, 0, new Set());
+  const aliases = resolved && {
+    baseDir: resolved.baseUrl ?? resolved.paths?.dir ?? path.dirname(configPath),
+    baseUrl: resolved.baseUrl,
+    paths: Object.entries(resolved.paths?.value ?? {}).map(([pattern, targets]) => ({
+      pattern,
+      targets: Array.isArray(targets) ? targets.filter((target): target is string => typeof target === 'string') : [],
+    })),
+  };
+  aliasesByConfig.set(key, aliases);
+  return aliases;
+}
+
 function findPathAliases(fromFile: string, root: string): PathAliases | undefined {
   for (const dir of ancestorDirs(path.dirname(fromFile), root)) {
     const names = listFolder(dir);
     for (const name of CONFIG_NAMES) {
       if (!names.has(name)) continue;
-      const configPath = path.join(dir, name);
-      const resolved = resolveConfig(configPath, root, 0, new Set());
-      if (!resolved) continue;
-      const baseDir = resolved.baseUrl ?? resolved.paths?.dir ?? dir;
-      const paths = Object.entries(resolved.paths?.value ?? {}).map(([pattern, targets]) => ({
-        pattern,
-        targets: Array.isArray(targets) ? targets.filter((target): target is string => typeof target === 'string') : [],
-      }));
-      return { baseDir, baseUrl: resolved.baseUrl, paths };
+      const aliases = readAliases(path.join(dir, name), root);
+      if (aliases) return aliases;
     }
   }
   return undefined;

@@ -9,7 +9,7 @@ import { isEdgeRuntime } from '../utils/next/is-edge-runtime';
 import { getNextFileKind } from '../utils/next/next-file-kind';
 import { getNextSettings } from '../utils/next/next-settings';
 import { findRequestScopedAncestor, getRequestScopedFunctions } from '../utils/next/request-scope';
-import { findUnendedNeonPools } from './no-pool-end-in-handler/neon-on-edge';
+import { NEON_MODULE, findUnendedNeonPools } from './no-pool-end-in-handler/neon-on-edge';
 import { getClosingFunction } from './no-pool-end-in-handler/closing-functions';
 import { SHARED_POOL_CLOSE_PATTERN, createClosedPoolFinder } from './no-pool-end-in-handler/shared-pools';
 import { BUILTIN_POOL_FACTORIES } from '../utils/drivers/pool-factories';
@@ -27,6 +27,21 @@ const ERROR_AFTER_END: Readonly<Record<string, string>> = {
 };
 const PG_ERROR_AFTER_END = '"Cannot use a pool after calling end on the pool" (or "Called end on pool more than once" when the `end()` runs again)';
 const POOL_WORDS: HeldWords = { held: 'open', letGo: 'ended', letGoing: 'ending', takeAgain: 'opens another' };
+
+/**
+ * Whether the text may hold what the rule reports: an `end()` or
+ * `$disconnect()` call, a call of a `closingFunctions` helper, or a Neon pool
+ * (created from `@neondatabase/serverless`). Most files hold none and are
+ * skipped before any analysis.
+ */
+function mayEndPool(text: string, closingFunctions: readonly string[]): boolean {
+  return (
+    /\bend\b/.test(text) ||
+    text.includes('$disconnect') ||
+    text.includes(NEON_MODULE) ||
+    closingFunctions.some((name) => text.includes(name))
+  );
+}
 
 export default createRule<Options, MessageId>({
   name: 'no-pool-end-in-handler',
@@ -70,6 +85,7 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    if (!mayEndPool(sourceCode.text, options.closingFunctions ?? [])) return {};
     const kind = getNextFileKind(context.filename, context.cwd, getNextSettings(context.settings));
     const requestScoped = getRequestScopedFunctions(sourceCode, kind);
     if (requestScoped.size === 0) return {};

@@ -3,7 +3,7 @@ import { createRule, type NoOptions } from '../create-rule';
 import { hasDirective } from '../utils/ast/directives';
 import { getNextFileKind } from '../utils/next/next-file-kind';
 import { getNextSettings } from '../utils/next/next-settings';
-import { NO_REQUEST_CONTEXT_WORDS, createNoRequestContextFinder, type NoRequestContext } from '../utils/next/no-request-contexts';
+import { NO_REQUEST_CONTEXT_WORDS, createNoRequestContextFinder, mayHoldNoRequestContext, type NoRequestContext } from '../utils/next/no-request-contexts';
 import { getAdvice, getNextError, isForbidden, type RequestApi } from './no-request-api-in-cache/forbidden-apis';
 import { createHelperChains, getCalledLocalFunction, type ApiChains } from './no-request-api-in-cache/helper-chains';
 import { createModelSession, getAbsoluteFilename, type ModelSession } from '../project';
@@ -52,7 +52,8 @@ export default createRule<Options, MessageId>({
   },
   create(context) {
     const { sourceCode } = context;
-    if (hasDirective(sourceCode.ast.body, 'use client')) return {};
+    // Every report lies inside a no-request context, which cannot be written without its words.
+    if (!mayHoldNoRequestContext(sourceCode.text) || hasDirective(sourceCode.ast.body, 'use client')) return {};
     const kind = getNextFileKind(context.filename, context.cwd, getNextSettings(context.settings));
     const calls: TSESTree.CallExpression[] = [];
     const searchParamsMembers: TSESTree.MemberExpression[] = [];

@@ -10,7 +10,9 @@ import { getOutermostTypeWrapper } from '../../utils/ast/type-wrappers';
 import { getClientUses } from '../../utils/drivers/client-uses';
 import type { SourceCode } from '../../utils/ast/source-code';
 
-const NEON_POOL = buildFactoryTraceMap([{ module: '@neondatabase/serverless', import: 'Pool' }]);
+/** Neon's serverless driver, whose `Pool` the edge runtime needs ended per request. */
+export const NEON_MODULE = '@neondatabase/serverless';
+const NEON_POOL = buildFactoryTraceMap([{ module: NEON_MODULE, import: 'Pool' }]);
 const END_METHODS: ReadonlySet<string> = new Set(['end']);
 
 export interface UnendedPool {

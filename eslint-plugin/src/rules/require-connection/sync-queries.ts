@@ -37,6 +37,9 @@ const BUILDER_TRACE_MAP = {
   [KYSELY_MODULE]: { Kysely: { [CONSTRUCT]: 'kysely' }, SqliteDialect: { [CONSTRUCT]: 'dialect' } },
 };
 
+/** The modules the two maps above trace. */
+const LOCAL_DRIVER_MODULES = [...Object.keys(DRIVER_TRACE_MAP), ...Object.keys(BUILDER_TRACE_MAP)];
+
 export interface SyncQuery {
   /** The call that runs SQL. */
   node: TSESTree.CallExpression;
@@ -62,12 +65,15 @@ export function createSyncQueryFinder(
 ): (node: TSESTree.CallExpression) => SyncQuery | undefined {
   const { sourceCode } = context;
   const constructorCalls = new Set<TSESTree.Node>();
-  for (const reference of iterateModuleReferences(sourceCode, DRIVER_TRACE_MAP)) constructorCalls.add(reference.node);
   const builderCalls = new Set<TSESTree.Node>();
   const kyselyCalls = new Set<TSESTree.Node>();
   const sqliteDialects = new Set<TSESTree.Node>();
-  for (const { node, info } of iterateModuleReferences(sourceCode, BUILDER_TRACE_MAP)) {
-    (info === 'builder' ? builderCalls : info === 'kysely' ? kyselyCalls : sqliteDialects).add(node);
+  // A file that names no driver module imports none: its databases, if any, come from other modules.
+  if (LOCAL_DRIVER_MODULES.some((module) => sourceCode.text.includes(module))) {
+    for (const reference of iterateModuleReferences(sourceCode, DRIVER_TRACE_MAP)) constructorCalls.add(reference.node);
+    for (const { node, info } of iterateModuleReferences(sourceCode, BUILDER_TRACE_MAP)) {
+      (info === 'builder' ? builderCalls : info === 'kysely' ? kyselyCalls : sqliteDialects).add(node);
+    }
   }
 
   const variableKinds = new Map<Variable, SyncValueKind | undefined>();
