@@ -45,14 +45,22 @@ function readNextRange(packageJsonPath: string, root: string): string | undefine
   return dependencies === undefined ? undefined : (dependencies.get('next') ?? '');
 }
 
+/** Answers per folder and epoch: every file of a folder asks the same. */
+const dependsByFolder = createEpochCache<string, boolean>();
+
 /** Whether a package.json between `fromDir` and `root` depends on any of `packages`. */
 export function dependsOnAny(fromDir: string, root: string, packages: readonly string[]): boolean {
-  for (const dir of ancestorDirs(fromDir, root)) {
-    if (!listFolder(dir).has('package.json')) continue;
-    const dependencies = readDependencies(path.join(dir, 'package.json'), root);
-    if (packages.some((name) => dependencies?.has(name))) return true;
+  const key = `${root}\0${fromDir}\0${packages.join('\0')}`;
+  let depends = dependsByFolder.get(key);
+  if (depends === undefined) {
+    depends = [...ancestorDirs(fromDir, root)].some((dir) => {
+      if (!listFolder(dir).has('package.json')) return false;
+      const dependencies = readDependencies(path.join(dir, 'package.json'), root);
+      return packages.some((name) => dependencies?.has(name));
+    });
+    dependsByFolder.set(key, depends);
   }
-  return false;
+  return depends;
 }
 
 function findNextConfig(dir: string): string | undefined {

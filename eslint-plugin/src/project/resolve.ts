@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { listFolder } from './folders';
 import { isInsideRoot } from './read-file';
-import { getPathAliases } from './tsconfig';
+import { createEpochCache } from './epoch';
+import { getPathAliases, type PathAliases } from './tsconfig';
 
 /**
  * Resolves the project's own imports: relative paths and tsconfig/jsconfig
@@ -55,14 +56,11 @@ function resolveFile(candidate: string, root: string): string | undefined {
   return findInFolder(parent, names) ?? (listFolder(parent).has(base) ? findInFolder(candidate, INDEX_FILES) : undefined);
 }
 
-/** The file an import specifier in `fromFile` refers to, if it is one of the project's own files inside `root`. */
-export function resolveImport(fromFile: string, specifier: string, root: string): string | undefined {
-  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
-    return resolveFile(path.resolve(path.dirname(fromFile), specifier), root);
-  }
-  if (specifier.startsWith('/') || specifier.includes(':')) return undefined;
-  const aliases = getPathAliases(fromFile, root);
-  if (!aliases) return undefined;
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
+function resolveThroughAliases(aliases: PathAliases, specifier: string, root: string): string | undefined {
   for (const { pattern, targets } of aliases.paths) {
     const matched = matchPattern(pattern, specifier);
     if (matched === undefined) continue;
@@ -72,4 +70,40 @@ export function resolveImport(fromFile: string, specifier: string, root: string)
     }
   }
   return aliases.baseUrl === undefined ? undefined : resolveFile(path.resolve(aliases.baseUrl, specifier), root);
+}
+
+/**
+ * Resolutions for an epoch (see epoch.ts). A relative specifier means the
+ * same from every file of a folder; any other means the same from every
+ * folder under one tsconfig, so `react` or `@/lib/db` is resolved once per
+ * config, not once per folder. (A config's aliases are one object per epoch.)
+ */
+type Resolutions = Map<string, string | undefined>;
+const relativeByFolder = createEpochCache<string, Resolutions>();
+const byAliases = new WeakMap<PathAliases, Resolutions>();
+
+function resolveOnce<Key>(
+  cache: { get(key: Key): Resolutions | undefined; set(key: Key, value: Resolutions): unknown },
+  key: Key,
+  specifier: string,
+  resolve: () => string | undefined,
+): string | undefined {
+  let resolutions = cache.get(key);
+  if (resolutions === undefined) {
+    resolutions = new Map();
+    cache.set(key, resolutions);
+  }
+  if (!resolutions.has(specifier)) resolutions.set(specifier, resolve());
+  return resolutions.get(specifier);
+}
+
+/** The file an import specifier in `fromFile` refers to, if it is one of the project's own files inside `root`. */
+export function resolveImport(fromFile: string, specifier: string, root: string): string | undefined {
+  if (isRelative(specifier)) {
+    const dir = path.dirname(fromFile);
+    return resolveOnce(relativeByFolder, `${root}\0${dir}`, specifier, () => resolveFile(path.resolve(dir, specifier), root));
+  }
+  if (specifier.startsWith('/') || specifier.includes(':')) return undefined;
+  const aliases = getPathAliases(fromFile, root);
+  return aliases && resolveOnce(byAliases, aliases, specifier, () => resolveThroughAliases(aliases, specifier, root));
 }

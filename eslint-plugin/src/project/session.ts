@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import type { NextSettings } from '../utils/next/next-settings';
 import { isRequestReadingFunction, NEXT_REQUEST_FUNCTIONS } from '../utils/next/request-apis';
 import { getSpecifiers } from './app-files';
@@ -33,8 +32,7 @@ const MAX_DEPTH = 64;
 /** How many imports deep the text pre-check follows; a database further away than this is not looked for. */
 const MAX_TEXT_DEPTH = 32;
 
-/** Resolved imports and text pre-checks, shared by the sessions of one epoch (see epoch.ts). */
-const sharedResolutions = createEpochCache<string, string | undefined>();
+/** Text pre-checks, shared by the sessions of one epoch (see epoch.ts); resolutions are cached in resolve.ts. */
 const sharedReach = createEpochCache<string, boolean>();
 
 export class ModelSession {
@@ -63,9 +61,7 @@ export class ModelSession {
   }
 
   resolve(fromFile: string, specifier: string): string | undefined {
-    const key = `${this.scope.root}\0${path.dirname(fromFile)}\0${specifier}`;
-    if (!sharedResolutions.has(key)) sharedResolutions.set(key, resolveImport(fromFile, specifier, this.scope.root));
-    return sharedResolutions.get(key);
+    return resolveImport(fromFile, specifier, this.scope.root);
   }
 
   /**
