@@ -841,6 +841,40 @@ export default async function Stats() {
       errors: [connectionError(6, 28), connectionError(7, 51, 'all()'), connectionError(8, 54, 'iterate()')],
     },
     {
+      name: 'a transaction called through a later assignment, `??`, a ternary and a type assertion',
+      filename: 'app/page.tsx',
+      settings: NEXT16,
+      code: `
+import Database from 'better-sqlite3';
+const db = new Database('app.db');
+let addVisit;
+addVisit = db.transaction(() => db.prepare('UPDATE counters SET value = value + 1').run());
+const fallback = undefined ?? db.transaction(() => db.exec('VACUUM'));
+const either = Math.random() > 0.5 ? addVisit : fallback;
+export default async function Page() {
+  either();
+  (fallback as () => void)();
+  return <p />;
+}
+`,
+      output: `
+import Database from 'better-sqlite3';
+import { connection } from 'next/server';
+const db = new Database('app.db');
+let addVisit;
+addVisit = db.transaction(() => db.prepare('UPDATE counters SET value = value + 1').run());
+const fallback = undefined ?? db.transaction(() => db.exec('VACUUM'));
+const either = Math.random() > 0.5 ? addVisit : fallback;
+export default async function Page() {
+  await connection();
+  either();
+  (fallback as () => void)();
+  return <p />;
+}
+`,
+      errors: [connectionError(9, 3, 'transaction()'), connectionError(10, 3, 'transaction()')],
+    },
+    {
       name: 'run, exec, pragma, pluck chain, transaction and its variants',
       filename: 'app/lib/data.ts',
       settings: NEXT16,

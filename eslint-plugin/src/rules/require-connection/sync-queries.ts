@@ -22,6 +22,7 @@ import {
 import { getEnclosingFunctions, isFunctionNode } from '../../utils/ast/functions';
 import { usesSqliteDialect } from '../../utils/drivers/query-builders';
 import { findBuilderQuery } from './builder-queries';
+import { createTransactionShapeCheck } from './transaction-shapes';
 import { getImportedName } from './import-bindings';
 import type { SourceCode } from '../../utils/ast/source-code';
 
@@ -120,6 +121,8 @@ export function createSyncQueryFinder(
     },
   };
 
+  const mayHoldTransaction = createTransactionShapeCheck(sourceCode);
+
   /** A function passed to `db.transaction(fn)`: its queries run when the transaction is called, which is reported instead. */
   function isTransactionBody(fn: TSESTree.Node): boolean {
     const parent = fn.parent;
@@ -146,7 +149,7 @@ export function createSyncQueryFinder(
     }
     const callee = skipTransparent(node.callee);
     if (callee.type !== 'Identifier' && callee.type !== 'CallExpression') return undefined;
-    return getSyncValueKind(callee, resolver) === 'transaction' ? { node, method: 'transaction()', isRead: false } : undefined;
+    return mayHoldTransaction(callee) && getSyncValueKind(callee, resolver) === 'transaction' ? { node, method: 'transaction()', isRead: false } : undefined;
   }
 
   /**
