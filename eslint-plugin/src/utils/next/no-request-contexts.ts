@@ -32,15 +32,15 @@ export interface NoRequestContext {
 export const NO_REQUEST_CONTEXT_WORDS = ['use cache', 'unstable_cache', 'generateStaticParams', 'after', 'unstable_after'];
 
 /**
- * Whether a file's text may hold such a context: one of its words (an
- * `after()` only counts imported from next/server) or a build-time export.
+ * Whether a file's text may hold such a context: one of its words, where
+ * `after()` only counts imported from next/server (generateStaticParams is
+ * the only build-time export that opens one; generateSitemaps does not).
  * Rules that only report inside a context skip a file without, before any
  * analysis.
  */
 export function mayHoldNoRequestContext(text: string): boolean {
   return (
     NO_REQUEST_CONTEXT_WORDS.some((word) => !word.endsWith('after') && text.includes(word)) ||
-    [...BUILD_TIME_EXPORTS].some((name) => text.includes(name)) ||
     (text.includes('after') && text.includes('next/server'))
   );
 }
