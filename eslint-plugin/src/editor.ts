@@ -14,6 +14,7 @@ export { closeOpenDocument, forgetProjectCaches, importsFileMatching, onSkippedF
 export { isInsideRoot, readRegularFile } from './project/read-file';
 export { getNextFileInfo } from './utils/next/next-file-kind';
 export { getNextSettings } from './utils/next/next-settings';
+export { escapeRegExp } from './utils/ast/text-words';
 
 export type RuleSeverity = 'off' | 'warn' | 'error';
 

@@ -6,6 +6,7 @@ import { getDerived } from './file-store';
 import { getTopLevelFunctions, type CallSite, type TopLevelFunction } from './function-facts';
 import { getModuleInfo, type ModuleInfo } from './module-info';
 import { resolveImport } from './resolve';
+import { containsAnyWord } from '../utils/ast/text-words';
 
 /**
  * One question to the project model (one rule asking about one file): it
@@ -73,7 +74,7 @@ export class ModelSession {
     const key = `${this.scope.root}\0${words.join('|')}\0${file}`;
     const known = sharedReach.get(key);
     if (known !== undefined) return known;
-    const holds = getDerived(`holds:${words.join('|')}`, file, this.scope.root, (text) => words.some((word) => text.includes(word)));
+    const holds = getDerived(`holds:${words.join('|')}`, file, this.scope.root, (text) => containsAnyWord(text, words));
     if (holds === undefined) return false;
     if (holds || depth >= MAX_TEXT_DEPTH) return holds;
     // Until the answer is known, a cycle counts as not reaching.

@@ -13,6 +13,10 @@ import { getNextFileInfo } from '../utils/next/next-file-kind';
 import { getNextSettings } from '../utils/next/next-settings';
 import { getOutermostTypeWrapper } from '../utils/ast/type-wrappers';
 import { insertAfterStatement } from './attach-database-pool/insert-after';
+import { containsAnyWord } from '../utils/ast/text-words';
+
+/** The modules the attachable pools come from, for the text check before any analysis. */
+const ATTACHABLE_POOL_MODULES = [...new Set(ATTACHABLE_POOLS.map((pool) => pool.module))];
 
 export type MessageId = 'attachPool' | 'addAttachCall';
 
@@ -43,10 +47,10 @@ export default createRule<[], MessageId>({
   },
   defaultOptions: [],
   // Only a file naming a pool module creates a pool.
-  editor: { triggerWords: { anywhere: [...new Set(ATTACHABLE_POOLS.map((pool) => pool.module))] } },
+  editor: { triggerWords: { anywhere: ATTACHABLE_POOL_MODULES } },
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!ATTACHABLE_POOLS.some((pool) => sourceCode.text.includes(pool.module))) return {};
+    if (!containsAnyWord(sourceCode.text, ATTACHABLE_POOL_MODULES)) return {};
     const settings = getNextSettings(context.settings);
     if (getHost(context, settings) !== 'vercel') return {};
     const { kind } = getNextFileInfo(context.filename, context.cwd, settings);

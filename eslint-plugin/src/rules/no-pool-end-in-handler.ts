@@ -13,6 +13,7 @@ import { NEON_MODULE, findUnendedNeonPools } from './no-pool-end-in-handler/neon
 import { getClosingFunction } from './no-pool-end-in-handler/closing-functions';
 import { SHARED_POOL_CLOSE_PATTERN, createClosedPoolFinder } from './no-pool-end-in-handler/shared-pools';
 import { BUILTIN_POOL_FACTORIES } from '../utils/drivers/pool-factories';
+import { containsAnyWord } from '../utils/ast/text-words';
 
 export type Options = [{ closingFunctions?: string[] }];
 export type MessageId = 'poolEnded' | 'clientDisconnected' | 'closingFunction' | 'removeEnd' | 'neonPoolNotEnded' | 'endInFinally';
@@ -35,12 +36,7 @@ const POOL_WORDS: HeldWords = { held: 'open', letGo: 'ended', letGoing: 'ending'
  * skipped before any analysis.
  */
 function mayEndPool(text: string, closingFunctions: readonly string[]): boolean {
-  return (
-    /\bend\b/.test(text) ||
-    text.includes('$disconnect') ||
-    text.includes(NEON_MODULE) ||
-    closingFunctions.some((name) => text.includes(name))
-  );
+  return /\bend\b/.test(text) || containsAnyWord(text, ['$disconnect', NEON_MODULE, ...closingFunctions]);
 }
 
 export default createRule<Options, MessageId>({

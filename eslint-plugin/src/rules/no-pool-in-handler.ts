@@ -16,6 +16,7 @@ import { GENERATED_CLIENT_CLASS } from '../utils/drivers/prisma-factories';
 import { isEdgeRuntime } from '../utils/next/is-edge-runtime';
 import { isCreatedOnce } from '../utils/drivers/created-once/is-created-once';
 import { planVercelAttach } from './no-pool-in-handler/vercel-attach';
+import { containsAnyWord } from '../utils/ast/text-words';
 
 export type Options = [
   {
@@ -123,8 +124,8 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];
     // Most files name no pool module at all: skip them before any analysis.
+    if (!containsAnyWord(sourceCode.text, [GENERATED_CLIENT_CLASS, ...factories.map((factory) => factory.module)])) return {};
     const mayHoldClient = sourceCode.text.includes(GENERATED_CLIENT_CLASS);
-    if (!mayHoldClient && !factories.some((factory) => sourceCode.text.includes(factory.module))) return {};
     const settings = getNextSettings(context.settings);
     // On Cloudflare Workers a pool per request is the rule (see no-shared-pool-on-workers).
     const host = getHost(context, settings);

@@ -10,6 +10,7 @@ import { getNextSettings } from '../utils/next/next-settings';
 import { iteratePoolCreations } from '../utils/drivers/pool-creations';
 import { BUILTIN_POOL_FACTORIES, type PoolFactory } from '../utils/drivers/pool-factories';
 import { planMoveIntoFunction } from './no-shared-pool-on-workers/move-into-function';
+import { containsAnyWord } from '../utils/ast/text-words';
 
 export type MessageId = 'sharedPool' | 'sharedPoolNoFix' | 'moveIntoFunction';
 
@@ -22,6 +23,7 @@ const WORKER_POOL_FACTORIES: readonly PoolFactory[] = BUILTIN_POOL_FACTORIES.fil
   // Prisma keeps its own client, and its adapters open their pool only when the client connects.
   (factory) => factory.singleton !== 'global-this' && factory.adapter !== true,
 );
+const WORKER_POOL_MODULES = WORKER_POOL_FACTORIES.map((factory) => factory.module);
 
 export default createRule<[], MessageId>({
   name: 'no-shared-pool-on-workers',
@@ -43,10 +45,10 @@ export default createRule<[], MessageId>({
   },
   defaultOptions: [],
   // Only a file naming a pool module creates a pool.
-  editor: { triggerWords: { anywhere: WORKER_POOL_FACTORIES.map((factory) => factory.module) } },
+  editor: { triggerWords: { anywhere: WORKER_POOL_MODULES } },
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!WORKER_POOL_FACTORIES.some((factory) => sourceCode.text.includes(factory.module))) return {};
+    if (!containsAnyWord(sourceCode.text, WORKER_POOL_MODULES)) return {};
     const settings = getNextSettings(context.settings);
     if (getHost(context, settings) !== 'cloudflare' || hasDirective(sourceCode.ast.body, 'use client')) return {};
     const { kind } = getNextFileInfo(context.filename, context.cwd, settings);

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { runsAtModuleLoad } from '../utils/next/prerender-scope';
+import { mayBePrerendered, runsAtModuleLoad } from '../utils/next/prerender-scope';
 import { createModelSession, findEntryReaching, getAbsoluteFilename, type ModelSession } from '../project';
 import { createRule, type NoOptions } from '../create-rule';
 import { fixOrSuggest } from '../utils/fix/fix-or-suggest';
@@ -82,6 +82,8 @@ export default createRule<Options, MessageId>({
   },
   create(context) {
     const { sourceCode } = context;
+    // Client code, Server Actions, cached or forced-dynamic files: nothing in them is frozen by a prerender.
+    if (!mayBePrerendered(sourceCode.ast)) return {};
     const absoluteFilename = getAbsoluteFilename(context);
     const calls: TSESTree.CallExpression[] = [];
     const requestReads: TSESTree.Node[] = [];

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type EditorSettings, getTriggerWords, importsFileMatching } from '../../../eslint-plugin/src/editor';
+import { type EditorSettings, escapeRegExp, getTriggerWords, importsFileMatching } from '../../../eslint-plugin/src/editor';
 import { DEFAULT_SETTINGS, type PoolFactorySetting } from '../shared/settings';
 
 /**
@@ -16,10 +16,6 @@ import { DEFAULT_SETTINGS, type PoolFactorySetting } from '../shared/settings';
  * `test/extension/skip.test.ts` proves on every fixture and rule test input
  * that the skip never hides a finding.
  */
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The settings the rules' options, and so their trigger words, come from. */
 function toEditorSettings(customFactories: readonly PoolFactorySetting[]): EditorSettings {

@@ -25,6 +25,7 @@ import { findBuilderQuery } from './builder-queries';
 import { createTransactionShapeCheck } from './transaction-shapes';
 import { getImportedName } from './import-bindings';
 import type { SourceCode } from '../../utils/ast/source-code';
+import { containsAnyWord } from '../../utils/ast/text-words';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -70,7 +71,7 @@ export function createSyncQueryFinder(
   const kyselyCalls = new Set<TSESTree.Node>();
   const sqliteDialects = new Set<TSESTree.Node>();
   // A file that names no driver module imports none: its databases, if any, come from other modules.
-  if (LOCAL_DRIVER_MODULES.some((module) => sourceCode.text.includes(module))) {
+  if (containsAnyWord(sourceCode.text, LOCAL_DRIVER_MODULES)) {
     for (const reference of iterateModuleReferences(sourceCode, DRIVER_TRACE_MAP)) constructorCalls.add(reference.node);
     for (const { node, info } of iterateModuleReferences(sourceCode, BUILDER_TRACE_MAP)) {
       (info === 'builder' ? builderCalls : info === 'kysely' ? kyselyCalls : sqliteDialects).add(node);

@@ -5,6 +5,7 @@ import { getEnclosingFunctions, getExportNames, isFunctionNode, type FunctionNod
 import { CALL, iterateModuleReferences } from '../ast/module-references';
 import { isServerComponentFile, type NextFileKind } from './next-file-kind';
 import type { SourceCode } from '../ast/source-code';
+import { containsAnyWord } from '../ast/text-words';
 
 /**
  * Where Next.js runs code without a live request: in a cache scope, at build
@@ -31,6 +32,8 @@ export interface NoRequestContext {
  */
 export const NO_REQUEST_CONTEXT_WORDS = ['use cache', 'unstable_cache', 'generateStaticParams', 'after', 'unstable_after'];
 
+const WORDS_BEYOND_AFTER = NO_REQUEST_CONTEXT_WORDS.filter((word) => !word.endsWith('after'));
+
 /**
  * Whether a file's text may hold such a context: one of its words, where
  * `after()` only counts imported from next/server (generateStaticParams is
@@ -40,7 +43,7 @@ export const NO_REQUEST_CONTEXT_WORDS = ['use cache', 'unstable_cache', 'generat
  */
 export function mayHoldNoRequestContext(text: string): boolean {
   return (
-    NO_REQUEST_CONTEXT_WORDS.some((word) => !word.endsWith('after') && text.includes(word)) ||
+    containsAnyWord(text, WORDS_BEYOND_AFTER) ||
     (text.includes('after') && text.includes('next/server'))
   );
 }

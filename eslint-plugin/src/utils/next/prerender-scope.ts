@@ -43,13 +43,22 @@ function importsServerOnly(program: TSESTree.Program): boolean {
   });
 }
 
-export function getPrerenderScope(program: TSESTree.Program, kind: NextFileKind, facts: ProjectFacts): PrerenderScope {
+/**
+ * Whether anything of the file may be prerendered, judged by the file alone:
+ * not client code, Server Actions (per request) or a cached module (build
+ * time is intended), and no route config that forces either way. Rules use it
+ * to skip a file before any other analysis.
+ */
+export function mayBePrerendered(program: TSESTree.Program): boolean {
   const directives = getDirectives(program.body);
-  // Client code, Server Actions (per request) and cached modules (build time is intended).
   if (directives.some((directive) => directive === 'use client' || directive === 'use server' || isUseCacheDirective(directive))) {
-    return undefined;
+    return false;
   }
-  if (isForcedDynamic(program) || isStaticByIntent(program)) return undefined;
+  return !isForcedDynamic(program) && !isStaticByIntent(program);
+}
+
+export function getPrerenderScope(program: TSESTree.Program, kind: NextFileKind, facts: ProjectFacts): PrerenderScope {
+  if (!mayBePrerendered(program)) return undefined;
   // Rendered per request (ƒ in `next build`). With cacheComponents, a page's
   // code before `await params` still runs at build time, in the prerendered
   // shell; a route handler's does not (measured with next build 16.4.6).

@@ -4,6 +4,7 @@ import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../../a
 import { isLongLived } from './long-lived';
 import { walkAst } from '../../ast/walk-ast';
 import type { SourceCode } from '../../ast/source-code';
+import { escapeRegExp } from '../../ast/text-words';
 
 function getTestedExpression(node: TSESTree.Node): TSESTree.Node | undefined {
   if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') return node.test;
@@ -13,8 +14,7 @@ function getTestedExpression(node: TSESTree.Node): TSESTree.Node | undefined {
 
 /** Whether code mentions `text` as a whole: `!pool` mentions `pool`, `!poolReady` does not. */
 function mentions(code: string, text: string): boolean {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\w$])${escaped}($|[^\\w$])`).test(code);
+  return new RegExp(`(^|[^\\w$])${escapeRegExp(text)}($|[^\\w$])`).test(code);
 }
 
 interface TestedExpression {
