@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { walkAst } from '../utils/ast/walk-ast';
 import { getDerived } from './file-store';
-import { createEpochCache } from './epoch';
+import { createTrackedCache } from './epoch';
 import { ancestorDirs, listFolder } from './folders';
 import { parseJsonc } from './jsonc';
 import { parseProgram } from './parse';
@@ -45,22 +45,18 @@ function readNextRange(packageJsonPath: string, root: string): string | undefine
   return dependencies === undefined ? undefined : (dependencies.get('next') ?? '');
 }
 
-/** Answers per folder and epoch: every file of a folder asks the same. */
-const dependsByFolder = createEpochCache<string, boolean>();
+/** Answers per folder: every file of a folder asks the same (kept while the folders and manifests read are unchanged). */
+const dependsByFolder = createTrackedCache<string, boolean>();
 
 /** Whether a package.json between `fromDir` and `root` depends on any of `packages`. */
 export function dependsOnAny(fromDir: string, root: string, packages: readonly string[]): boolean {
-  const key = `${root}\0${fromDir}\0${packages.join('\0')}`;
-  let depends = dependsByFolder.get(key);
-  if (depends === undefined) {
-    depends = [...ancestorDirs(fromDir, root)].some((dir) => {
+  return dependsByFolder(`${root}\0${fromDir}\0${packages.join('\0')}`, () =>
+    [...ancestorDirs(fromDir, root)].some((dir) => {
       if (!listFolder(dir).has('package.json')) return false;
       const dependencies = readDependencies(path.join(dir, 'package.json'), root);
       return packages.some((name) => dependencies?.has(name));
-    });
-    dependsByFolder.set(key, depends);
-  }
-  return depends;
+    }),
+  );
 }
 
 function findNextConfig(dir: string): string | undefined {
@@ -75,22 +71,14 @@ function dependsOnNext(dir: string, root: string): boolean {
   return range !== undefined && range !== '';
 }
 
-/** App roots by folder, found once per epoch (see epoch.ts): every file of a folder, and every rule, asks. */
-const appRoots = createEpochCache<string, string | undefined>();
+/** App roots by folder (kept while the folders and manifests read are unchanged): every file of a folder, and every rule, asks. */
+const appRoots = createTrackedCache<string, string | undefined>();
 
 /** The nearest folder from the file's folder up to `root` that is a Next.js app root. */
 export function findAppRoot(absoluteFile: string, root: string): string | undefined {
-  const key = `${root}\0${path.dirname(absoluteFile)}`;
-  if (appRoots.has(key)) return appRoots.get(key);
-  let appRoot: string | undefined;
-  for (const dir of ancestorDirs(path.dirname(absoluteFile), root)) {
-    if (findNextConfig(dir) !== undefined || dependsOnNext(dir, root)) {
-      appRoot = dir;
-      break;
-    }
-  }
-  appRoots.set(key, appRoot);
-  return appRoot;
+  return appRoots(`${root}\0${path.dirname(absoluteFile)}`, () =>
+    [...ancestorDirs(path.dirname(absoluteFile), root)].find((dir) => findNextConfig(dir) !== undefined || dependsOnNext(dir, root)),
+  );
 }
 
 /** Minor version from a dependency range such as '15.5.2' or '^15.1.0'; undefined for '15', '15.x' or no match. */

@@ -7,7 +7,10 @@
  * disk is therefore seen within a second, and at once when
  * `forgetProjectCaches()` is called (the editor does, on every change it sees).
  * Folder listings outlive an epoch: in the next one, a folder whose
- * modification time is unchanged is not read again (see folders.ts).
+ * modification time is unchanged is not read again (see folders.ts). Facts
+ * derived from listings and file versions (resolutions, tsconfig aliases, app
+ * roots) outlive it too, confirmed by what they were read from
+ * (`createTrackedCache`).
  */
 
 const EPOCH_MS = 1000;
@@ -54,4 +57,60 @@ export function refreshEpoch(): void {
 export function forgetProjectCaches(now = performance.now()): void {
   startEpoch(now);
   for (const cache of revalidatedCaches) cache.clear();
+}
+
+/**
+ * Something a fact was computed from (a folder listing, a file's version):
+ * `isCurrent()` says whether it is unchanged, checking at most once per epoch.
+ */
+export interface Dependency {
+  isCurrent(): boolean;
+}
+
+/** The dependencies being collected, one set per tracked computation in progress (innermost last). */
+const collectors: Array<Set<Dependency>> = [];
+
+/** Records that the computation in progress, if any, read `dependency`. */
+export function dependOn(dependency: Dependency): void {
+  collectors.at(-1)?.add(dependency);
+}
+
+export interface TrackedEntry<V> {
+  value: V;
+  dependencies: readonly Dependency[];
+  /** The epoch in which the entry was computed or last confirmed. */
+  epoch: number;
+}
+
+/**
+ * A cache of facts derived from folder listings and file versions (an
+ * import's resolution, a folder's tsconfig aliases, its app root) that
+ * outlive an epoch: in a later epoch a fact is confirmed by checking what it
+ * was computed from, which costs a map lookup per folder or file already
+ * checked this epoch, instead of being computed again. Emptied by
+ * `forgetProjectCaches()` (or with `entries`, when its owner drops them). A
+ * fact computed from another one depends on what that one depends on.
+ */
+export function createTrackedCache<K, V>(
+  entries: Map<K, TrackedEntry<V>> = createRevalidatedCache<K, TrackedEntry<V>>(),
+): (key: K, compute: () => V) => V {
+  return (key, compute) => {
+    const known = entries.get(key);
+    if (known !== undefined && (known.epoch === epochNumber || known.dependencies.every((dependency) => dependency.isCurrent()))) {
+      known.epoch = epochNumber;
+      for (const dependency of known.dependencies) dependOn(dependency);
+      return known.value;
+    }
+    const collected = new Set<Dependency>();
+    collectors.push(collected);
+    let value: V;
+    try {
+      value = compute();
+    } finally {
+      collectors.pop();
+    }
+    entries.set(key, { value, dependencies: [...collected], epoch: epochNumber });
+    for (const dependency of collected) dependOn(dependency);
+    return value;
+  };
 }

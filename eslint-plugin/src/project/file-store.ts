@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { createEpochCache, forgetProjectCaches } from './epoch';
+import { createEpochCache, createRevalidatedCache, dependOn, forgetProjectCaches, type Dependency } from './epoch';
 import { readRegularFile, type SkipReason } from './read-file';
 
 /**
@@ -55,11 +55,25 @@ function readDiskStamp(filePath: string): string | undefined {
   }
 }
 
-function getStamp(filePath: string): string | undefined {
+function readStamp(filePath: string): string | undefined {
   const open = openDocuments.get(filePath);
   if (open) return `v${open.version}`;
   if (!diskStamps.has(filePath)) diskStamps.set(filePath, readDiskStamp(filePath));
   return diskStamps.get(filePath);
+}
+
+/** What facts computed from a file depend on: the version they saw (one object per file and version). */
+const versionDependencies = createRevalidatedCache<string, Dependency & { stamp: string | undefined }>();
+
+function getStamp(filePath: string): string | undefined {
+  const stamp = readStamp(filePath);
+  let dependency = versionDependencies.get(filePath);
+  if (dependency === undefined || dependency.stamp !== stamp) {
+    dependency = { stamp, isCurrent: () => readStamp(filePath) === stamp };
+    versionDependencies.set(filePath, dependency);
+  }
+  dependOn(dependency);
+  return stamp;
 }
 
 function readText(filePath: string, root: string): string | undefined {

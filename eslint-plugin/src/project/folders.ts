@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { createRevalidatedCache, currentEpoch } from './epoch';
+import { createRevalidatedCache, currentEpoch, dependOn, type Dependency } from './epoch';
 import { isInsideRoot } from './read-file';
 
 /**
@@ -12,7 +12,8 @@ import { isInsideRoot } from './read-file';
  * read again only when its modification time changed.
  */
 
-interface Listing {
+/** A listing is also what facts computed from it depend on: it is current while the folder is unchanged. */
+interface Listing extends Dependency {
   names: ReadonlySet<string>;
   /** The entries that are folders (not symlinks to folders: a walk never follows links). */
   folders: ReadonlySet<string>;
@@ -46,22 +47,30 @@ function readFolderStamp(dir: string): string | undefined {
 }
 
 function readListing(dir: string, stamp: string | undefined, epoch: number): Listing {
-  if (stamp === MISSING) return { names: NO_NAMES, folders: NO_NAMES, stamp, epoch };
+  const listing = (names: ReadonlySet<string>, folders: ReadonlySet<string>): Listing => {
+    const read: Listing = { names, folders, stamp, epoch, isCurrent: () => confirmListing(dir) === read };
+    return read;
+  };
+  if (stamp === MISSING) return listing(NO_NAMES, NO_NAMES);
   try {
     const entries = fs.readdirSync(dir, { withFileTypes: true });
-    return {
-      names: new Set(entries.map((entry) => entry.name)),
-      folders: new Set(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)),
-      stamp,
-      epoch,
-    };
+    return listing(
+      new Set(entries.map((entry) => entry.name)),
+      new Set(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)),
+    );
   } catch {
     // Not a folder, or unreadable: nothing in it.
-    return { names: NO_NAMES, folders: NO_NAMES, stamp, epoch };
+    return listing(NO_NAMES, NO_NAMES);
   }
 }
 
 function getListing(dir: string): Listing {
+  const listing = confirmListing(dir);
+  dependOn(listing);
+  return listing;
+}
+
+function confirmListing(dir: string): Listing {
   const epoch = currentEpoch();
   const known = listings.get(dir);
   if (known?.epoch === epoch) return known;

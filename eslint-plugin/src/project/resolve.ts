@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { listFolder } from './folders';
 import { isInsideRoot } from './read-file';
-import { createEpochCache } from './epoch';
+import { createTrackedCache } from './epoch';
 import { getPathAliases, type PathAliases } from './tsconfig';
 
 /**
@@ -73,37 +73,31 @@ function resolveThroughAliases(aliases: PathAliases, specifier: string, root: st
 }
 
 /**
- * Resolutions for an epoch (see epoch.ts). A relative specifier means the
- * same from every file of a folder; any other means the same from every
- * folder under one tsconfig, so `react` or `@/lib/db` is resolved once per
- * config, not once per folder. (A config's aliases are one object per epoch.)
+ * Resolutions, kept while the folders they looked in are unchanged (see
+ * `createTrackedCache`). A relative specifier means the same from every file
+ * of a folder; any other means the same from every folder under one tsconfig,
+ * so `react` or `@/lib/db` is resolved once per config, not once per folder.
+ * A config's aliases are one object for as long as the config is unchanged.
  */
-type Resolutions = Map<string, string | undefined>;
-const relativeByFolder = createEpochCache<string, Resolutions>();
-const byAliases = new WeakMap<PathAliases, Resolutions>();
+const relativeResolutions = createTrackedCache<string, string | undefined>();
+const aliasResolutions = new WeakMap<PathAliases, (specifier: string, resolve: () => string | undefined) => string | undefined>();
 
-function resolveOnce<Key>(
-  cache: { get(key: Key): Resolutions | undefined; set(key: Key, value: Resolutions): unknown },
-  key: Key,
-  specifier: string,
-  resolve: () => string | undefined,
-): string | undefined {
-  let resolutions = cache.get(key);
-  if (resolutions === undefined) {
-    resolutions = new Map();
-    cache.set(key, resolutions);
+function resolveWithAliases(aliases: PathAliases, specifier: string, root: string): string | undefined {
+  let resolveOnce = aliasResolutions.get(aliases);
+  if (resolveOnce === undefined) {
+    resolveOnce = createTrackedCache(new Map());
+    aliasResolutions.set(aliases, resolveOnce);
   }
-  if (!resolutions.has(specifier)) resolutions.set(specifier, resolve());
-  return resolutions.get(specifier);
+  return resolveOnce(specifier, () => resolveThroughAliases(aliases, specifier, root));
 }
 
 /** The file an import specifier in `fromFile` refers to, if it is one of the project's own files inside `root`. */
 export function resolveImport(fromFile: string, specifier: string, root: string): string | undefined {
   if (isRelative(specifier)) {
     const dir = path.dirname(fromFile);
-    return resolveOnce(relativeByFolder, `${root}\0${dir}`, specifier, () => resolveFile(path.resolve(dir, specifier), root));
+    return relativeResolutions(`${root}\0${dir}\0${specifier}`, () => resolveFile(path.resolve(dir, specifier), root));
   }
   if (specifier.startsWith('/') || specifier.includes(':')) return undefined;
   const aliases = getPathAliases(fromFile, root);
-  return aliases && resolveOnce(byAliases, aliases, specifier, () => resolveThroughAliases(aliases, specifier, root));
+  return aliases && resolveWithAliases(aliases, specifier, root);
 }

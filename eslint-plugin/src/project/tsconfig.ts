@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { getDerived } from './file-store';
 import { parseJsonc } from './jsonc';
-import { createEpochCache } from './epoch';
+import { createTrackedCache } from './epoch';
 import { ancestorDirs, listFolder } from './folders';
 
 /**
@@ -78,34 +78,32 @@ function resolveConfig(configPath: string, root: string, depth: number, seen: Se
   return resolved;
 }
 
-/** Per folder and epoch: every file of a folder shares its tsconfig. */
-const aliasesByFolder = createEpochCache<string, PathAliases | undefined>();
+/** Per folder: every file of a folder shares its tsconfig (kept while the folders and configs read are unchanged). */
+const aliasesByFolder = createTrackedCache<string, PathAliases | undefined>();
 
 /** The aliases of the nearest tsconfig.json / jsconfig.json between the file's folder and `root`. */
 export function getPathAliases(fromFile: string, root: string): PathAliases | undefined {
-  const key = `${root}\0${path.dirname(fromFile)}`;
-  if (!aliasesByFolder.has(key)) aliasesByFolder.set(key, findPathAliases(fromFile, root));
-  return aliasesByFolder.get(key);
+  return aliasesByFolder(`${root}\0${path.dirname(fromFile)}`, () => findPathAliases(fromFile, root));
 }
 
-/** Per config file and epoch: the folders under one tsconfig share its aliases. */
-const aliasesByConfig = createEpochCache<string, PathAliases | undefined>();
+/** Per config file: the folders under one tsconfig share its aliases, one object while the config is unchanged. */
+const aliasesByConfig = createTrackedCache<string, PathAliases | undefined>();
 
 /** The aliases a config declares, itself or through `extends`; undefined when it cannot be read. */
 function readAliases(configPath: string, root: string): PathAliases | undefined {
-  const key = `${root}\0${configPath}`;
-  if (aliasesByConfig.has(key)) return aliasesByConfig.get(key);
-  const resolved = resolveConfig(configPath, root, 0, new Set());
-  const aliases = resolved && {
-    baseDir: resolved.baseUrl ?? resolved.paths?.dir ?? path.dirname(configPath),
-    baseUrl: resolved.baseUrl,
-    paths: Object.entries(resolved.paths?.value ?? {}).map(([pattern, targets]) => ({
-      pattern,
-      targets: Array.isArray(targets) ? targets.filter((target): target is string => typeof target === 'string') : [],
-    })),
-  };
-  aliasesByConfig.set(key, aliases);
-  return aliases;
+  return aliasesByConfig(`${root}\0${configPath}`, () => {
+    const resolved = resolveConfig(configPath, root, 0, new Set());
+    return (
+      resolved && {
+        baseDir: resolved.baseUrl ?? resolved.paths?.dir ?? path.dirname(configPath),
+        baseUrl: resolved.baseUrl,
+        paths: Object.entries(resolved.paths?.value ?? {}).map(([pattern, targets]) => ({
+          pattern,
+          targets: Array.isArray(targets) ? targets.filter((target): target is string => typeof target === 'string') : [],
+        })),
+      }
+    );
+  });
 }
 
 function findPathAliases(fromFile: string, root: string): PathAliases | undefined {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findAppRoot } from '../../project/app-root';
-import { createEpochCache, refreshEpoch } from '../../project/epoch';
+import { createTrackedCache, refreshEpoch } from '../../project/epoch';
 import type { NextSettings } from './next-settings';
 
 /**
@@ -110,18 +110,13 @@ function classifyUnder(rootSegments: readonly string[], fileSegments: readonly s
  * next.config.*, or a package.json that depends on next).
  */
 export function getNextFileInfo(filename: string, cwd: string, settings: NextSettings): NextFileInfo {
-  // Every rule asks this of every file; the app root behind it is a fact about other files, kept for an epoch.
+  // Every rule asks this of every file; the app root behind it is a fact about other files (see epoch.ts).
   refreshEpoch();
   const key = `${cwd}\0${filename}\0${settings.rootDir.join('\0')}\0${settings.pageExtensions.join('\0')}`;
-  let info = fileInfos.get(key);
-  if (info === undefined) {
-    info = computeNextFileInfo(filename, cwd, settings);
-    fileInfos.set(key, info);
-  }
-  return info;
+  return fileInfos(key, () => computeNextFileInfo(filename, cwd, settings));
 }
 
-const fileInfos = createEpochCache<string, NextFileInfo>();
+const fileInfos = createTrackedCache<string, NextFileInfo>();
 
 function computeNextFileInfo(filename: string, cwd: string, settings: NextSettings): NextFileInfo {
   const absoluteFile = path.resolve(cwd, filename);
