@@ -67,6 +67,9 @@ export interface Dependency {
   isCurrent(): boolean;
 }
 
+/** For an answer that holds for this epoch only (one found while a cycle was still open). */
+export const THIS_EPOCH_ONLY: Dependency = { isCurrent: () => false };
+
 /** The dependencies being collected, one set per tracked computation in progress (innermost last). */
 const collectors: Array<Set<Dependency>> = [];
 

@@ -1,7 +1,7 @@
 import type { NextSettings } from '../utils/next/next-settings';
 import { isRequestReadingFunction, NEXT_REQUEST_FUNCTIONS } from '../utils/next/request-apis';
 import { getSpecifiers } from './app-files';
-import { createEpochCache, refreshEpoch } from './epoch';
+import { createTrackedCache, dependOn, refreshEpoch, THIS_EPOCH_ONLY } from './epoch';
 import { getDerived } from './file-store';
 import { getTopLevelFunctions, type CallSite, type TopLevelFunction } from './function-facts';
 import { getModuleInfo, type ModuleInfo } from './module-info';
@@ -33,8 +33,20 @@ const MAX_DEPTH = 64;
 /** How many imports deep the text pre-check follows; a database further away than this is not looked for. */
 const MAX_TEXT_DEPTH = 32;
 
-/** Text pre-checks, shared by the sessions of one epoch (see epoch.ts); resolutions are cached in resolve.ts. */
-const sharedReach = createEpochCache<string, boolean>();
+/** Text pre-checks, shared by all sessions and kept while the files read are unchanged (see epoch.ts). */
+const reachAnswers = createTrackedCache<string, boolean>();
+const reachInProgress = new Set<string>();
+
+/** A key for a word list (the lists are constants, so each is joined once). */
+const wordKeys = new WeakMap<readonly string[], string>();
+function joinWords(words: readonly string[]): string {
+  let key = wordKeys.get(words);
+  if (key === undefined) {
+    key = words.join('|');
+    wordKeys.set(words, key);
+  }
+  return key;
+}
 
 export class ModelSession {
   private readonly readingRequest = new Map<string, boolean>();
@@ -71,22 +83,28 @@ export class ModelSession {
    * matter (no driver, no request API on any path) are never parsed.
    */
   mayReach(file: string, words: readonly string[], depth = 0): boolean {
-    const key = `${this.scope.root}\0${words.join('|')}\0${file}`;
-    const known = sharedReach.get(key);
-    if (known !== undefined) return known;
-    const holds = getDerived(`holds:${words.join('|')}`, file, this.scope.root, (text) => containsAnyWord(text, words));
-    if (holds === undefined) return false;
-    if (holds || depth >= MAX_TEXT_DEPTH) return holds;
-    // Until the answer is known, a cycle counts as not reaching.
-    sharedReach.set(key, false);
-    const reaches =
-      holds ||
-      getSpecifiers(file, this.scope.root).some((specifier) => {
-        const target = this.resolve(file, specifier);
-        return target !== undefined && this.mayReach(target, words, depth + 1);
+    const wordsKey = joinWords(words);
+    const holds = () => getDerived(`holds:${wordsKey}`, file, this.scope.root, (text) => containsAnyWord(text, words));
+    if (depth >= MAX_TEXT_DEPTH) return holds() === true;
+    const key = `${this.scope.root}\0${wordsKey}\0${file}`;
+    if (reachInProgress.has(key)) {
+      // A cycle counts as not reaching, an answer to trust for this epoch only.
+      dependOn(THIS_EPOCH_ONLY);
+      return false;
+    }
+    reachInProgress.add(key);
+    try {
+      return reachAnswers(key, () => {
+        const own = holds();
+        if (own !== false) return own === true;
+        return getSpecifiers(file, this.scope.root).some((specifier) => {
+          const target = this.resolve(file, specifier);
+          return target !== undefined && this.mayReach(target, words, depth + 1);
+        });
       });
-    sharedReach.set(key, reaches);
-    return reaches;
+    } finally {
+      reachInProgress.delete(key);
+    }
   }
 
   /** The definition behind `exportName` of `file`, through `export { x } from` and `export *` chains. */
