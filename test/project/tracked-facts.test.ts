@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { findAppRoot } from '../../eslint-plugin/src/project/app-root';
-import { forgetProjectCaches, refreshEpoch } from '../../eslint-plugin/src/project/epoch';
+import { createTrackedCache, dependOn, forgetProjectCaches, refreshEpoch, type Dependency } from '../../eslint-plugin/src/project/epoch';
 import { resolveImport } from '../../eslint-plugin/src/project/resolve';
 
 /**
@@ -93,5 +93,55 @@ describe('facts kept across epochs', () => {
     await nextEpoch();
     expect([resolveImport(page, '@/lib/db', root), resolveImport(page, 'react', root), findAppRoot(page, root)]).toEqual(before);
     expect(before).toEqual([path.join(root, 'lib/db.ts'), undefined, root]);
+  });
+});
+
+describe('createTrackedCache', () => {
+  /** An input whose change the test decides. */
+  const input = (): Dependency & { changed: boolean } => {
+    const dependency = { changed: false, isCurrent: () => !dependency.changed };
+    return dependency;
+  };
+
+  it('computes again in a later epoch only when an input changed, also an input of a fact it used', async () => {
+    const [a, b] = [input(), input()];
+    const inner = createTrackedCache<string, number>();
+    const outer = createTrackedCache<string, number>();
+    let computed = 0;
+    const ask = () =>
+      outer('outer', () => {
+        computed += 1;
+        dependOn(a);
+        return inner('inner', () => {
+          dependOn(b);
+          return 1;
+        });
+      });
+    ask();
+    await nextEpoch();
+    ask();
+    expect(computed).toBe(1);
+    b.changed = true;
+    await nextEpoch();
+    ask();
+    expect(computed).toBe(2);
+  });
+
+  it('keeps a fact with many inputs for its epoch only, so memory does not grow with the project per fact', async () => {
+    const inputs = Array.from({ length: 300 }, input);
+    const cache = createTrackedCache<string, number>();
+    let computed = 0;
+    const ask = () =>
+      cache('walk', () => {
+        computed += 1;
+        for (const dependency of inputs) dependOn(dependency);
+        return 1;
+      });
+    ask();
+    ask();
+    expect(computed).toBe(1);
+    await nextEpoch();
+    ask();
+    expect(computed).toBe(2);
   });
 });

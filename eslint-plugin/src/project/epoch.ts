@@ -70,6 +70,9 @@ export interface Dependency {
 /** For an answer that holds for this epoch only (one found while a cycle was still open). */
 export const THIS_EPOCH_ONLY: Dependency = { isCurrent: () => false };
 
+/** The most inputs a fact keeps across epochs; see `createTrackedCache`. */
+const MAX_DEPENDENCIES = 256;
+
 /** The dependencies being collected, one set per tracked computation in progress (innermost last). */
 const collectors: Array<Set<Dependency>> = [];
 
@@ -112,8 +115,11 @@ export function createTrackedCache<K, V>(
     } finally {
       collectors.pop();
     }
-    entries.set(key, { value, dependencies: [...collected], epoch: epochNumber });
-    for (const dependency of collected) dependOn(dependency);
+    // A fact read from much of the project (a walk of its import graph) is recomputed each epoch
+    // instead: keeping its inputs would cost memory in proportion to the project for each such fact.
+    const dependencies = collected.size > MAX_DEPENDENCIES ? [THIS_EPOCH_ONLY] : [...collected];
+    entries.set(key, { value, dependencies, epoch: epochNumber });
+    for (const dependency of dependencies) dependOn(dependency);
     return value;
   };
 }
