@@ -6,7 +6,7 @@ import { fixOrSuggest } from '../utils/fix/fix-or-suggest';
 import { CONNECTION_CALL, getConnectionFix, NO_STORE_CALL } from './require-connection/connection-fix';
 import { getTopLevelFunctionName } from '../utils/ast/top-level-function';
 import { callsImportedRequestApi } from './require-connection/imported-request-apis';
-import { collectExemptions, isParamsAwait, isSearchParamsMember } from './require-connection/exemptions';
+import { collectExemptions, findRequestReads } from './require-connection/exemptions';
 import { judgeFile, type FileJudgement } from './require-connection/file-judgement';
 import { isInPrerenderedGet } from './require-connection/prerendered-get';
 import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
@@ -86,8 +86,6 @@ export default createRule<Options, MessageId>({
     if (!mayBePrerendered(sourceCode.ast)) return {};
     const absoluteFilename = getAbsoluteFilename(context);
     const calls: TSESTree.CallExpression[] = [];
-    const requestReads: TSESTree.Node[] = [];
-    const paramsAwaits: TSESTree.Node[] = [];
 
     function check(session: ModelSession, judgement: FileJudgement, queries: SyncQuery[]): void {
       const { scope, isDataModule, isLegacyNext } = judgement;
@@ -95,6 +93,7 @@ export default createRule<Options, MessageId>({
       const requestTimeCalls = calls.filter(
         (call) => isUncachedFetch(sourceCode, call) || callsImportedRequestApi(call, sourceCode, session, absoluteFilename),
       );
+      const { requestReads, paramsAwaits } = findRequestReads(sourceCode);
       const dynamicParams = judgement.paramsAreDynamic ? paramsAwaits : [];
       const exemptions = collectExemptions(sourceCode, [...requestReads, ...dynamicParams, ...requestTimeCalls]);
 
@@ -127,14 +126,9 @@ export default createRule<Options, MessageId>({
     }
 
     return {
+      // The only listener: most files have no query, and the rest is read by a walk when one has.
       CallExpression(node) {
         calls.push(node);
-      },
-      MemberExpression(node) {
-        if (isSearchParamsMember(node)) requestReads.push(node);
-      },
-      AwaitExpression(node) {
-        if (isParamsAwait(node)) paramsAwaits.push(node);
       },
       'Program:exit'() {
         if (calls.length === 0) return;

@@ -10,6 +10,7 @@ import {
 import { CALL, iterateModuleReferences, toCallTraceMap } from '../../utils/ast/module-references';
 import { BUILD_TIME_EXPORTS, getCallbackFunction } from '../../utils/next/no-request-contexts';
 import { isInside } from '../../utils/ast/ranges';
+import { walkAst } from '../../utils/ast/walk-ast';
 import { REQUEST_READING_FUNCTIONS } from '../../utils/next/request-apis';
 import type { SourceCode } from '../../utils/ast/source-code';
 
@@ -111,13 +112,28 @@ export function collectExemptions(
 }
 
 /** `await params` or `await props.params`: a dynamic segment's value, known only per request under Cache Components. */
-export function isParamsAwait(node: TSESTree.AwaitExpression): boolean {
+function isParamsAwait(node: TSESTree.AwaitExpression): boolean {
   const argument = node.argument;
   if (argument.type === 'Identifier') return argument.name === 'params';
   return argument.type === 'MemberExpression' && !argument.computed && argument.property.type === 'Identifier' && argument.property.name === 'params';
 }
 
 /** `x.searchParams` reads, such as `props.searchParams` or `request.nextUrl.searchParams`. */
-export function isSearchParamsMember(node: TSESTree.MemberExpression): boolean {
+function isSearchParamsMember(node: TSESTree.MemberExpression): boolean {
   return !node.computed && node.property.type === 'Identifier' && node.property.name === 'searchParams';
+}
+
+/** The file's `x.searchParams` reads and `await params` (one walk, for files that hold a query). */
+export function findRequestReads(sourceCode: SourceCode): { requestReads: TSESTree.Node[]; paramsAwaits: TSESTree.Node[] } {
+  const requestReads: TSESTree.Node[] = [];
+  const paramsAwaits: TSESTree.Node[] = [];
+  walkAst(
+    sourceCode.ast,
+    (node) => {
+      if (node.type === 'MemberExpression' && isSearchParamsMember(node)) requestReads.push(node);
+      if (node.type === 'AwaitExpression' && isParamsAwait(node)) paramsAwaits.push(node);
+    },
+    sourceCode.visitorKeys,
+  );
+  return { requestReads, paramsAwaits };
 }
