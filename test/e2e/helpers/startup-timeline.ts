@@ -79,3 +79,18 @@ export async function describeStartup(logsDir: string, openedAt: number): Promis
     }),
   ];
 }
+
+/**
+ * Waits until next-db's server has loaded its linter in the window whose logs
+ * are under `logsDir` (a window of a Next.js app starts it before any file is
+ * opened); false when it did not within `timeoutMs`.
+ */
+export async function waitForLinterLoaded(logsDir: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const serverLog = newest(findFiles(logsDir, 'next-db.log'));
+    if (readEntries(serverLog).some(({ message }) => message.startsWith('Loaded the linter'))) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
