@@ -346,7 +346,10 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   connection.console.info(`Answered initialize ${Math.round(performance.now())} ms after the server process started.`);
   // `initialize` is answered: load the linter now, while the editor opens its first file.
-  withLinter((linter) => linter.logSkippedFiles((message) => connection.console.info(message)));
+  withLinter((linter) => {
+    linter.logSkippedFiles((message) => connection.console.info(message));
+    connection.console.info(`Warmed up the linter in ${Math.round(linter.warmUp())} ms.`);
+  });
   if (supportsWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event: unknown) => {
       const { added, removed } = (event ?? {}) as { added?: unknown; removed?: unknown };

@@ -25,6 +25,7 @@ const OWN_FIGURES: Array<[label: string, pattern: RegExp]> = [
   ['server: process start until initialize answered', /^Answered initialize (\d+) ms/],
   ['server: linter load (ESLint, plugin, parser, TypeScript)', /^Loaded the linter in (\d+) ms/],
   ['server: process start until the linter is loaded', /^Loaded the linter in \d+ ms, (\d+) ms after/],
+  ['server: warm-up lint of a made-up route, before any file', /^Warmed up the linter in (\d+) ms/],
   ['server: the first lint', /^First lint \(.*\) took ([\d.]+) ms/],
   ['server: process start until the first lint is done', /^First lint .* done (\d+) ms after/],
 ];

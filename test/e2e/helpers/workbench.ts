@@ -210,6 +210,11 @@ export class Workbench {
     throw new Error(`could not focus "${title}" in the quick-fix menu`);
   }
 
+  /** Waits until the active editor shows a squiggle (an error or warning underline). For timing. */
+  async waitForSquiggle(timeoutMs = 30_000): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor.focused :is(.squiggly-error, .squiggly-warning)').first().waitFor({ timeout: timeoutMs });
+  }
+
   /**
    * Types `text` and times how long until a Problems row containing `problemLabel` shows,
    * from the first and from the last keystroke. For printed figures, never for assertions.
