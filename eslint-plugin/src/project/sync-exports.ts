@@ -118,15 +118,24 @@ function createResolver(session: ModelSession, file: string, info: ModuleInfo, v
   };
 }
 
-/** The driver kind of export `exportName` of the project module `specifier` names from `fromFile`. */
-export function getImportedSyncKind(session: ModelSession, fromFile: string, specifier: string, exportName: string): SyncValueKind | undefined {
+/**
+ * The project module `specifier` names from `fromFile`, when it may export a
+ * synchronous database at all. Only a module that imports a driver, itself or
+ * through its imports, can. Chains of modules are followed in apps that depend
+ * on better-sqlite3 (which Drizzle and Kysely over SQLite need too); elsewhere
+ * (node:sqlite, built into Node) the imported module must name the driver itself.
+ */
+export function findSyncExporter(session: ModelSession, fromFile: string, specifier: string): string | undefined {
   const target = session.resolve(fromFile, specifier);
   if (target === undefined) return undefined;
-  // Only a module that imports a driver, itself or through its imports, can export a database. Chains
-  // of modules are followed in apps that depend on better-sqlite3 (which Drizzle and Kysely over SQLite
-  // need too); elsewhere (node:sqlite, built into Node) the imported module must name the driver itself.
   const depth = session.memo('uses-sync-package', () => dependsOnAny(path.dirname(fromFile), session.scope.root, SYNC_DRIVER_PACKAGES));
-  if (!session.mayReach(target, SYNC_DATABASE_WORDS, depth ? 0 : MAX_DEPTH_WITHOUT_PACKAGE)) return undefined;
+  return session.mayReach(target, SYNC_DATABASE_WORDS, depth ? 0 : MAX_DEPTH_WITHOUT_PACKAGE) ? target : undefined;
+}
+
+/** The driver kind of export `exportName` of the project module `specifier` names from `fromFile`. */
+export function getImportedSyncKind(session: ModelSession, fromFile: string, specifier: string, exportName: string): SyncValueKind | undefined {
+  const target = findSyncExporter(session, fromFile, specifier);
+  if (target === undefined) return undefined;
   const definition = session.resolveExport(target, exportName);
   return definition ? getBindingKind(session, definition.file, definition.local, new Set()) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { getImportedSyncKind, type ModelSession } from '../../project';
+import { findSyncExporter, getImportedSyncKind, type ModelSession } from '../../project';
 import { CALL, CONSTRUCT, iterateModuleReferences } from '../../utils/ast/module-references';
 import {
   DRIZZLE_SYNC_MODULES,
@@ -42,6 +42,23 @@ const BUILDER_TRACE_MAP = {
 /** The modules the two maps above trace. */
 const LOCAL_DRIVER_MODULES = [...Object.keys(DRIVER_TRACE_MAP), ...Object.keys(BUILDER_TRACE_MAP)];
 
+/**
+ * Whether anything in the file can be a synchronous database, statement or
+ * transaction: it names a driver module, requires a module (required bindings
+ * are followed too), or imports a value from a project module that may export
+ * one. Most files do none of these, and their calls need no resolving at all.
+ */
+function mayHoldSyncValue(sourceCode: SourceCode, session: ModelSession, filename: string): boolean {
+  if (containsAnyWord(sourceCode.text, [...LOCAL_DRIVER_MODULES, 'require'])) return true;
+  return sourceCode.ast.body.some(
+    (statement) =>
+      statement.type === 'ImportDeclaration' &&
+      statement.importKind !== 'type' &&
+      statement.specifiers.some((specifier) => specifier.type !== 'ImportNamespaceSpecifier' && !(specifier.type === 'ImportSpecifier' && specifier.importKind === 'type')) &&
+      findSyncExporter(session, filename, String(statement.source.value)) !== undefined,
+  );
+}
+
 export interface SyncQuery {
   /** The call that runs SQL. */
   node: TSESTree.CallExpression;
@@ -66,6 +83,7 @@ export function createSyncQueryFinder(
   filename: string,
 ): (node: TSESTree.CallExpression) => SyncQuery | undefined {
   const { sourceCode } = context;
+  if (!mayHoldSyncValue(sourceCode, session, filename)) return () => undefined;
   const constructorCalls = new Set<TSESTree.Node>();
   const builderCalls = new Set<TSESTree.Node>();
   const kyselyCalls = new Set<TSESTree.Node>();
