@@ -41,6 +41,8 @@ const BUILDER_TRACE_MAP = {
 
 /** The modules the two maps above trace. */
 const LOCAL_DRIVER_MODULES = [...Object.keys(DRIVER_TRACE_MAP), ...Object.keys(BUILDER_TRACE_MAP)];
+/** Words of a file that may hold a synchronous value of its own: a driver module, or a `require` (followed too). */
+const LOCAL_SOURCE_WORDS = [...LOCAL_DRIVER_MODULES, 'require'];
 
 /**
  * Whether anything in the file can be a synchronous database, statement or
@@ -49,7 +51,7 @@ const LOCAL_DRIVER_MODULES = [...Object.keys(DRIVER_TRACE_MAP), ...Object.keys(B
  * one. Most files do none of these, and their calls need no resolving at all.
  */
 function mayHoldSyncValue(sourceCode: SourceCode, session: ModelSession, filename: string): boolean {
-  if (containsAnyWord(sourceCode.text, [...LOCAL_DRIVER_MODULES, 'require'])) return true;
+  if (containsAnyWord(sourceCode.text, LOCAL_SOURCE_WORDS)) return true;
   return sourceCode.ast.body.some(
     (statement) =>
       statement.type === 'ImportDeclaration' &&
