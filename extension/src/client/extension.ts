@@ -13,6 +13,7 @@ import {
 import { ClientCommands, DeferringToEslintNotification, type InitializationOptions } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { announceDeferral, isEslintExtensionActive, watchEslintExtension } from './eslint-extension';
+import { createFirstDiagnosticsLog } from './first-diagnostics';
 import { lintWorkspaceWithProgress } from './lint-workspace';
 
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
@@ -72,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: (): InitializationOptions => ({ eslintExtensionActive: isEslintExtensionActive() }),
     outputChannel: log,
     errorHandler: createErrorHandler(log),
+    middleware: createFirstDiagnosticsLog(log),
   };
 
   const languageClient = new LanguageClient('next-db', 'next-db', serverOptions, clientOptions);

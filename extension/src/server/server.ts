@@ -109,7 +109,7 @@ let firstLintLogged = false;
 function logFirstLint(filePath: string, elapsed: string): void {
   if (firstLintLogged) return;
   firstLintLogged = true;
-  connection.console.info(`First lint (${filePath}) took ${elapsed} ms, done ${Math.round(performance.now())} ms after the server process started.`);
+  connection.console.info(`First lint (${filePath}) took ${elapsed} ms, done ${Math.round(performance.now())} ms after the server process started (at ${Date.now()}, wall clock).`);
 }
 
 function lintToProblems(linter: typeof LintModule, request: LintRequest, document: TextDocument): Problem[] {

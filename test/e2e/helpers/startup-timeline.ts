@@ -20,6 +20,14 @@ const HOST_EVENTS: Array<[label: string, pattern: RegExp]> = [
   ['next-db activation began, after the open', /_doActivateExtension next-db\.next-db\b/],
 ];
 
+// next-db's wall-clock stamps (Date.now() written inside the line), shown after the open like the host's events.
+const FIRST_DIAGNOSTICS_RECEIVED = /^First diagnostics received at (\d+)/;
+const OWN_EVENTS: Array<[label: string, pattern: RegExp]> = [
+  ['client: the first document handed to the server, after the open', /^First document sent to the server at (\d+)/],
+  ['server: the first lint done, after the open', /^First lint .* \(at (\d+), wall clock\)/],
+  ['client: the first diagnostics received, after the open', FIRST_DIAGNOSTICS_RECEIVED],
+];
+
 const OWN_FIGURES: Array<[label: string, pattern: RegExp]> = [
   ['client: activate() until the server is ready', /^Activated in (\d+) ms/],
   ['server: process start until initialize answered', /^Answered initialize (\d+) ms/],
@@ -52,16 +60,28 @@ function readEntries(file: string | undefined): Array<{ time: number; message: s
   });
 }
 
+/** The number the first line matching `pattern` captures. */
+function findFigure(entries: Array<{ message: string }>, pattern: RegExp): number | undefined {
+  const value = entries.map(({ message }) => pattern.exec(message)?.[1]).find((figure) => figure !== undefined);
+  return value === undefined ? undefined : Number(value);
+}
+
 const row = (label: string, value: string) => `  ${`${label}:`.padEnd(64)} ${value}`;
 
+export interface StartupTimeline {
+  /** The extension host's and next-db's events in ms after the open, then next-db's own durations. */
+  lines: string[];
+  /** When (Date.now()) next-db's client got the first diagnostics, handing them to VS Code; undefined if not logged. */
+  diagnosticsReceivedAt: number | undefined;
+}
+
 /**
- * Lines for the cold-start figure: the extension host's events in ms after `openedAt` (Date.now()
- * when the first file was opened), then next-db's own figures. Waits briefly for the logs.
+ * The cold-start timeline after `openedAt` (Date.now() when the first file was opened). Waits briefly for the logs.
  */
-export async function describeStartup(logsDir: string, openedAt: number): Promise<string[]> {
+export async function describeStartup(logsDir: string, openedAt: number): Promise<StartupTimeline> {
   const deadline = Date.now() + 10_000;
   let serverLog = newest(findFiles(logsDir, 'next-db.log'));
-  while (Date.now() < deadline && !readEntries(serverLog).some(({ message }) => message.startsWith('First lint'))) {
+  while (Date.now() < deadline && !readEntries(serverLog).some(({ message }) => message.startsWith('First diagnostics received'))) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     serverLog = newest(findFiles(logsDir, 'next-db.log'));
   }
@@ -69,16 +89,21 @@ export async function describeStartup(logsDir: string, openedAt: number): Promis
   const hostDir = serverLog === undefined ? undefined : path.dirname(path.dirname(serverLog));
   const hostEntries = readEntries(HOST_LOG_NAMES.map((name) => hostDir && path.join(hostDir, name)).find((file) => file && existsSync(file)));
   const serverEntries = readEntries(serverLog);
-  return [
+  const lines = [
     ...HOST_EVENTS.map(([label, pattern]) => {
       const found = hostEntries.find(({ message }) => pattern.test(message));
       return row(label, found === undefined ? 'not in the log' : `${String(found.time - openedAt).padStart(6)} ms`);
     }),
+    ...OWN_EVENTS.map(([label, pattern]) => {
+      const value = findFigure(serverEntries, pattern);
+      return row(label, value === undefined ? 'not in the log' : `${String(value - openedAt).padStart(6)} ms`);
+    }),
     ...OWN_FIGURES.map(([label, pattern]) => {
-      const value = serverEntries.map(({ message }) => pattern.exec(message)?.[1]).find((figure) => figure !== undefined);
-      return row(label, value === undefined ? 'not in the log' : `${String(Math.round(Number(value))).padStart(6)} ms`);
+      const value = findFigure(serverEntries, pattern);
+      return row(label, value === undefined ? 'not in the log' : `${String(Math.round(value)).padStart(6)} ms`);
     }),
   ];
+  return { lines, diagnosticsReceivedAt: findFigure(serverEntries, FIRST_DIAGNOSTICS_RECEIVED) };
 }
 
 /**

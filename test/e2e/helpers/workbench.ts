@@ -83,6 +83,25 @@ export class Workbench {
     await this.browser.close().catch(() => {});
   }
 
+  /** Starts recording the window's long tasks (main-thread work over 50 ms) in wall-clock time. For printed figures. */
+  async recordLongTasks(): Promise<void> {
+    await this.page.evaluate(() => {
+      const spans: Array<[start: number, end: number]> = [];
+      (globalThis as { nextDbLongTasks?: typeof spans }).nextDbLongTasks = spans;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) spans.push([performance.timeOrigin + entry.startTime, performance.timeOrigin + entry.startTime + entry.duration]);
+      });
+      // This runs in Chromium, which has 'longtask' entries; the types here are Node's, which have none.
+      observer.observe({ type: 'longtask' } as unknown as Parameters<typeof observer.observe>[0]);
+    });
+  }
+
+  /** How many ms of the wall-clock span from `from` to `to` the window's main thread spent in long tasks. */
+  async longTaskTimeBetween(from: number, to: number): Promise<number> {
+    const spans = await this.page.evaluate(() => (globalThis as { nextDbLongTasks?: Array<[number, number]> }).nextDbLongTasks ?? []);
+    return Math.round(spans.reduce((busy, [start, end]) => busy + Math.max(0, Math.min(end, to) - Math.max(start, from)), 0));
+  }
+
   /** Opens a workspace file through Quick Open (Ctrl+P) and waits until its editor has focus. */
   async openFile(relativePath: string): Promise<void> {
     await this.page.keyboard.press('Control+P');
