@@ -47,6 +47,8 @@ export default createRule<[], MessageId>({
     triggerWords: { identifiers: ['edge'], fileNames: [/^middleware\.[cm]?[jt]sx?$/] },
   },
   create(context) {
+    // An edge file says `edge` or is a middleware file (see isEdgeRuntime): the rest are skipped before the file's kind is looked up.
+    if (!context.sourceCode.text.includes('edge') && !path.basename(context.filename).startsWith('middleware.')) return {};
     const settings = getNextSettings(context.settings);
     const { kind, projectRoot } = getNextFileInfo(context.filename, context.cwd, settings);
     if (!RUNTIME_FILE_KINDS.has(kind)) return {};

@@ -29,6 +29,10 @@ const ERROR_AFTER_END: Readonly<Record<string, string>> = {
 const PG_ERROR_AFTER_END = '"Cannot use a pool after calling end on the pool" (or "Called end on pool more than once" when the `end()` runs again)';
 const POOL_WORDS: HeldWords = { held: 'open', letGo: 'ended', letGoing: 'ending', takeAgain: 'opens another' };
 
+/** A method call `.end(` as the rule finds it (`pool.end()`, `pool?.end()`, across lines); not `justify-end`. */
+const END_METHOD = /\.\s*end\b/;
+const CLOSING_WORDS = ['$disconnect', NEON_MODULE];
+
 /**
  * Whether the text may hold what the rule reports: an `end()` or
  * `$disconnect()` call, a call of a `closingFunctions` helper, or a Neon pool
@@ -36,7 +40,7 @@ const POOL_WORDS: HeldWords = { held: 'open', letGo: 'ended', letGoing: 'ending'
  * skipped before any analysis.
  */
 function mayEndPool(text: string, closingFunctions: readonly string[]): boolean {
-  return /\bend\b/.test(text) || containsAnyWord(text, ['$disconnect', NEON_MODULE, ...closingFunctions]);
+  return END_METHOD.test(text) || containsAnyWord(text, CLOSING_WORDS) || containsAnyWord(text, closingFunctions);
 }
 
 export default createRule<Options, MessageId>({

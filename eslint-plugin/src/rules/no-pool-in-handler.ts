@@ -54,6 +54,25 @@ function describeSize(carriesAdapter: boolean, sizeSetting: string | undefined):
   return ` with its adapter${sizeSetting ? ` (${sizeSetting})` : ''}`;
 }
 
+const NO_FACTORIES: readonly PoolFactoryOption[] = [];
+const gateWords = new WeakMap<readonly PoolFactoryOption[], string[]>();
+
+/**
+ * The words a file must hold to create a pool: the factories' modules, and the
+ * `PrismaClient` class, wherever it is imported from. A Prisma client factory
+ * counts by that class alone: files that only import `Prisma` types or errors
+ * from `@prisma/client` create nothing. One list per options value.
+ */
+function getGateWords(custom: readonly PoolFactoryOption[]): string[] {
+  let words = gateWords.get(custom);
+  if (words === undefined) {
+    const modules = [...BUILTIN_POOL_FACTORIES, ...custom].filter((factory) => factory.import !== GENERATED_CLIENT_CLASS).map((factory) => factory.module);
+    words = [GENERATED_CLIENT_CLASS, ...new Set(modules)];
+    gateWords.set(custom, words);
+  }
+  return words;
+}
+
 export default createRule<Options, MessageId>({
   name: 'no-pool-in-handler',
   meta: {
@@ -122,9 +141,9 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];
     // Most files name no pool module at all: skip them before any analysis.
-    if (!containsAnyWord(sourceCode.text, [GENERATED_CLIENT_CLASS, ...factories.map((factory) => factory.module)])) return {};
+    if (!containsAnyWord(sourceCode.text, getGateWords(options.factories ?? NO_FACTORIES))) return {};
+    const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];
     const mayHoldClient = sourceCode.text.includes(GENERATED_CLIENT_CLASS);
     const settings = getNextSettings(context.settings);
     // On Cloudflare Workers a pool per request is the rule (see no-shared-pool-on-workers).
