@@ -4,6 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { forgetProjectCaches, getImportedSyncKind, ModelSession } from '../../eslint-plugin/src/project';
 import { resolveImport } from '../../eslint-plugin/src/project/resolve';
 import { getNextSettings } from '../../eslint-plugin/src/utils/next/next-settings';
+import { useEpochClock } from '../support/epoch-clock';
+
+const passEpoch = useEpochClock();
 
 const ROOT = path.resolve('.');
 const NEXT15 = path.resolve('test/fixtures/require-connection/next15');
@@ -92,7 +95,7 @@ describe('getImportedSyncKind', () => {
     expect(getImportedSyncKind(session(), from, '../../lib/cache', 'db')).toBeUndefined();
   });
 
-  it('picks up edits to the imported file within a second, or at once when told to forget', async () => {
+  it('picks up edits to the imported file once the epoch passes, or at once when told to forget', () => {
     fs.mkdirSync(TMP, { recursive: true });
     const page = path.join(TMP, 'page.ts');
     const db = path.join(TMP, 'db.ts');
@@ -104,8 +107,8 @@ describe('getImportedSyncKind', () => {
     forgetProjectCaches();
     expect(getImportedSyncKind(session(), page, './db', 'db')).toBe('database');
     fs.writeFileSync(db, fake);
-    // Facts about other files are trusted for one epoch (about a second), then read again.
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // Facts about other files are trusted for one epoch (a few seconds), then read again.
+    passEpoch();
     expect(getImportedSyncKind(session(), page, './db', 'db')).toBeUndefined();
   });
 

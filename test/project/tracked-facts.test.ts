@@ -4,6 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { findAppRoot } from '../../eslint-plugin/src/project/app-root';
 import { createTrackedCache, dependOn, forgetProjectCaches, refreshEpoch, type Dependency } from '../../eslint-plugin/src/project/epoch';
 import { resolveImport } from '../../eslint-plugin/src/project/resolve';
+import { useEpochClock } from '../support/epoch-clock';
 
 /**
  * Facts derived from folders and files (resolutions, tsconfig aliases, app
@@ -14,15 +15,15 @@ import { resolveImport } from '../../eslint-plugin/src/project/resolve';
  */
 
 const TMP = path.resolve('test/.tmp', `tracked-facts-${process.pid}`);
-const EPOCH_PASSES_MS = 1_100;
+const passEpoch = useEpochClock();
 let appCount = 0;
 
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 beforeEach(() => forgetProjectCaches());
 
-/** Waits out the epoch and starts the next, as the model does before each question a rule asks. */
+/** Passes the epoch and starts the next, as the model does before each question a rule asks. */
 async function nextEpoch(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, EPOCH_PASSES_MS));
+  passEpoch();
   refreshEpoch();
 }
 

@@ -1,11 +1,13 @@
 /**
  * How long the project model trusts what it read: facts about other files
  * (a file's version, a resolved import, whether a module can reach a
- * database) are kept for one epoch of about a second, then read again. One
+ * database) are kept for one epoch of a few seconds, then read again. One
  * `eslint` run lints hundreds of files a second; re-checking every file it
- * depends on for each of them cost more than the rules themselves. An edit on
- * disk is therefore seen within a second, and at once when
- * `forgetProjectCaches()` is called (the editor does, on every change it sees).
+ * depends on for each of them cost more than the rules themselves, and even
+ * once a second the folder and file stamps cost about 1% of a lint. An edit
+ * on disk is therefore seen within five seconds in a long-lived process
+ * (vscode-eslint, eslint_d), and at once when `forgetProjectCaches()` is
+ * called (next-db's editor does, on every change it sees).
  * Folder listings outlive an epoch: in the next one, a folder whose
  * modification time is unchanged is not read again (see folders.ts). Facts
  * derived from listings and file versions (resolutions, tsconfig aliases, app
@@ -13,7 +15,7 @@
  * (`createTrackedCache`).
  */
 
-const EPOCH_MS = 1000;
+export const EPOCH_MS = 5_000;
 let epochStart = -Infinity;
 let epochNumber = 0;
 const epochCaches = new Set<Map<unknown, unknown>>();
@@ -81,6 +83,12 @@ export function dependOn(dependency: Dependency): void {
   collectors.at(-1)?.add(dependency);
 }
 
+/** Passes a fact's inputs on to the computation in progress; most lookups happen outside any, and skip the loop. */
+function dependOnAll(dependencies: readonly Dependency[]): void {
+  const collector = collectors.at(-1);
+  if (collector !== undefined) for (const dependency of dependencies) collector.add(dependency);
+}
+
 export interface TrackedEntry<V> {
   value: V;
   dependencies: readonly Dependency[];
@@ -104,7 +112,7 @@ export function createTrackedCache<K, V>(
     const known = entries.get(key);
     if (known !== undefined && (known.epoch === epochNumber || known.dependencies.every((dependency) => dependency.isCurrent()))) {
       known.epoch = epochNumber;
-      for (const dependency of known.dependencies) dependOn(dependency);
+      dependOnAll(known.dependencies);
       return known.value;
     }
     const collected = new Set<Dependency>();
@@ -119,7 +127,7 @@ export function createTrackedCache<K, V>(
     // instead: keeping its inputs would cost memory in proportion to the project for each such fact.
     const dependencies = collected.size > MAX_DEPENDENCIES ? [THIS_EPOCH_ONLY] : [...collected];
     entries.set(key, { value, dependencies, epoch: epochNumber });
-    for (const dependency of dependencies) dependOn(dependency);
+    dependOnAll(dependencies);
     return value;
   };
 }
