@@ -23,6 +23,14 @@ describe('parseJsonc', () => {
     expect(parseJsonc('\uFEFF{"compilerOptions":{"baseUrl":"."}}')).toEqual({ compilerOptions: { baseUrl: '.' } });
   });
 
+  it('reads plain JSON (a package.json) as JSON.parse does, with `__proto__` an ordinary key', () => {
+    const text = '{"name":"web","dependencies":{"next":"16.0.1","pg":"^8"},"__proto__":{"polluted":true},"list":[1,{"a":null}]}';
+    const parsed = parseJsonc(text);
+    expect(parsed).toEqual(JSON.parse(text));
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('keeps what it could read of a broken file, and gives undefined for no object', () => {
     expect(parseJsonc('{"a": 1, "b": }')).toEqual({ a: 1 });
     expect(parseJsonc('[1, 2]')).toBeUndefined();
