@@ -6,6 +6,7 @@ import { DATABASE_CONSTRUCTORS, DRIZZLE_SYNC_MODULES, KYSELY_MODULE, SYNC_DATABA
 import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from '../utils/drivers/sync-values';
 import { walkAst } from '../utils/ast/walk-ast';
 import { dependsOnAny } from './app-root';
+import { createTrackedCache } from './epoch';
 import type { ModuleInfo } from './module-info';
 import type { ModelSession } from './session';
 
@@ -119,6 +120,14 @@ function createResolver(session: ModelSession, file: string, info: ModuleInfo, v
 }
 
 /**
+ * Answers of `findSyncExporter` per importing folder and specifier (a file's
+ * resolutions, aliases and driver dependency are its folder's): every file of
+ * a folder imports much the same, and most imports lead nowhere. Kept while
+ * the folders and files read are unchanged (see `createTrackedCache`).
+ */
+const syncExporters = createTrackedCache<string, string | undefined>();
+
+/**
  * The project module `specifier` names from `fromFile`, when it may export a
  * synchronous database at all. Only a module that imports a driver, itself or
  * through its imports, can. Chains of modules are followed in apps that depend
@@ -126,10 +135,14 @@ function createResolver(session: ModelSession, file: string, info: ModuleInfo, v
  * (node:sqlite, built into Node) the imported module must name the driver itself.
  */
 export function findSyncExporter(session: ModelSession, fromFile: string, specifier: string): string | undefined {
-  const target = session.resolve(fromFile, specifier);
-  if (target === undefined) return undefined;
-  const depth = session.memo('uses-sync-package', () => dependsOnAny(path.dirname(fromFile), session.scope.root, SYNC_DRIVER_PACKAGES));
-  return session.mayReach(target, SYNC_DATABASE_WORDS, depth ? 0 : MAX_DEPTH_WITHOUT_PACKAGE) ? target : undefined;
+  const { root } = session.scope;
+  const dir = path.dirname(fromFile);
+  return syncExporters(`${root}\0${dir}\0${specifier}`, () => {
+    const target = session.resolve(fromFile, specifier);
+    if (target === undefined) return undefined;
+    const depth = session.memo('uses-sync-package', () => dependsOnAny(dir, root, SYNC_DRIVER_PACKAGES));
+    return session.mayReach(target, SYNC_DATABASE_WORDS, depth ? 0 : MAX_DEPTH_WITHOUT_PACKAGE) ? target : undefined;
+  });
 }
 
 /** The driver kind of export `exportName` of the project module `specifier` names from `fromFile`. */
