@@ -43,6 +43,19 @@ describe('containsAnyWord', () => {
   });
 });
 
+describe('containsAnyWord, asked by several rules in turn', () => {
+  it('answers each list right when a list is first asked about after the text was scanned for others', () => {
+    const text = `import { cookies } from 'next/headers';`;
+    expect(containsAnyWord(text, ['zzz-only-in-this-test'])).toBe(false);
+    // A new list: the scan for every word known so far must now include it.
+    expect(containsAnyWord(text, ['cookies'])).toBe(true);
+    expect(containsAnyWord(text, ['zzz-only-in-this-test'])).toBe(false);
+    expect(containsAnyWord('const nothing = 1;', ['cookies'])).toBe(false);
+    expect(containsAnyWord(text, ['head'])).toBe(false);
+    expect(containsAnyWord(text, ['headers'])).toBe(true);
+  });
+});
+
 describe('escapeRegExp', () => {
   it('makes every special character literal', () => {
     const text = '.*+?^$' + '{}()|[]\\';

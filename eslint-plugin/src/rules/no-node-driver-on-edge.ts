@@ -6,10 +6,14 @@ import { isEdgeRuntime } from '../utils/next/is-edge-runtime';
 import { type NextFileKind, getNextFileInfo } from '../utils/next/next-file-kind';
 import { getNextSettings, type NextSettings } from '../utils/next/next-settings';
 import { findNodeDriverUses, getValueImports } from '../utils/drivers/node-drivers';
+import { containsAnyWord } from '../utils/ast/text-words';
 
 export type MessageId = 'nodeDriverOnEdge';
 
 /** Files whose `runtime` Next.js reads (route segment config, the Pages `config`), and middleware. */
+/** `runtime = 'edge'` or `'experimental-edge'`. */
+const EDGE_WORDS = ['edge'];
+
 const RUNTIME_FILE_KINDS: ReadonlySet<NextFileKind> = new Set(['app-page', 'app-layout', 'app-route', 'pages-api', 'pages-page', 'middleware']);
 
 /**
@@ -48,7 +52,7 @@ export default createRule<[], MessageId>({
   },
   create(context) {
     // An edge file says `edge` or is a middleware file (see isEdgeRuntime): the rest are skipped before the file's kind is looked up.
-    if (!context.sourceCode.text.includes('edge') && !path.basename(context.filename).startsWith('middleware.')) return {};
+    if (!containsAnyWord(context.sourceCode.text, EDGE_WORDS) && !path.basename(context.filename).startsWith('middleware.')) return {};
     const settings = getNextSettings(context.settings);
     const { kind, projectRoot } = getNextFileInfo(context.filename, context.cwd, settings);
     if (!RUNTIME_FILE_KINDS.has(kind)) return {};

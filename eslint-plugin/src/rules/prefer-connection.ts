@@ -8,6 +8,7 @@ import { createModelSession, getAbsoluteFilename, getRouteFacts } from '../proje
 import { getNextSettings } from '../utils/next/next-settings';
 import { createNoRequestContextFinder } from '../utils/next/no-request-contexts';
 import { getConnectionReplacement, getNoStoreRemoval } from './prefer-connection/no-store-fixes';
+import { containsAnyWord } from '../utils/ast/text-words';
 
 export type Options = NoOptions;
 export type MessageId =
@@ -18,6 +19,8 @@ export type MessageId =
   | 'removeNoStore';
 
 const NO_STORE_TRACE_MAP = { 'next/cache': { unstable_noStore: { [CALL]: true } } };
+/** Only a file that names it can call it (any local name still imports `unstable_noStore`). */
+const NO_STORE_WORDS = ['unstable_noStore'];
 
 /** Pages Router and middleware code has no App Router request store: connection() throws there, and noStore() does nothing. */
 const FILE_KINDS_WITHOUT_CONNECTION = new Set<NextFileKind>(['pages-api', 'pages-page', 'middleware']);
@@ -54,8 +57,7 @@ export default createRule<Options, MessageId>({
   editor: { triggerWords: { identifiers: ['unstable_noStore'] } },
   create(context) {
     const { sourceCode } = context;
-    // Only a file that names it can call it (any local name still imports `unstable_noStore`).
-    if (!sourceCode.text.includes('unstable_noStore') || hasDirective(sourceCode.ast.body, 'use client')) return {};
+    if (!containsAnyWord(sourceCode.text, NO_STORE_WORDS) || hasDirective(sourceCode.ast.body, 'use client')) return {};
     const settings = getNextSettings(context.settings);
     const { kind, projectRoot } = getNextFileInfo(context.filename, context.cwd, settings);
     if (FILE_KINDS_WITHOUT_CONNECTION.has(kind)) return {};

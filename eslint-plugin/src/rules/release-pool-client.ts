@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type CodePathRecord, recordCodePaths } from '../utils/ast/code-path-recorder';
 import { createRule, nameListSchema } from '../create-rule';
 import { type PathProblem, findUnreleasedPath } from '../utils/drivers/every-path';
+import { containsAnyWord } from '../utils/ast/text-words';
 import { type Acquisition, CHECKOUT_METHODS, getAcquisition, getCheckoutReceiver, getKnownPools, isPoolReceiver } from './release-pool-client/acquisitions';
 import { type ClientUses, createReleasesArgument, getClientUses } from '../utils/drivers/client-uses';
 import { describePathProblem, describeThrowing } from '../utils/drivers/describe-path';
@@ -14,7 +15,7 @@ export type MessageId = 'notReleased' | 'clientDropped' | 'wrapInTryFinally';
 /** At most this many checkouts are followed per file, which keeps the rule linear in the file's size. */
 const MAX_CHECKOUTS = 50;
 /** Files without these words have no checkout to follow. */
-const CHECKOUT_WORDS = new RegExp(`\\b(?:${[...CHECKOUT_METHODS].join('|')})\\b`);
+const CHECKOUT_WORDS = [...CHECKOUT_METHODS];
 
 /** Why the client can leak, as a sentence without its final period. */
 function describeLeak(sourceCode: SourceCode, problem: PathProblem | undefined, uses: ClientUses | undefined): string {
@@ -63,7 +64,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const poolNames = new Set(options.poolNames);
-    if (!CHECKOUT_WORDS.test(sourceCode.text)) return {};
+    if (!containsAnyWord(sourceCode.text, CHECKOUT_WORDS)) return {};
 
     function check(record: CodePathRecord, acquisition: Acquisition, checkout: string): void {
       const { variable, releasedBy, owner, call } = acquisition;

@@ -18,6 +18,17 @@ const patterns = new Map<string, RegExp>();
 /** The same, by list: the constant lists are found without joining them on every call. */
 const patternsByList = new WeakMap<readonly string[], RegExp>();
 
+/**
+ * Every word asked about so far, in one pattern: most files hold none of
+ * them, and one scan tells so for every rule's list at once (each file is
+ * asked about by several rules, one after another, with the same text).
+ */
+const MAX_KNOWN_WORDS = 1024;
+const knownWords = new Set<string>();
+let anyKnownWord: RegExp | undefined;
+let lastText: string | undefined;
+let lastTextHoldsAny = true;
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -34,12 +45,34 @@ function compileWords(words: readonly string[]): RegExp {
   return pattern;
 }
 
+/** Adds a list's words to the shared pattern (before it is first used on a text). */
+function learnWords(words: readonly string[]): void {
+  const before = knownWords.size;
+  for (const word of words) if (knownWords.size < MAX_KNOWN_WORDS) knownWords.add(word);
+  if (knownWords.size !== before) {
+    anyKnownWord = undefined;
+    lastText = undefined;
+  }
+}
+
+/** Whether the text may hold any word asked about so far: false means none of them, for every list. */
+function mayHoldAnyKnownWord(text: string): boolean {
+  if (knownWords.size >= MAX_KNOWN_WORDS) return true;
+  if (text !== lastText) {
+    anyKnownWord ??= compileWords([...knownWords]);
+    lastTextHoldsAny = anyKnownWord.test(text);
+    lastText = text;
+  }
+  return lastTextHoldsAny;
+}
+
 export function containsAnyWord(text: string, words: readonly string[]): boolean {
   if (words.length === 0) return false;
   let pattern = patternsByList.get(words);
   if (pattern === undefined) {
     pattern = compileWords(words);
     patternsByList.set(words, pattern);
+    learnWords(words);
   }
-  return pattern.test(text);
+  return mayHoldAnyKnownWord(text) && pattern.test(text);
 }

@@ -33,6 +33,8 @@ export interface NoRequestContext {
 export const NO_REQUEST_CONTEXT_WORDS = ['use cache', 'unstable_cache', 'generateStaticParams', 'after', 'unstable_after'];
 
 const WORDS_BEYOND_AFTER = NO_REQUEST_CONTEXT_WORDS.filter((word) => !word.endsWith('after'));
+const AFTER_WORDS = NO_REQUEST_CONTEXT_WORDS.filter((word) => word.endsWith('after'));
+const NEXT_SERVER_WORDS = ['next/server'];
 
 /**
  * Whether a file's text may hold such a context: one of its words, where
@@ -44,7 +46,7 @@ const WORDS_BEYOND_AFTER = NO_REQUEST_CONTEXT_WORDS.filter((word) => !word.endsW
 export function mayHoldNoRequestContext(text: string): boolean {
   return (
     containsAnyWord(text, WORDS_BEYOND_AFTER) ||
-    (text.includes('after') && text.includes('next/server'))
+    (containsAnyWord(text, AFTER_WORDS) && containsAnyWord(text, NEXT_SERVER_WORDS))
   );
 }
 
