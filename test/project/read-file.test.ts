@@ -52,6 +52,17 @@ describe('readRegularFile', () => {
     expect(readRegularFile(path.join(root, '../outside/secret.txt'), { root })).toEqual({ ok: false, reason: 'outside-root' });
     expect(readRegularFile(write('project/inner.ts', 'ok'), { root })).toEqual({ ok: true, text: 'ok' });
   });
+
+  it('refuses a file reached through a linked folder that leads outside the root, and reads one that stays inside', () => {
+    write('elsewhere/secret.ts', 'secret');
+    const root = path.join(dir, 'linked-project');
+    fs.mkdirSync(path.join(root, 'src'), { recursive: true });
+    fs.symlinkSync(path.join(dir, 'elsewhere'), path.join(root, 'lib'));
+    fs.symlinkSync(path.join(root, 'src'), path.join(root, 'alias'));
+    fs.writeFileSync(path.join(root, 'src/db.ts'), 'inside');
+    expect(readRegularFile(path.join(root, 'lib/secret.ts'), { root })).toEqual({ ok: false, reason: 'outside-root' });
+    expect(readRegularFile(path.join(root, 'alias/db.ts'), { root })).toEqual({ ok: true, text: 'inside' });
+  });
 });
 
 describe('isInsideRoot', () => {

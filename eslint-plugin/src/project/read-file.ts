@@ -17,16 +17,27 @@ export type SkipReason = 'missing' | 'not-a-file' | 'too-large' | 'outside-root'
 
 export type FileRead = { ok: true; text: string } | { ok: false; reason: SkipReason; size?: number };
 
-/** The file's stat when it is a regular file (symlinks followed), else why not. */
-function statRegularFile(filePath: string): fs.Stats | SkipReason {
+interface RegularFile {
+  size: number;
+  /** Whether the path itself is a symlink (its real path is then the link's target, asked in full). */
+  isLink: boolean;
+}
+
+/** The file's size when it is a regular file (symlinks followed), else why not. */
+function statRegularFile(filePath: string): RegularFile | SkipReason {
   let stat: fs.Stats | undefined;
+  let isLink = false;
   try {
-    stat = fs.statSync(filePath, { throwIfNoEntry: false });
+    stat = fs.lstatSync(filePath, { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) {
+      isLink = true;
+      stat = fs.statSync(filePath, { throwIfNoEntry: false });
+    }
   } catch {
     return 'unreadable';
   }
   if (stat === undefined) return 'missing';
-  return stat.isFile() ? stat : 'not-a-file';
+  return stat.isFile() ? { size: stat.size, isLink } : 'not-a-file';
 }
 
 /**
@@ -69,7 +80,7 @@ export interface ReadOptions {
 export function readRegularFile(filePath: string, { root, maxBytes = MAX_FILE_BYTES }: ReadOptions = {}): FileRead {
   const stat = statRegularFile(filePath);
   if (typeof stat === 'string') return { ok: false, reason: stat };
-  if (root !== undefined && !isRealPathInside(filePath, root)) return { ok: false, reason: 'outside-root' };
+  if (root !== undefined && !isRealPathInside(filePath, stat.isLink, root)) return { ok: false, reason: 'outside-root' };
   if (stat.size > maxBytes) return { ok: false, reason: 'too-large', size: stat.size };
   try {
     const buffer = readBounded(filePath, maxBytes);
@@ -86,22 +97,31 @@ export function isInsideRoot(filePath: string, root: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** Real paths of project roots, asked once per epoch rather than once per file read. */
-const realRoots = createEpochCache<string, string>();
+/**
+ * Real paths of project roots and of the folders files are read from, asked
+ * once per epoch rather than once per file read: resolving a real path walks
+ * every folder of it, one system call each.
+ */
+const realFolders = createEpochCache<string, string>();
 
-function realRoot(root: string): string {
-  let real = realRoots.get(root);
+function realFolder(dir: string): string {
+  let real = realFolders.get(dir);
   if (real === undefined) {
-    real = fs.realpathSync.native(root);
-    realRoots.set(root, real);
+    real = fs.realpathSync.native(dir);
+    realFolders.set(dir, real);
   }
   return real;
 }
 
-/** Whether the file's real path is inside the root's real path, so a symlink cannot lead out of the project. */
-function isRealPathInside(filePath: string, root: string): boolean {
+/**
+ * Whether the file's real path is inside the root's real path, so a symlink
+ * cannot lead out of the project: the file's own link, or any folder's on
+ * the way to it. A file that is no link is where its folder really is.
+ */
+function isRealPathInside(filePath: string, isLink: boolean, root: string): boolean {
   try {
-    return isInsideRoot(fs.realpathSync.native(filePath), realRoot(root));
+    const real = isLink ? fs.realpathSync.native(filePath) : path.join(realFolder(path.dirname(filePath)), path.basename(filePath));
+    return isInsideRoot(real, realFolder(root));
   } catch {
     return false;
   }
