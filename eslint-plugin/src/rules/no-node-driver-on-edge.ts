@@ -10,10 +10,10 @@ import { containsAnyWord } from '../utils/ast/text-words';
 
 export type MessageId = 'nodeDriverOnEdge';
 
-/** Files whose `runtime` Next.js reads (route segment config, the Pages `config`), and middleware. */
 /** `runtime = 'edge'` or `'experimental-edge'`. */
 const EDGE_WORDS = ['edge'];
 
+/** Files whose `runtime` Next.js reads (route segment config, the Pages `config`), and middleware. */
 const RUNTIME_FILE_KINDS: ReadonlySet<NextFileKind> = new Set(['app-page', 'app-layout', 'app-route', 'pages-api', 'pages-page', 'middleware']);
 
 /**
