@@ -58,14 +58,18 @@ const MAX_CACHED_OPTIONS = 64;
  * a file they have nothing to say about.
  */
 function createOptionsCache<Options extends readonly unknown[]>(defaults: Readonly<Options>): (options: readonly unknown[]) => Readonly<Options> {
+  // A clone of its own: the merge may hand back the config's arrays, which are not ours to freeze.
+  const merge = (options: readonly unknown[]) => deepFreeze(structuredClone(applyDefault(defaults, options as Options | null)));
   const merged = new Map<string, Readonly<Options>>();
+  let withoutOptions: Readonly<Options> | undefined;
   return (options) => {
+    // Most configs give a rule no options (`'error'` alone): no key to build.
+    if (options.length === 0) return (withoutOptions ??= merge(options));
     const key = JSON.stringify(options);
     let value = merged.get(key);
     if (value === undefined) {
       if (merged.size >= MAX_CACHED_OPTIONS) merged.clear();
-      // A clone of its own: the merge may hand back the config's arrays, which are not ours to freeze.
-      value = deepFreeze(structuredClone(applyDefault(defaults, options as Options | null)));
+      value = merge(options);
       merged.set(key, value);
     }
     return value;
