@@ -6,7 +6,7 @@ import { DATABASE_CONSTRUCTORS, DRIZZLE_SYNC_MODULES, KYSELY_MODULE, SYNC_DATABA
 import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from '../utils/drivers/sync-values';
 import { walkAst } from '../utils/ast/walk-ast';
 import { dependsOnAny } from './app-root';
-import { createTrackedCache } from './epoch';
+import { createRevalidatedCache, createTrackedCache } from './epoch';
 import type { ModuleInfo } from './module-info';
 import type { ModelSession } from './session';
 
@@ -120,29 +120,47 @@ function createResolver(session: ModelSession, file: string, info: ModuleInfo, v
 }
 
 /**
- * Answers of `findSyncExporter` per importing folder and specifier (a file's
- * resolutions, aliases and driver dependency are its folder's): every file of
- * a folder imports much the same, and most imports lead nowhere. Kept while
- * the folders and files read are unchanged (see `createTrackedCache`).
+ * Answers of `findSyncExporter`, per importing folder (a file's resolutions,
+ * aliases and driver dependency are its folder's) and then per specifier:
+ * every file of a folder imports much the same, and most imports lead
+ * nowhere. Kept while the folders and files read are unchanged (see
+ * `createTrackedCache`); a file's imports are then answered by one lookup
+ * each, keyed by the specifier alone.
  */
-const syncExporters = createTrackedCache<string, string | undefined>();
+type ExporterAnswers = (specifier: string, compute: () => string | undefined) => string | undefined;
+const exportersByFolder = createRevalidatedCache<string, ExporterAnswers>();
 
 /**
- * The project module `specifier` names from `fromFile`, when it may export a
- * synchronous database at all. Only a module that imports a driver, itself or
- * through its imports, can. Chains of modules are followed in apps that depend
- * on better-sqlite3 (which Drizzle and Kysely over SQLite need too); elsewhere
- * (node:sqlite, built into Node) the imported module must name the driver itself.
+ * For the imports of `fromFile`: the project module a specifier names, when
+ * it may export a synchronous database at all. Only a module that imports a
+ * driver, itself or through its imports, can. Chains of modules are followed
+ * in apps that depend on better-sqlite3 (which Drizzle and Kysely over SQLite
+ * need too); elsewhere (node:sqlite, built into Node) the imported module
+ * must name the driver itself.
  */
-export function findSyncExporter(session: ModelSession, fromFile: string, specifier: string): string | undefined {
+export function createSyncExporterFinder(session: ModelSession, fromFile: string): (specifier: string) => string | undefined {
   const { root } = session.scope;
   const dir = path.dirname(fromFile);
-  return syncExporters(`${root}\0${dir}\0${specifier}`, () => {
-    const target = session.resolve(fromFile, specifier);
-    if (target === undefined) return undefined;
-    const depth = session.memo('uses-sync-package', () => dependsOnAny(dir, root, SYNC_DRIVER_PACKAGES));
-    return session.mayReach(target, SYNC_DATABASE_WORDS, depth ? 0 : MAX_DEPTH_WITHOUT_PACKAGE) ? target : undefined;
-  });
+  const folderKey = `${root}\0${dir}`;
+  let answers = exportersByFolder.get(folderKey);
+  if (answers === undefined) {
+    // Not registered on its own: forgetting the folders' map forgets these with it.
+    answers = createTrackedCache(new Map());
+    exportersByFolder.set(folderKey, answers);
+  }
+  const answerOnce = answers;
+  return (specifier) =>
+    answerOnce(specifier, () => {
+      const target = session.resolve(fromFile, specifier);
+      if (target === undefined) return undefined;
+      const depth = session.memo('uses-sync-package', () => dependsOnAny(dir, root, SYNC_DRIVER_PACKAGES));
+      return session.mayReach(target, SYNC_DATABASE_WORDS, depth ? 0 : MAX_DEPTH_WITHOUT_PACKAGE) ? target : undefined;
+    });
+}
+
+/** The project module `specifier` names from `fromFile`, when it may export a synchronous database (see above). */
+export function findSyncExporter(session: ModelSession, fromFile: string, specifier: string): string | undefined {
+  return createSyncExporterFinder(session, fromFile)(specifier);
 }
 
 /** The driver kind of export `exportName` of the project module `specifier` names from `fromFile`. */

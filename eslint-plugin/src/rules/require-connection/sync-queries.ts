@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { findSyncExporter, getImportedSyncKind, type ModelSession } from '../../project';
+import { createSyncExporterFinder, getImportedSyncKind, type ModelSession } from '../../project';
 import { CALL, CONSTRUCT, iterateModuleReferences } from '../../utils/ast/module-references';
 import {
   DRIZZLE_SYNC_MODULES,
@@ -52,12 +52,13 @@ const LOCAL_SOURCE_WORDS = [...LOCAL_DRIVER_MODULES, 'require'];
  */
 function mayHoldSyncValue(sourceCode: SourceCode, session: ModelSession, filename: string): boolean {
   if (containsAnyWord(sourceCode.text, LOCAL_SOURCE_WORDS)) return true;
+  const findExporter = createSyncExporterFinder(session, filename);
   return sourceCode.ast.body.some(
     (statement) =>
       statement.type === 'ImportDeclaration' &&
       statement.importKind !== 'type' &&
       statement.specifiers.some((specifier) => specifier.type !== 'ImportNamespaceSpecifier' && !(specifier.type === 'ImportSpecifier' && specifier.importKind === 'type')) &&
-      findSyncExporter(session, filename, String(statement.source.value)) !== undefined,
+      findExporter(String(statement.source.value)) !== undefined,
   );
 }
 
