@@ -444,6 +444,17 @@ export default async function Users() {
 `,
     },
     {
+      name: 'type-only imports of the database and a statement bind no value: nothing to follow',
+      ...inProject('next15', 'app/users/page.tsx'),
+      code: `
+import type { db } from '@/lib/db';
+import { type selectUser } from '@/lib/db';
+export default function Users() {
+  return <p>{String(db.prepare('SELECT 1').get())}{String(selectUser.get(1))}</p>;
+}
+`,
+    },
+    {
       name: 'a file-local helper called only after await connection()',
       filename: 'app/stats/page.tsx',
       settings: NEXT16,

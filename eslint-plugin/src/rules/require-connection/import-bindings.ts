@@ -2,15 +2,18 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getModuleExportName, getRequiredModule } from '../../utils/ast/module-syntax';
 import { skipTransparent } from '../../utils/drivers/sync-values';
 
+/** Whether an import binds a value by its name in the module: a default or named import, neither `type`-only nor a namespace. */
+export function importsValueByName(specifier: TSESTree.ImportClause): boolean {
+  if (specifier.parent.type !== 'ImportDeclaration' || specifier.parent.importKind === 'type') return false;
+  return specifier.type === 'ImportDefaultSpecifier' || (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type');
+}
+
 /** The name an import or require binding takes from its module: 'default', 'db', ... */
 export function getImportedName(definition: TSESLint.Scope.Definition): { source: string; name: string } | undefined {
   const node = definition.node as TSESTree.Node;
-  if (node.type === 'ImportSpecifier' && node.parent.type === 'ImportDeclaration' && node.parent.importKind !== 'type') {
-    if (node.importKind === 'type') return undefined;
-    return { source: String(node.parent.source.value), name: getModuleExportName(node.imported) };
-  }
-  if (node.type === 'ImportDefaultSpecifier' && node.parent.type === 'ImportDeclaration' && node.parent.importKind !== 'type') {
-    return { source: String(node.parent.source.value), name: 'default' };
+  if ((node.type === 'ImportSpecifier' || node.type === 'ImportDefaultSpecifier') && node.parent.type === 'ImportDeclaration') {
+    if (!importsValueByName(node)) return undefined;
+    return { source: String(node.parent.source.value), name: node.type === 'ImportSpecifier' ? getModuleExportName(node.imported) : 'default' };
   }
   if (node.type !== 'VariableDeclarator') return undefined;
   const source = getRequiredModule(node.init && skipTransparent(node.init));

@@ -23,7 +23,7 @@ import { getEnclosingFunctions, isFunctionNode } from '../../utils/ast/functions
 import { usesSqliteDialect } from '../../utils/drivers/query-builders';
 import { findBuilderQuery } from './builder-queries';
 import { createTransactionShapeCheck } from './transaction-shapes';
-import { getImportedName } from './import-bindings';
+import { getImportedName, importsValueByName } from './import-bindings';
 import type { SourceCode } from '../../utils/ast/source-code';
 import { containsAnyWord } from '../../utils/ast/text-words';
 
@@ -56,8 +56,7 @@ function mayHoldSyncValue(sourceCode: SourceCode, session: ModelSession, filenam
   return sourceCode.ast.body.some(
     (statement) =>
       statement.type === 'ImportDeclaration' &&
-      statement.importKind !== 'type' &&
-      statement.specifiers.some((specifier) => specifier.type !== 'ImportNamespaceSpecifier' && !(specifier.type === 'ImportSpecifier' && specifier.importKind === 'type')) &&
+      statement.specifiers.some(importsValueByName) &&
       findExporter(String(statement.source.value)) !== undefined,
   );
 }
