@@ -141,9 +141,10 @@ export default createRule<Options, MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const customFactories = options.factories ?? NO_FACTORIES;
     // Most files name no pool module at all: skip them before any analysis.
-    if (!containsAnyWord(sourceCode.text, getGateWords(options.factories ?? NO_FACTORIES))) return {};
-    const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...(options.factories ?? [])];
+    if (!containsAnyWord(sourceCode.text, getGateWords(customFactories))) return {};
+    const factories: PoolFactory[] = [...BUILTIN_POOL_FACTORIES, ...customFactories];
     const mayHoldClient = sourceCode.text.includes(GENERATED_CLIENT_CLASS);
     const settings = getNextSettings(context.settings);
     // On Cloudflare Workers a pool per request is the rule (see no-shared-pool-on-workers).
