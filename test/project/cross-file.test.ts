@@ -143,6 +143,15 @@ describe('require-connection across files', () => {
     ).toEqual(['lib/meals.ts:6 require-connection', 'lib/meals.ts:7 require-connection', 'lib/meals.ts:8 require-connection']);
   });
 
+  it('counts a called import as a transaction only in an app that depends on better-sqlite3, the only driver with transactions', async () => {
+    const files = {
+      'lib/db.ts': `import { DatabaseSync } from 'node:sqlite';\nexport const db = new DatabaseSync('app.db');\nexport const addVisit = (db as any).transaction(() => db.prepare('UPDATE visits SET n = n + 1').run());\n`,
+      'app/page.tsx': `import { addVisit } from '../lib/db';\nexport default async function Page() {\n  addVisit();\n  return <p>Thanks</p>;\n}\n`,
+    };
+    expect(await findings({ ...files, 'package.json': JSON.stringify({ dependencies: { next: '16.0.0' } }) })).toEqual([]);
+    expect(await findings(files)).toEqual(['app/page.tsx:3 require-connection']);
+  });
+
   it('judges a module nothing imports by where it stands, as before', async () => {
     expect(await findings({ 'lib/db.ts': DB, 'app/lib/orphan.ts': MEALS.replace("'./db'", "'../../lib/db'") })).toEqual([
       'app/lib/orphan.ts:3 require-connection',

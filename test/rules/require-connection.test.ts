@@ -1557,6 +1557,50 @@ export default async function User({ id }: { id: string }) {
       ],
     },
     {
+      name: 'an imported transaction, called with no other query in the file',
+      ...inProject('next15', 'app/visits/page.tsx'),
+      code: `
+import { addVisits } from '@/lib/db';
+export default async function Visits() {
+  addVisits(1);
+  return <p>Thanks</p>;
+}
+`,
+      output: `
+import { addVisits } from '@/lib/db';
+import { connection } from 'next/server';
+export default async function Visits() {
+  await connection();
+  addVisits(1);
+  return <p>Thanks</p>;
+}
+`,
+      errors: [connectionError(4, 3, 'transaction()')],
+    },
+    {
+      name: 'a statement held in a name that shadows a global (`JSON.all()`)',
+      ...inProject('next15', 'app/posts/page.tsx'),
+      code: `
+import { db } from '@/lib/db';
+export default async function Home() {
+  const JSON = db.prepare('SELECT * FROM posts');
+  const rows = JSON.all();
+  return <p>{rows.length}</p>;
+}
+`,
+      output: `
+import { db } from '@/lib/db';
+import { connection } from 'next/server';
+export default async function Home() {
+  await connection();
+  const JSON = db.prepare('SELECT * FROM posts');
+  const rows = JSON.all();
+  return <p>{rows.length}</p>;
+}
+`,
+      errors: [connectionError(5, 21, 'all()')],
+    },
+    {
       name: 'a statement exported by a CommonJS module, through require',
       ...inProject('next15', 'app/lib/stats.js'),
       code: `

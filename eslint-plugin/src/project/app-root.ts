@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { walkAst } from '../utils/ast/walk-ast';
 import { getDerived } from './file-store';
 import { createTrackedCache } from './epoch';
+import { isInsideRoot } from './read-file';
 import { ancestorDirs, listFolder } from './folders';
 import { parseJsonc } from './jsonc';
 import { parseProgram } from './parse';
@@ -45,18 +46,19 @@ function readNextRange(packageJsonPath: string, root: string): string | undefine
   return dependencies === undefined ? undefined : (dependencies.get('next') ?? '');
 }
 
-/** Answers per folder: every file of a folder asks the same (kept while the folders and manifests read are unchanged). */
+/** Answers per folder: every file of a folder asks the same (kept while the manifests read are unchanged). */
 const dependsByFolder = createTrackedCache<string, boolean>();
 
 /** Whether a package.json between `fromDir` and `root` depends on any of `packages`. */
 export function dependsOnAny(fromDir: string, root: string, packages: readonly string[]): boolean {
-  return dependsByFolder(`${root}\0${fromDir}\0${packages.join('\0')}`, () =>
-    [...ancestorDirs(fromDir, root)].some((dir) => {
-      if (!listFolder(dir).has('package.json')) return false;
-      const dependencies = readDependencies(path.join(dir, 'package.json'), root);
-      return packages.some((name) => dependencies?.has(name));
-    }),
-  );
+  if (!isInsideRoot(fromDir, root)) return false;
+  return dependsByFolder(`${root}\0${fromDir}\0${packages.join('\0')}`, () => {
+    // One stat per folder rather than its listing: most folders hold no package.json, and are not listed for anything else.
+    const dependencies = readDependencies(path.join(fromDir, 'package.json'), root);
+    if (packages.some((name) => dependencies?.has(name))) return true;
+    const parent = path.dirname(fromDir);
+    return parent !== fromDir && dependsOnAny(parent, root, packages);
+  });
 }
 
 function findNextConfig(dir: string): string | undefined {

@@ -22,7 +22,7 @@ export { findNodeDriverChain, type NodeDriverChain } from './node-driver-chain';
 export { findEntryReaching, isImportedInApp, type EntryWitness, type ReachMode } from './reach';
 export { getRouteFacts } from './route-facts';
 export { ModelSession, type ProjectScope } from './session';
-export { createSyncExporterFinder, getImportedSyncKind } from './sync-exports';
+export { getImportedSyncKind, usesSyncDriverPackage } from './sync-exports';
 
 interface RuleContextLike {
   filename: string;

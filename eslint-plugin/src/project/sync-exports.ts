@@ -119,6 +119,12 @@ function createResolver(session: ModelSession, file: string, info: ModuleInfo, v
   };
 }
 
+/** Whether a package.json between `fromFile` and the project root depends on a synchronous SQLite driver from npm. */
+export function usesSyncDriverPackage(session: ModelSession, fromFile: string): boolean {
+  const dir = path.dirname(fromFile);
+  return session.memo(`uses-sync-package\0${dir}`, () => dependsOnAny(dir, session.scope.root, SYNC_DRIVER_PACKAGES));
+}
+
 /**
  * Answers of `findSyncExporter`, per importing folder (a file's resolutions,
  * aliases and driver dependency are its folder's) and then per specifier:
@@ -131,36 +137,27 @@ type ExporterAnswers = (specifier: string, compute: () => string | undefined) =>
 const exportersByFolder = createRevalidatedCache<string, ExporterAnswers>();
 
 /**
- * For the imports of `fromFile`: the project module a specifier names, when
- * it may export a synchronous database at all. Only a module that imports a
- * driver, itself or through its imports, can. Chains of modules are followed
- * in apps that depend on better-sqlite3 (which Drizzle and Kysely over SQLite
- * need too); elsewhere (node:sqlite, built into Node) the imported module
- * must name the driver itself.
+ * The project module `specifier` names from `fromFile`, when it may export a
+ * synchronous database at all. Only a module that imports a driver, itself
+ * or through its imports, can. Chains of modules are followed in apps that
+ * depend on better-sqlite3 (which Drizzle and Kysely over SQLite need too);
+ * elsewhere (node:sqlite, built into Node) the imported module must name the
+ * driver itself.
  */
-export function createSyncExporterFinder(session: ModelSession, fromFile: string): (specifier: string) => string | undefined {
-  const { root } = session.scope;
-  const dir = path.dirname(fromFile);
-  const folderKey = `${root}\0${dir}`;
+export function findSyncExporter(session: ModelSession, fromFile: string, specifier: string): string | undefined {
+  const folderKey = `${session.scope.root}\0${path.dirname(fromFile)}`;
   let answers = exportersByFolder.get(folderKey);
   if (answers === undefined) {
     // Not registered on its own: forgetting the folders' map forgets these with it.
     answers = createTrackedCache(new Map());
     exportersByFolder.set(folderKey, answers);
   }
-  const answerOnce = answers;
-  return (specifier) =>
-    answerOnce(specifier, () => {
-      const target = session.resolve(fromFile, specifier);
-      if (target === undefined) return undefined;
-      const depth = session.memo('uses-sync-package', () => dependsOnAny(dir, root, SYNC_DRIVER_PACKAGES));
-      return session.mayReach(target, SYNC_DATABASE_WORDS, depth ? 0 : MAX_DEPTH_WITHOUT_PACKAGE) ? target : undefined;
-    });
-}
-
-/** The project module `specifier` names from `fromFile`, when it may export a synchronous database (see above). */
-export function findSyncExporter(session: ModelSession, fromFile: string, specifier: string): string | undefined {
-  return createSyncExporterFinder(session, fromFile)(specifier);
+  return answers(specifier, () => {
+    const target = session.resolve(fromFile, specifier);
+    if (target === undefined) return undefined;
+    const depth = usesSyncDriverPackage(session, fromFile) ? 0 : MAX_DEPTH_WITHOUT_PACKAGE;
+    return session.mayReach(target, SYNC_DATABASE_WORDS, depth) ? target : undefined;
+  });
 }
 
 /** The driver kind of export `exportName` of the project module `specifier` names from `fromFile`. */

@@ -9,7 +9,7 @@ import { callsImportedRequestApi } from './require-connection/imported-request-a
 import { collectExemptions, findRequestReads } from './require-connection/exemptions';
 import { judgeFile, type FileJudgement } from './require-connection/file-judgement';
 import { isInPrerenderedGet } from './require-connection/prerendered-get';
-import { createSyncQueryFinder, type SyncQuery } from './require-connection/sync-queries';
+import { findSyncQueries, type SyncQuery } from './require-connection/sync-queries';
 import { isUncachedFetch } from './require-connection/uncached-fetch';
 import { SYNC_DATABASE_WORDS, SYNC_QUERY_METHODS } from '../utils/drivers/sync-drivers';
 
@@ -133,8 +133,7 @@ export default createRule<Options, MessageId>({
       'Program:exit'() {
         if (calls.length === 0) return;
         const session = createModelSession(context);
-        const findQuery = createSyncQueryFinder(context, session, absoluteFilename);
-        const queries = calls.map(findQuery).filter((query) => query !== undefined);
+        const queries = findSyncQueries(context, session, absoluteFilename, calls);
         // The rest of the project is consulted only when there is something to report.
         if (queries.length === 0) return;
         const judgement = judgeFile(context, session, absoluteFilename);

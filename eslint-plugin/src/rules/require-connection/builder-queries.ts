@@ -27,17 +27,26 @@ function getChainStart(node: TSESTree.CallExpression): { root: TSESTree.Node; fi
 const ALL_EXECUTE_METHODS = [...DRIZZLE_EXECUTE_METHODS, ...KYSELY_EXECUTE_METHODS];
 const WRITE_METHODS = new Set(['run']);
 
-export function findBuilderQuery(node: TSESTree.CallExpression, resolver: SyncValueResolver): SyncQuery | undefined {
+/** A call that runs a builder's query, judged by its shape: an execute method, or an awaited chain that starts a Drizzle query. */
+function getBuilderQueryShape(node: TSESTree.CallExpression): { root: TSESTree.Node; method: string; isRead: boolean } | undefined {
   const call = getMethodCall(node);
   if (!call) return undefined;
   const executes = ALL_EXECUTE_METHODS.includes(call.method);
   // A Drizzle query is a thenable: awaiting `db.select().from(t)` runs it.
-  const awaited = node.parent?.type === 'AwaitExpression' && !executes;
-  if (!executes && !awaited) return undefined;
+  if (!executes && node.parent?.type !== 'AwaitExpression') return undefined;
   const start = getChainStart(node);
-  if (!start || getSyncValueKind(start.root, resolver) !== 'builder') return undefined;
-  if (awaited && !DRIZZLE_QUERY_STARTS.includes(start.firstMethod)) return undefined;
-  const method = executes ? `${call.method}()` : `${start.firstMethod}()`;
+  if (!start || (!executes && !DRIZZLE_QUERY_STARTS.includes(start.firstMethod))) return undefined;
   const isRead = executes ? !WRITE_METHODS.has(call.method) : start.firstMethod === 'select' || start.firstMethod === 'selectDistinct';
-  return { node, method, isRead };
+  return { root: start.root, method: `${executes ? call.method : start.firstMethod}()`, isRead };
+}
+
+/** Whether the call may run a builder's query, before anything is resolved. */
+export function mayBeBuilderQuery(node: TSESTree.CallExpression): boolean {
+  return getBuilderQueryShape(node) !== undefined;
+}
+
+export function findBuilderQuery(node: TSESTree.CallExpression, resolver: SyncValueResolver): SyncQuery | undefined {
+  const shape = getBuilderQueryShape(node);
+  if (!shape || getSyncValueKind(shape.root, resolver) !== 'builder') return undefined;
+  return { node, method: shape.method, isRead: shape.isRead };
 }

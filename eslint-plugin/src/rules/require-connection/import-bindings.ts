@@ -3,7 +3,7 @@ import { getModuleExportName, getRequiredModule } from '../../utils/ast/module-s
 import { skipTransparent } from '../../utils/drivers/sync-values';
 
 /** Whether an import binds a value by its name in the module: a default or named import, neither `type`-only nor a namespace. */
-export function importsValueByName(specifier: TSESTree.ImportClause): boolean {
+function importsValueByName(specifier: TSESTree.ImportClause): boolean {
   if (specifier.parent.type !== 'ImportDeclaration' || specifier.parent.importKind === 'type') return false;
   return specifier.type === 'ImportDefaultSpecifier' || (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type');
 }

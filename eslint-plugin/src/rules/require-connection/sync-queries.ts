@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { createSyncExporterFinder, getImportedSyncKind, type ModelSession } from '../../project';
+import { getImportedSyncKind, usesSyncDriverPackage, type ModelSession } from '../../project';
 import { CALL, CONSTRUCT, iterateModuleReferences } from '../../utils/ast/module-references';
 import {
   DRIZZLE_SYNC_MODULES,
@@ -23,7 +23,8 @@ import { getEnclosingFunctions, isFunctionNode } from '../../utils/ast/functions
 import { usesSqliteDialect } from '../../utils/drivers/query-builders';
 import { findBuilderQuery } from './builder-queries';
 import { createTransactionShapeCheck } from './transaction-shapes';
-import { getImportedName, importsValueByName } from './import-bindings';
+import { mayCallQuery, QUERY_METHODS } from './query-call-shapes';
+import { getImportedName } from './import-bindings';
 import type { SourceCode } from '../../utils/ast/source-code';
 import { containsAnyWord } from '../../utils/ast/text-words';
 
@@ -41,25 +42,6 @@ const BUILDER_TRACE_MAP = {
 
 /** The modules the two maps above trace. */
 const LOCAL_DRIVER_MODULES = [...Object.keys(DRIVER_TRACE_MAP), ...Object.keys(BUILDER_TRACE_MAP)];
-/** Words of a file that may hold a synchronous value of its own: a driver module, or a `require` (followed too). */
-const LOCAL_SOURCE_WORDS = [...LOCAL_DRIVER_MODULES, 'require'];
-
-/**
- * Whether anything in the file can be a synchronous database, statement or
- * transaction: it names a driver module, requires a module (required bindings
- * are followed too), or imports a value from a project module that may export
- * one. Most files do none of these, and their calls need no resolving at all.
- */
-function mayHoldSyncValue(sourceCode: SourceCode, session: ModelSession, filename: string): boolean {
-  if (containsAnyWord(sourceCode.text, LOCAL_SOURCE_WORDS)) return true;
-  const findExporter = createSyncExporterFinder(session, filename);
-  return sourceCode.ast.body.some(
-    (statement) =>
-      statement.type === 'ImportDeclaration' &&
-      statement.specifiers.some(importsValueByName) &&
-      findExporter(String(statement.source.value)) !== undefined,
-  );
-}
 
 export interface SyncQuery {
   /** The call that runs SQL. */
@@ -75,17 +57,36 @@ interface RuleContextLike {
 }
 
 /**
+ * The synchronous queries among a file's calls. Calls are judged by their
+ * shape first; only a file with a call that may be a query has its values
+ * followed, and then only the imports those calls reach are resolved.
+ */
+export function findSyncQueries(
+  context: RuleContextLike,
+  session: ModelSession,
+  filename: string,
+  calls: readonly TSESTree.CallExpression[],
+): SyncQuery[] {
+  // Only better-sqlite3 has transactions: an app that does not depend on it imports none.
+  const mayBeImported = () => usesSyncDriverPackage(session, filename);
+  const mayHoldTransaction = createTransactionShapeCheck(context.sourceCode, mayBeImported);
+  if (!mayCallQuery(context.sourceCode, calls, { mayHold: mayHoldTransaction, mayBeImported })) return [];
+  const findQuery = createSyncQueryFinder(context, session, filename, mayHoldTransaction);
+  return calls.map(findQuery).filter((query) => query !== undefined);
+}
+
+/**
  * Finds the synchronous queries of a file: follows driver constructors
  * (tracked by import and require), the variables holding databases,
  * statements and transactions, and bindings imported from project files.
  */
-export function createSyncQueryFinder(
+function createSyncQueryFinder(
   context: RuleContextLike,
   session: ModelSession,
   filename: string,
+  mayHoldTransaction: (node: TSESTree.Node) => boolean,
 ): (node: TSESTree.CallExpression) => SyncQuery | undefined {
   const { sourceCode } = context;
-  if (!mayHoldSyncValue(sourceCode, session, filename)) return () => undefined;
   const constructorCalls = new Set<TSESTree.Node>();
   const builderCalls = new Set<TSESTree.Node>();
   const kyselyCalls = new Set<TSESTree.Node>();
@@ -142,8 +143,6 @@ export function createSyncQueryFinder(
     },
   };
 
-  const mayHoldTransaction = createTransactionShapeCheck(sourceCode);
-
   /** A function passed to `db.transaction(fn)`: its queries run when the transaction is called, which is reported instead. */
   function isTransactionBody(fn: TSESTree.Node): boolean {
     const parent = fn.parent;
@@ -158,9 +157,7 @@ export function createSyncQueryFinder(
     const call = getMethodCall(node);
     if (call) {
       const { method } = call;
-      const isCandidate =
-        DATABASE_QUERY_METHODS.includes(method) || STATEMENT_QUERY_METHODS.includes(method) || TRANSACTION_VARIANTS.includes(method);
-      if (!isCandidate) return undefined;
+      if (!QUERY_METHODS.has(method)) return undefined;
       const objectKind = getSyncValueKind(call.object, resolver);
       const isQuery =
         (objectKind === 'database' && DATABASE_QUERY_METHODS.includes(method)) ||

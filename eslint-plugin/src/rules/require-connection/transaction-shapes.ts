@@ -12,8 +12,11 @@ type Variable = TSESLint.Scope.Variable;
  * alone: only a `.transaction(…)` call makes one, and an imported binding may
  * hold one. Most calls of a file (`useState(…)`, `handleClick()`, a `run`
  * made by `useCallback(…)`) cannot, so their callees need no resolving.
+ * Only better-sqlite3 has transactions (node:sqlite has none), so an app
+ * that does not depend on it imports none: `mayImportTransactions` says
+ * whether it does, asked only when an imported binding is called.
  */
-export function createTransactionShapeCheck(sourceCode: SourceCode): (node: TSESTree.Node) => boolean {
+export function createTransactionShapeCheck(sourceCode: SourceCode, mayImportTransactions: () => boolean): (node: TSESTree.Node) => boolean {
   const answers = new Map<Variable, boolean>();
 
   function mayHoldTransaction(node: TSESTree.Node): boolean {
@@ -43,7 +46,7 @@ export function createTransactionShapeCheck(sourceCode: SourceCode): (node: TSES
     answers.set(variable, false);
     const holds =
       variable.defs.some((definition) => {
-        if (getImportedName(definition)) return true;
+        if (getImportedName(definition)) return mayImportTransactions();
         const node = definition.node as TSESTree.Node;
         return node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init !== null && mayHoldTransaction(node.init);
       }) ||
