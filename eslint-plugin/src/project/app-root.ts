@@ -51,8 +51,8 @@ const dependsByFolder = createTrackedCache<string, boolean>();
 
 /** Whether a package.json between `fromDir` and `root` depends on any of `packages`. */
 export function dependsOnAny(fromDir: string, root: string, packages: readonly string[]): boolean {
-  if (!isInsideRoot(fromDir, root)) return false;
   return dependsByFolder(`${root}\0${fromDir}\0${packages.join('\0')}`, () => {
+    if (!isInsideRoot(fromDir, root)) return false;
     // One stat per folder rather than its listing: most folders hold no package.json, and are not listed for anything else.
     const dependencies = readDependencies(path.join(fromDir, 'package.json'), root);
     if (packages.some((name) => dependencies?.has(name))) return true;

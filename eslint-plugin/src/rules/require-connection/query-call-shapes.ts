@@ -38,14 +38,17 @@ function mayCallTransaction(node: TSESTree.CallExpression, transactions: Transac
 }
 
 /**
- * Whether any of the calls can be a synchronous query at all, judged by
- * their shape and the file's own scopes, before any import is resolved. Most
- * files make no such call, and then no module they import needs reading.
- * A transaction is made by `.transaction(…)` in the file, or imported: a
- * file that names none looks at its callees only if its imports may hold one.
+ * The calls that can be synchronous queries at all, judged by their shape
+ * and the file's own scopes, before any import is resolved. Most files make
+ * none, and then no module they import needs reading. A transaction is made
+ * by `.transaction(…)` in the file, or imported: the callees of a file that
+ * names none are looked at only if its imports may hold one.
  */
-export function mayCallQuery(sourceCode: SourceCode, calls: readonly TSESTree.CallExpression[], transactions: TransactionShapes): boolean {
-  if (calls.some((call) => mayBeMethodQuery(sourceCode, call))) return true;
-  if (!containsAnyWord(sourceCode.text, TRANSACTION_WORDS) && !transactions.mayBeImported()) return false;
-  return calls.some((call) => mayCallTransaction(call, transactions));
+export function selectQueryShapedCalls(
+  sourceCode: SourceCode,
+  calls: readonly TSESTree.CallExpression[],
+  transactions: TransactionShapes,
+): TSESTree.CallExpression[] {
+  const mayCallTransactions = containsAnyWord(sourceCode.text, TRANSACTION_WORDS) || transactions.mayBeImported();
+  return calls.filter((call) => mayBeMethodQuery(sourceCode, call) || (mayCallTransactions && mayCallTransaction(call, transactions)));
 }

@@ -23,7 +23,7 @@ import { getEnclosingFunctions, isFunctionNode } from '../../utils/ast/functions
 import { usesSqliteDialect } from '../../utils/drivers/query-builders';
 import { findBuilderQuery } from './builder-queries';
 import { createTransactionShapeCheck } from './transaction-shapes';
-import { mayCallQuery, QUERY_METHODS } from './query-call-shapes';
+import { QUERY_METHODS, selectQueryShapedCalls } from './query-call-shapes';
 import { getImportedName } from './import-bindings';
 import type { SourceCode } from '../../utils/ast/source-code';
 import { containsAnyWord } from '../../utils/ast/text-words';
@@ -58,8 +58,8 @@ interface RuleContextLike {
 
 /**
  * The synchronous queries among a file's calls. Calls are judged by their
- * shape first; only a file with a call that may be a query has its values
- * followed, and then only the imports those calls reach are resolved.
+ * shape first; only the calls that may be queries have their values
+ * followed, and only the imports those reach are resolved.
  */
 export function findSyncQueries(
   context: RuleContextLike,
@@ -70,9 +70,10 @@ export function findSyncQueries(
   // Only better-sqlite3 has transactions: an app that does not depend on it imports none.
   const mayBeImported = () => usesSyncDriverPackage(session, filename);
   const mayHoldTransaction = createTransactionShapeCheck(context.sourceCode, mayBeImported);
-  if (!mayCallQuery(context.sourceCode, calls, { mayHold: mayHoldTransaction, mayBeImported })) return [];
+  const candidates = selectQueryShapedCalls(context.sourceCode, calls, { mayHold: mayHoldTransaction, mayBeImported });
+  if (candidates.length === 0) return [];
   const findQuery = createSyncQueryFinder(context, session, filename, mayHoldTransaction);
-  return calls.map(findQuery).filter((query) => query !== undefined);
+  return candidates.map(findQuery).filter((query) => query !== undefined);
 }
 
 /**
