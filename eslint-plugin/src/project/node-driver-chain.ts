@@ -1,4 +1,5 @@
 import { findNodeDriverUses, getValueImports, NODE_DRIVER_WORDS } from '../utils/drivers/node-drivers';
+import { createEpochCache } from './epoch';
 import type { ModelSession } from './session';
 
 /**
@@ -17,9 +18,30 @@ export interface NodeDriverChain {
   driver: string;
 }
 
-function search(session: ModelSession, file: string, visited: Set<string>, depth: number): NodeDriverChain | undefined {
-  if (visited.has(file) || depth > MAX_DEPTH) return undefined;
-  visited.add(file);
+/** What the search needs of a module: the driver it loads itself, and the project modules it imports at run time. */
+interface DriverEdges {
+  driver: string | undefined;
+  targets: string[];
+}
+
+/**
+ * Per module, for the epoch: every edge route and middleware of an app
+ * searches much the same graph, and each search would otherwise walk each
+ * module's syntax tree and resolve its imports again.
+ */
+const edgesByModule = createEpochCache<string, DriverEdges | null>();
+
+function getDriverEdges(session: ModelSession, file: string): DriverEdges | undefined {
+  const key = `${session.scope.root}\0${file}`;
+  let edges = edgesByModule.get(key);
+  if (edges === undefined) {
+    edges = readDriverEdges(session, file) ?? null;
+    edgesByModule.set(key, edges);
+  }
+  return edges ?? undefined;
+}
+
+function readDriverEdges(session: ModelSession, file: string): DriverEdges | undefined {
   // A text check first, so modules that cannot lead to a driver are never parsed.
   if (!session.mayReach(file, NODE_DRIVER_WORDS)) return undefined;
   const info = session.module(file);
@@ -27,10 +49,19 @@ function search(session: ModelSession, file: string, visited: Set<string>, depth
   if (!info || info.directives.includes('use client')) return undefined;
   const imports = getValueImports(info.program, file);
   const [use] = findNodeDriverUses(info, imports);
-  if (use) return { files: [file], driver: use.driver };
-  for (const { specifier } of imports) {
-    const target = session.resolve(file, specifier);
-    const found = target === undefined ? undefined : search(session, target, visited, depth + 1);
+  if (use) return { driver: use.driver, targets: [] };
+  const targets = imports.map(({ specifier }) => session.resolve(file, specifier)).filter((target) => target !== undefined);
+  return { driver: undefined, targets };
+}
+
+function search(session: ModelSession, file: string, visited: Set<string>, depth: number): NodeDriverChain | undefined {
+  if (visited.has(file) || depth > MAX_DEPTH) return undefined;
+  visited.add(file);
+  const edges = getDriverEdges(session, file);
+  if (!edges) return undefined;
+  if (edges.driver !== undefined) return { files: [file], driver: edges.driver };
+  for (const target of edges.targets) {
+    const found = search(session, target, visited, depth + 1);
     if (found) return { files: [file, ...found.files], driver: found.driver };
   }
   return undefined;
