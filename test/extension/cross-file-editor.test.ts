@@ -59,4 +59,20 @@ describe('a data module open beside the pages that call it', () => {
     changeDocument(session, toUri(dynamicPage), pageText);
     expect(await diagnosticsWhen(toUri(meals), (lines) => lines.length === 2)).toEqual([11, 27]);
   });
+
+  it('follows an open file that starts importing the data module, and stops', async () => {
+    const layout = path.join(app, 'app/layout.tsx');
+    const layoutText = fs.readFileSync(layout, 'utf8');
+    await openDocument(session, layout, layoutText);
+    // The root layout is prerendered: once it calls getMeal(), that query is frozen too.
+    const calling = layoutText
+      .replace("import type { ReactNode } from 'react';", "import type { ReactNode } from 'react';\nimport { getMeal } from '@/lib/meals';")
+      .replace('export default function RootLayout', 'export default async function RootLayout')
+      .replace('<body>{children}</body>', "<body>{(await getMeal('soup'))?.title}{children}</body>");
+    changeDocument(session, toUri(layout), calling);
+    expect(await diagnosticsWhen(toUri(meals), (lines) => lines.length === 3)).toEqual([11, 17, 27]);
+
+    changeDocument(session, toUri(layout), layoutText);
+    expect(await diagnosticsWhen(toUri(meals), (lines) => lines.length === 2)).toEqual([11, 27]);
+  });
 });

@@ -7,7 +7,9 @@
  * once a second the folder and file stamps cost about 1% of a lint. An edit
  * on disk is therefore seen within five seconds in a long-lived process
  * (vscode-eslint, eslint_d), and at once when `forgetProjectCaches()` is
- * called (next-db's editor does, on every change it sees).
+ * called (next-db's editor does when its files change on disk). An edit of
+ * an open document is seen at once (`noteDocumentChange()`), without reading
+ * the disk again.
  * Folder listings outlive an epoch: in the next one, a folder whose
  * modification time is unchanged is not read again (see folders.ts). Facts
  * derived from listings and file versions (resolutions, tsconfig aliases, app
@@ -18,13 +20,27 @@
 export const EPOCH_MS = 5_000;
 let epochStart = -Infinity;
 let epochNumber = 0;
+/**
+ * Changes with each epoch and with each change of an open document: a fact
+ * confirmed in this generation is trusted unchecked. An editor changes an
+ * open document on every keystroke; what the disk said (stats, listings) is
+ * still good for the epoch, so a fact from an earlier generation of the same
+ * epoch is confirmed without a system call.
+ */
+let generation = 0;
 const epochCaches = new Set<Map<unknown, unknown>>();
+const documentCaches = new Set<Map<unknown, unknown>>();
 const revalidatedCaches = new Set<Map<unknown, unknown>>();
 
-/** A map emptied whenever the epoch ends. */
-export function createEpochCache<K, V>(): Map<K, V> {
+/**
+ * A map emptied whenever the epoch ends, and whenever an open document
+ * changes unless `keepOnDocumentChange` (what the disk said, or a fact its
+ * owner checks against the open documents).
+ */
+export function createEpochCache<K, V>({ keepOnDocumentChange = false } = {}): Map<K, V> {
   const cache = new Map<K, V>();
   epochCaches.add(cache as Map<unknown, unknown>);
+  if (!keepOnDocumentChange) documentCaches.add(cache as Map<unknown, unknown>);
   return cache;
 }
 
@@ -46,7 +62,14 @@ export function currentEpoch(): number {
 function startEpoch(now: number): void {
   epochStart = now;
   epochNumber += 1;
+  generation += 1;
   for (const cache of epochCaches) cache.clear();
+}
+
+/** An open document changed (or opened, or closed): facts are confirmed again, against it, before they are trusted. */
+export function noteDocumentChange(): void {
+  generation += 1;
+  for (const cache of documentCaches) cache.clear();
 }
 
 /** Starts a new epoch when the current one is over; call before a question to the model. */
@@ -69,7 +92,7 @@ export interface Dependency {
   isCurrent(): boolean;
 }
 
-/** For an answer that holds for this epoch only (one found while a cycle was still open). */
+/** For an answer that holds for this generation only (one found while a cycle was still open). */
 export const THIS_EPOCH_ONLY: Dependency = { isCurrent: () => false };
 
 /** The most inputs a fact keeps across epochs; see `createTrackedCache`. */
@@ -92,8 +115,8 @@ function dependOnAll(dependencies: readonly Dependency[]): void {
 export interface TrackedEntry<V> {
   value: V;
   dependencies: readonly Dependency[];
-  /** The epoch in which the entry was computed or last confirmed. */
-  epoch: number;
+  /** The generation in which the entry was computed or last confirmed. */
+  generation: number;
 }
 
 /**
@@ -110,8 +133,8 @@ export function createTrackedCache<K, V>(
 ): (key: K, compute: () => V) => V {
   return (key, compute) => {
     const known = entries.get(key);
-    if (known !== undefined && (known.epoch === epochNumber || known.dependencies.every((dependency) => dependency.isCurrent()))) {
-      known.epoch = epochNumber;
+    if (known !== undefined && (known.generation === generation || known.dependencies.every((dependency) => dependency.isCurrent()))) {
+      known.generation = generation;
       dependOnAll(known.dependencies);
       return known.value;
     }
@@ -123,10 +146,10 @@ export function createTrackedCache<K, V>(
     } finally {
       collectors.pop();
     }
-    // A fact read from much of the project (a walk of its import graph) is recomputed each epoch
+    // A fact read from much of the project (a walk of its import graph) is recomputed each generation
     // instead: keeping its inputs would cost memory in proportion to the project for each such fact.
     const dependencies = collected.size > MAX_DEPENDENCIES ? [THIS_EPOCH_ONLY] : [...collected];
-    entries.set(key, { value, dependencies, epoch: epochNumber });
+    entries.set(key, { value, dependencies, generation });
     dependOnAll(dependencies);
     return value;
   };

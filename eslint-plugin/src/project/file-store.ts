@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { createEpochCache, createRevalidatedCache, dependOn, forgetProjectCaches, type Dependency } from './epoch';
+import { createEpochCache, createRevalidatedCache, dependOn, noteDocumentChange, type Dependency } from './epoch';
 import { readRegularFile, type SkipReason } from './read-file';
 
 /**
@@ -28,13 +28,19 @@ const reportedSkips = new Set<string>();
 
 /** Lays an editor's unsaved text over the file on disk (the editor owns the version). */
 export function setOpenDocument(filePath: string, text: string, version: number): void {
+  const known = openDocuments.get(filePath);
+  if (known?.version === version && known.text === text) return;
   openDocuments.set(filePath, { text, version });
-  forgetProjectCaches();
+  noteDocumentChange();
 }
 
 export function closeOpenDocument(filePath: string): void {
-  openDocuments.delete(filePath);
-  forgetProjectCaches();
+  if (openDocuments.delete(filePath)) noteDocumentChange();
+}
+
+/** The open documents laid over the disk: path and version. */
+export function listOpenDocuments(): Array<[filePath: string, version: number]> {
+  return [...openDocuments].map(([filePath, { version }]) => [filePath, version]);
 }
 
 /** Called once per skipped file and reason (too large), so the editor can log it. */
@@ -44,7 +50,7 @@ export function onSkippedFile(listener: (filePath: string, reason: SkipReason, s
 }
 
 /** File versions on disk, checked once per epoch. */
-const diskStamps = createEpochCache<string, string | undefined>();
+const diskStamps = createEpochCache<string, string | undefined>({ keepOnDocumentChange: true });
 
 function readDiskStamp(filePath: string): string | undefined {
   try {

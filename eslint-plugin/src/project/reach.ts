@@ -6,7 +6,9 @@ import { describeEntryExport } from '../utils/next/request-scope';
 import { getSpecifiers, listSourceFiles } from './app-files';
 import { findAppRoot } from './app-root';
 import { createEpochCache } from './epoch';
+import { listOpenDocuments } from './file-store';
 import type { TopLevelFunction } from './function-facts';
+import { SOURCE_EXTENSIONS } from './resolve';
 import { getRouteFacts } from './route-facts';
 import { getRoutePath, METADATA_ROUTE } from './routes';
 import type { ModelSession } from './session';
@@ -54,17 +56,39 @@ export function isImportedInApp(session: ModelSession, file: string): boolean {
   return (getImporterIndex(session, appRoot).get(file)?.length ?? 0) > 0;
 }
 
-/** Who imports whom in each app, built once per epoch (see epoch.ts). */
-const importerIndexes = createEpochCache<string, Map<string, string[]>>();
+interface ImporterIndex {
+  importers: Map<string, string[]>;
+  /** What the open documents were when it was built (see `describeOpenDocuments`). */
+  openDocuments: string;
+}
+
+/**
+ * Who imports whom in each app, built once per epoch (see epoch.ts), and
+ * again within it only when an open document changes its imports: most
+ * keystrokes change none, and the index reads every file of the app.
+ */
+const importerIndexes = createEpochCache<string, ImporterIndex>({ keepOnDocumentChange: true });
+
+/**
+ * The open documents as the index sees them: a source file by its imports,
+ * any other file (a tsconfig, a package.json) by its version, since it may
+ * change how every import resolves.
+ */
+function describeOpenDocuments(root: string): string {
+  return listOpenDocuments()
+    .map(([file, version]) => `${file}\0${SOURCE_EXTENSIONS.includes(path.extname(file)) ? getSpecifiers(file, root).join('\0') : version}`)
+    .join('\n');
+}
 
 export function getImporterIndex(session: ModelSession, appRoot: string): Map<string, string[]> {
   const key = `${session.scope.root}\0${appRoot}`;
+  const openDocuments = describeOpenDocuments(session.scope.root);
   let index = importerIndexes.get(key);
-  if (!index) {
-    index = buildImporterIndex(session, appRoot);
+  if (index?.openDocuments !== openDocuments) {
+    index = { importers: buildImporterIndex(session, appRoot), openDocuments };
     importerIndexes.set(key, index);
   }
-  return index;
+  return index.importers;
 }
 
 function buildImporterIndex(session: ModelSession, appRoot: string): Map<string, string[]> {

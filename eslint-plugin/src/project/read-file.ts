@@ -102,7 +102,7 @@ export function isInsideRoot(filePath: string, root: string): boolean {
  * once per epoch rather than once per file read: resolving a real path walks
  * every folder of it, one system call each.
  */
-const realFolders = createEpochCache<string, string>();
+const realFolders = createEpochCache<string, string>({ keepOnDocumentChange: true });
 
 function realFolder(dir: string): string {
   let real = realFolders.get(dir);
