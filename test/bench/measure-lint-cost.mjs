@@ -29,6 +29,11 @@ function prebuildConfig(config, cwd) {
   return array;
 }
 
+/** The parse-only config, or with `plugins` and `rules` on top, prebuilt for `cwd`. */
+export function buildLintConfig(cwd, plugins, rules) {
+  return prebuildConfig(plugins === undefined ? PARSE_ONLY : [...PARSE_ONLY, { files: [...TS_FILES, ...JS_FILES], plugins, rules }], cwd);
+}
+
 /**
  * Empties the young generation before a timed lint (when the process was
  * started with --expose-gc), so each lint pays for the collections its own
@@ -59,12 +64,7 @@ function cpuMicroseconds(run) {
 export function measureLintCost({ cwd, files, rounds, plugin, ruleSets }) {
   const sources = files.map((filePath) => ({ filePath, text: fs.readFileSync(filePath, 'utf8') }));
   const linter = new Linter({ cwd });
-  const configs = [
-    prebuildConfig(PARSE_ONLY, cwd),
-    ...ruleSets.map(({ rules }) =>
-      prebuildConfig([...PARSE_ONLY, { files: [...TS_FILES, ...JS_FILES], plugins: plugin.configs.recommended.plugins, rules }], cwd),
-    ),
-  ];
+  const configs = [buildLintConfig(cwd), ...ruleSets.map(({ rules }) => buildLintConfig(cwd, plugin.configs.recommended.plugins, rules))];
   const results = [];
   for (let round = 0; round < rounds; round++) {
     const totals = { micros: configs.map(() => 0), fileMicros: configs.map(() => []), findings: 0, unparsed: 0 };
@@ -91,6 +91,6 @@ export function measureLintCost({ cwd, files, rounds, plugin, ruleSets }) {
  */
 export function warmUpParsers(cwd, files) {
   const linter = new Linter({ cwd });
-  const config = prebuildConfig(PARSE_ONLY, cwd);
+  const config = buildLintConfig(cwd);
   for (const filePath of files) linter.verify(fs.readFileSync(filePath, 'utf8'), config, filePath);
 }
