@@ -4,13 +4,16 @@
 // It builds the production bundle (what the VSIX ships) into test/.tmp, starts
 // it as a child process and speaks LSP to it like VS Code does, measuring:
 // - server start to `initialize` answered (the bulk of extension activation),
-// - document change to published diagnostics, for the example app's files and
+// - document change to published diagnostics, for the example app's files,
 //   for generated 2,000-line TSX files (one the rules concern, one they cannot),
+//   and for a data module of the generated 1,000-file app, whose findings
+//   depend on which pages of the app reach it,
 // - the VSIX size, when `npm run package` has produced next-db.vsix.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeGeneratedApp } from './generated-app.mjs';
 import {
   changeDocument,
   openDocument,
@@ -137,6 +140,19 @@ async function main() {
     rows.push([label, result.lines, result.findings, median(result.durations), percentile(result.durations, 95)]);
   }
   await stopServer(session);
+
+  // A data module's findings depend on the pages that reach it: each edit asks the whole app again.
+  const generatedApp = fs.mkdtempSync(path.join(os.tmpdir(), 'next-db-editor-bench-'));
+  try {
+    writeGeneratedApp(generatedApp);
+    const appSession = await startServer({ serverPath: SERVER, rootPath: generatedApp });
+    const dataModule = 'lib/data/data-0.ts';
+    const result = await timeChanges(appSession, path.join(generatedApp, dataModule), fs.readFileSync(path.join(generatedApp, dataModule), 'utf8'));
+    rows.push([`${dataModule} of the generated 1,000-file app (reached from its pages)`, result.lines, result.findings, median(result.durations), percentile(result.durations, 95)]);
+    await stopServer(appSession);
+  } finally {
+    fs.rmSync(generatedApp, { recursive: true, force: true });
+  }
 
   console.log(`Document change → publishDiagnostics (${CHANGES} edits per file):\n`);
   console.log('| File | Lines | Findings | Median | p95 |');
