@@ -6,7 +6,6 @@ import { DATABASE_CONSTRUCTORS, DRIZZLE_SYNC_MODULES, KYSELY_MODULE, SYNC_DATABA
 import { getFunctionKind, getSyncValueKind, skipTransparent, type SyncValueKind, type SyncValueResolver } from '../utils/drivers/sync-values';
 import { walkAst } from '../utils/ast/walk-ast';
 import { dependsOnAny } from './app-root';
-import { createRevalidatedCache, createTrackedCache } from './epoch';
 import type { ModuleInfo } from './module-info';
 import type { ModelSession } from './session';
 
@@ -126,38 +125,18 @@ export function usesSyncDriverPackage(session: ModelSession, fromFile: string): 
 }
 
 /**
- * Answers of `findSyncExporter`, per importing folder (a file's resolutions,
- * aliases and driver dependency are its folder's) and then per specifier:
- * every file of a folder imports much the same, and most imports lead
- * nowhere. Kept while the folders and files read are unchanged (see
- * `createTrackedCache`); a file's imports are then answered by one lookup
- * each, keyed by the specifier alone.
- */
-type ExporterAnswers = (specifier: string, compute: () => string | undefined) => string | undefined;
-const exportersByFolder = createRevalidatedCache<string, ExporterAnswers>();
-
-/**
  * The project module `specifier` names from `fromFile`, when it may export a
  * synchronous database at all. Only a module that imports a driver, itself
  * or through its imports, can. Chains of modules are followed in apps that
  * depend on better-sqlite3 (which Drizzle and Kysely over SQLite need too);
  * elsewhere (node:sqlite, built into Node) the imported module must name the
- * driver itself.
+ * driver itself. Resolutions and text checks are cached by the model.
  */
 export function findSyncExporter(session: ModelSession, fromFile: string, specifier: string): string | undefined {
-  const folderKey = `${session.scope.root}\0${path.dirname(fromFile)}`;
-  let answers = exportersByFolder.get(folderKey);
-  if (answers === undefined) {
-    // Not registered on its own: forgetting the folders' map forgets these with it.
-    answers = createTrackedCache(new Map());
-    exportersByFolder.set(folderKey, answers);
-  }
-  return answers(specifier, () => {
-    const target = session.resolve(fromFile, specifier);
-    if (target === undefined) return undefined;
-    const depth = usesSyncDriverPackage(session, fromFile) ? 0 : MAX_DEPTH_WITHOUT_PACKAGE;
-    return session.mayReach(target, SYNC_DATABASE_WORDS, depth) ? target : undefined;
-  });
+  const target = session.resolve(fromFile, specifier);
+  if (target === undefined) return undefined;
+  const depth = usesSyncDriverPackage(session, fromFile) ? 0 : MAX_DEPTH_WITHOUT_PACKAGE;
+  return session.mayReach(target, SYNC_DATABASE_WORDS, depth) ? target : undefined;
 }
 
 /** The driver kind of export `exportName` of the project module `specifier` names from `fromFile`. */
