@@ -93,7 +93,7 @@ export interface Dependency {
 }
 
 /** For an answer that holds for this generation only (one found while a cycle was still open). */
-export const THIS_EPOCH_ONLY: Dependency = { isCurrent: () => false };
+export const THIS_GENERATION_ONLY: Dependency = { isCurrent: () => false };
 
 /** The most inputs a fact keeps across epochs; see `createTrackedCache`. */
 const MAX_DEPENDENCIES = 256;
@@ -148,7 +148,7 @@ export function createTrackedCache<K, V>(
     }
     // A fact read from much of the project (a walk of its import graph) is recomputed each generation
     // instead: keeping its inputs would cost memory in proportion to the project for each such fact.
-    const dependencies = collected.size > MAX_DEPENDENCIES ? [THIS_EPOCH_ONLY] : [...collected];
+    const dependencies = collected.size > MAX_DEPENDENCIES ? [THIS_GENERATION_ONLY] : [...collected];
     entries.set(key, { value, dependencies, generation });
     dependOnAll(dependencies);
     return value;

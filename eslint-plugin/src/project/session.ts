@@ -1,7 +1,7 @@
 import type { NextSettings } from '../utils/next/next-settings';
 import { isRequestReadingFunction, NEXT_REQUEST_FUNCTIONS } from '../utils/next/request-apis';
 import { getSpecifiers } from './app-files';
-import { createTrackedCache, dependOn, refreshEpoch, THIS_EPOCH_ONLY } from './epoch';
+import { createTrackedCache, dependOn, refreshEpoch, THIS_GENERATION_ONLY } from './epoch';
 import { getDerived } from './file-store';
 import { getTopLevelFunctions, type CallSite, type TopLevelFunction } from './function-facts';
 import { getModuleInfo, type ModuleInfo } from './module-info';
@@ -88,8 +88,8 @@ export class ModelSession {
     if (depth >= MAX_TEXT_DEPTH) return holds() === true;
     const key = `${this.scope.root}\0${wordsKey}\0${file}`;
     if (reachInProgress.has(key)) {
-      // A cycle counts as not reaching, an answer to trust for this epoch only.
-      dependOn(THIS_EPOCH_ONLY);
+      // A cycle counts as not reaching, an answer to trust for this generation only (see epoch.ts).
+      dependOn(THIS_GENERATION_ONLY);
       return false;
     }
     reachInProgress.add(key);
