@@ -5,7 +5,8 @@
 //   npm run bench                                   the example app and a generated 1,000-file app
 //   npm run bench -- /path/to/app [more folders]    those folders instead, linted in place (cwd = the folder)
 //   options: --rounds N (default 3; round 1 is cold), --sample N (lint N files spread over each folder),
-//            --per-rule (also lint with each rule alone)
+//            --per-rule (also lint with each rule alone),
+//            --runs N (measure each folder in N fresh processes; prints the run with the median ratio, and every run's ratio)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,16 +14,16 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import plugin from '../../eslint-plugin/dist/index.js';
 import { writeGeneratedApp } from './generated-app.mjs';
-import { measureLintCost, warmUpParsers } from './measure-lint-cost.mjs';
+import { NO_OP_RULE_SET, measureLintCost } from './measure-lint-cost.mjs';
 import { listSourceFiles, sampleEvenly } from './source-files.mjs';
 
 // process.cpuUsage counts every thread, so V8's background compiler and
 // collector would bill their work to whichever lint happens to be running.
 // With one thread, each lint's CPU time is its own.
 // --expose-gc lets each lint start with an empty young generation (see measure-lint-cost.mjs).
+const CHILD_FLAGS = ['--single-threaded', '--expose-gc'];
 if (!process.execArgv.includes('--single-threaded')) {
-  const flags = ['--single-threaded', '--expose-gc'];
-  const run = spawnSync(process.execPath, [...flags, ...process.execArgv, import.meta.filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [...CHILD_FLAGS, ...process.execArgv, import.meta.filename, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(run.status ?? 1);
 }
 
@@ -32,19 +33,35 @@ const GENERATED_FILES = 1000;
 
 const { values: options, positionals: folders } = parseArgs({
   allowPositionals: true,
-  options: { rounds: { type: 'string', default: '3' }, sample: { type: 'string' }, 'per-rule': { type: 'boolean', default: false } },
+  options: {
+    rounds: { type: 'string', default: '3' },
+    sample: { type: 'string' },
+    'per-rule': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '1' },
+    /** Internal: measure the one folder given and print its rows as JSON (one of --runs). */
+    json: { type: 'boolean', default: false },
+  },
 });
 const rounds = Math.max(1, Number(options.rounds) || 1);
+const runs = Math.max(1, Number(options.runs) || 1);
 const sample = options.sample === undefined ? undefined : Number(options.sample);
 const RECOMMENDED = plugin.configs.recommended.rules;
-/** What is linted besides parse-only: the recommended config, and with --per-rule each of its rules alone. */
+const PLUGINS = plugin.configs.recommended.plugins;
+/**
+ * What is linted besides parse-only: the recommended config (its findings
+ * are counted), one rule that does nothing (ESLint's own cost of running any
+ * rule), and with --per-rule each recommended rule alone.
+ */
 const ruleSets = [
-  { label: 'recommended', rules: RECOMMENDED },
-  ...(options['per-rule'] ? Object.entries(RECOMMENDED).map(([id, level]) => ({ label: `${id.replace('next-db/', '')} only`, rules: { [id]: level } })) : []),
+  { label: 'recommended', plugins: PLUGINS, rules: RECOMMENDED },
+  NO_OP_RULE_SET,
+  ...(options['per-rule']
+    ? Object.entries(RECOMMENDED).map(([id, level]) => ({ label: `${id.replace('next-db/', '')} only`, plugins: PLUGINS, rules: { [id]: level } }))
+    : []),
 ];
 
 const ms = (micros) => `${(micros / 1000).toFixed(1)} ms`;
-const ratio = (withRules, parseOnly) => (parseOnly === 0 ? 'n/a' : `${(withRules / parseOnly).toFixed(3)}×`);
+const ratio = ({ withRules, parseOnly }) => (parseOnly === 0 ? Number.NaN : withRules / parseOnly);
 
 /**
  * Each side's CPU time over the warm rounds: per file, the fastest of its
@@ -62,32 +79,57 @@ function fastestWarmLints(warmRounds) {
   });
 }
 
-function printCorpus(name, fileCount, results) {
-  const [cold, ...warm] = results;
-  const rounds = [['1 (cold)', cold.micros]];
-  if (warm.length > 0) rounds.push([warm.length === 1 ? '2 (warm)' : `2–${results.length} (warm, fastest per file)`, fastestWarmLints(warm)]);
-  for (const [label, micros] of rounds) {
-    const [parseOnly] = micros;
-    ruleSets.forEach((ruleSet, index) => {
-      const withRules = micros[index + 1];
-      const perFile = (withRules - parseOnly) / fileCount;
-      console.log(
-        `| ${name} | ${fileCount} | ${cold.findings} | ${label} | ${ruleSet.label} | ${ms(parseOnly)} | ${ms(withRules)} | ` +
-          `${(perFile / 1000).toFixed(2)} ms | **${ratio(withRules, parseOnly)}** |`,
-      );
-    });
+/** One measurement of a folder in this process: a row per round kind and rule set. */
+function measureHere(dir) {
+  const files = sampleEvenly(listSourceFiles(dir), sample);
+  if (files.length === 0) return { fileCount: 0, findings: 0, unparsed: 0, rows: [] };
+  const [cold, ...warm] = measureLintCost({ cwd: dir, files, rounds, ruleSets });
+  const roundKinds = [['1 (cold)', cold.micros]];
+  if (warm.length > 0) roundKinds.push([warm.length === 1 ? '2 (warm)' : `2–${rounds} (warm, fastest per file)`, fastestWarmLints(warm)]);
+  const rows = roundKinds.flatMap(([round, [parseOnly, ...withRules]]) =>
+    ruleSets.map((ruleSet, index) => ({ round, rules: ruleSet.label, parseOnly, withRules: withRules[index] })),
+  );
+  return { fileCount: files.length, findings: cold.findings, unparsed: cold.unparsed, rows };
+}
+
+/** The same measurement in a fresh process (so round 1 is cold again). */
+function measureInChild(dir) {
+  const args = [...CHILD_FLAGS, import.meta.filename, '--json', '--rounds', String(rounds), ...(sample === undefined ? [] : ['--sample', String(sample)])];
+  if (options['per-rule']) args.push('--per-rule');
+  const child = spawnSync(process.execPath, [...args, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`measuring ${dir} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1));
+}
+
+/**
+ * Rows of several runs, one per round kind and rule set: the run with the
+ * median ratio (its times, so the row adds up), and every run's ratio.
+ */
+function combineRuns(measurements) {
+  const [first] = measurements;
+  const rows = first.rows.map((_, index) => {
+    const runRows = measurements.map(({ rows }) => rows[index]).sort((a, b) => ratio(a) - ratio(b));
+    const ratios = measurements.map(({ rows }) => ratio(rows[index]).toFixed(3));
+    return { ...runRows[Math.floor((runRows.length - 1) / 2)], runs: ratios.join(', ') };
+  });
+  return { ...first, rows };
+}
+
+function printCorpus(name, { fileCount, findings, unparsed, rows }) {
+  for (const row of rows) {
+    const perFile = (row.withRules - row.parseOnly) / fileCount;
+    console.log(
+      `| ${name} | ${fileCount} | ${findings} | ${row.round} | ${row.rules} | ${ms(row.parseOnly)} | ${ms(row.withRules)} | ` +
+        `${(perFile / 1000).toFixed(2)} ms | **${ratio(row).toFixed(3)}×**${row.runs === undefined ? '' : ` (runs: ${row.runs})`} |`,
+    );
   }
-  if (cold.unparsed > 0) console.log(`|  | ${cold.unparsed} of them do not parse (fatal in every lint) | | | | | | | |`);
+  if (unparsed > 0) console.log(`|  | ${unparsed} of them do not parse (fatal in every lint) | | | | | | | |`);
 }
 
 function measureFolder(name, dir) {
-  const files = sampleEvenly(listSourceFiles(dir), sample);
-  if (files.length === 0) {
-    console.log(`| ${name} | 0 | | no JS/TS files found | | | | | |`);
-    return;
-  }
-  warmUpParsers(dir, files);
-  printCorpus(name, files.length, measureLintCost({ cwd: dir, files, rounds, plugin, ruleSets }));
+  const measured = runs === 1 ? measureHere(dir) : combineRuns(Array.from({ length: runs }, () => measureInChild(dir)));
+  if (measured.fileCount === 0) console.log(`| ${name} | 0 | | no JS/TS files found | | | | | |`);
+  else printCorpus(name, measured);
 }
 
 function describeMachine() {
@@ -96,10 +138,16 @@ function describeMachine() {
   return `Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ESLint ${eslintVersion}, load average ${os.loadavg()[0].toFixed(2)}`;
 }
 
+if (options.json) {
+  console.log(JSON.stringify(measureHere(path.resolve(folders[0]))));
+  process.exit(0);
+}
+
 console.log(`next-db lint cost — ${describeMachine()}`);
 console.log(
-  `CPU time (process.cpuUsage, user + system) of a parse-only lint and of a lint with next-db's recommended rules, ` +
-    `interleaved per file in one single-threaded process; ${rounds} round${rounds === 1 ? '' : 's'}${sample === undefined ? '' : `, up to ${sample} sampled files per folder`}.\n`,
+  `CPU time (process.cpuUsage, user + system) of a parse-only lint and of lints with rules, ` +
+    `interleaved per file in one single-threaded process; ${rounds} round${rounds === 1 ? '' : 's'}${sample === undefined ? '' : `, up to ${sample} sampled files per folder`}` +
+    `${runs === 1 ? '' : `; each folder measured in ${runs} fresh processes, the run with the median ratio shown`}.\n`,
 );
 console.log('| Corpus | Files | Findings | Round | Rules | Parse-only | With rules | Rules per file | Ratio |');
 console.log('| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |');
@@ -117,4 +165,5 @@ if (folders.length > 0) {
   }
 }
 console.log('\nRatio = with rules / parse-only CPU time; "Rules per file" = the difference per file and round; findings are the recommended config\'s.');
-if (ruleSets.length > 1) console.log('With --per-rule, the lints of one file share the rules\' caches, so in round 1 a rule alone may find them warm.');
+console.log('"one no-op rule" is what ESLint itself costs for running any rule: the part of the ratio no plugin can avoid.');
+if (ruleSets.length > 2) console.log('With --per-rule, the lints of one file share the rules\' caches, so in round 1 a rule alone may find them warm.');

@@ -20,16 +20,14 @@ import { parseArgs } from 'node:util';
 import { Linter } from 'eslint';
 import plugin from '../../eslint-plugin/dist/index.js';
 import { writeGeneratedApp } from './generated-app.mjs';
-import { buildLintConfig } from './measure-lint-cost.mjs';
+import { NO_OP_RULE_SET, buildLintConfig } from './measure-lint-cost.mjs';
 import { listSourceFiles } from './source-files.mjs';
 
-const MODES = ['parse-only', 'one no-op rule', 'recommended'];
-
-const NO_OP_PLUGIN = { rules: { 'no-op': { meta: { schema: [] }, create: () => ({ CallExpression() {} }) } } };
+const MODES = ['parse-only', NO_OP_RULE_SET.label, 'recommended'];
 
 function configFor(mode, cwd) {
   if (mode === 'parse-only') return buildLintConfig(cwd);
-  if (mode === 'one no-op rule') return buildLintConfig(cwd, { bench: NO_OP_PLUGIN }, { 'bench/no-op': 'error' });
+  if (mode === NO_OP_RULE_SET.label) return buildLintConfig(cwd, NO_OP_RULE_SET.plugins, NO_OP_RULE_SET.rules);
   return buildLintConfig(cwd, plugin.configs.recommended.plugins, plugin.configs.recommended.rules);
 }
 
@@ -73,7 +71,7 @@ function measureFolder(name, dir, rounds) {
     }
   }
   const parseOnly = best.get('parse-only').cpuMillis;
-  const noOp = best.get('one no-op rule').cpuMillis;
+  const noOp = best.get(NO_OP_RULE_SET.label).cpuMillis;
   for (const mode of MODES) {
     const { files, findings, cpuMillis, gcMillis } = best.get(mode);
     console.log(
