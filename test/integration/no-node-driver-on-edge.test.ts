@@ -1,8 +1,10 @@
 /**
  * no-node-driver-on-edge: an edge route handler that reaches `pg` through
  * lib/db.ts fails a real `next build`, and the rule reports its import of
- * lib/db.ts naming the chain; the same app with Neon's serverless driver in
- * lib/db.ts builds, and the rule is silent. Two builds in all.
+ * lib/db.ts naming the chain; so does one that takes a pg-free helper from a
+ * barrel whose other re-exported module imports lib/db.ts (the bundler loads
+ * the whole barrel); the same app with Neon's serverless driver in lib/db.ts
+ * builds, and the rule is silent. Three builds in all.
  */
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,15 +26,23 @@ function prepareApp(name: string, layers: readonly string[] = []) {
 }
 
 /** The output of a build that must fail (runProcess throws with the exit code and the output). */
-async function failedBuildOutput(app: { dir: string; env: Record<string, string> }): Promise<string> {
+async function failedBuildOutput(app: { dir: string; env: Record<string, string> }, label: string): Promise<string> {
   try {
-    await run.build(app, 'pg on the edge (fails)');
+    await run.build(app, `${label} (fails)`);
   } catch (error) {
     const output = error instanceof Error ? error.message : String(error);
-    console.log(`next build with pg on the edge failed, as expected:\n${output}`);
+    console.log(`next build with ${label} failed, as expected:\n${output}`);
     return output;
   }
-  throw new Error('next build succeeded with pg on the edge.');
+  throw new Error(`next build succeeded with ${label}.`);
+}
+
+/** What Turbopack prints when an edge route's bundle loads pg. */
+function expectNativeModuleFailure(output: string): void {
+  expect(output).toContain('Failed to collect configuration for /api/users');
+  expect(output).toContain('Native module not found: node:');
+  expect(output).toContain('Build error occurred');
+  expect(output).toContain('Failed to collect page data for /api/users');
 }
 
 describe.sequential('an edge route that reaches pg through lib/db.ts', () => {
@@ -45,11 +55,21 @@ describe.sequential('an edge route that reaches pg through lib/db.ts', () => {
   });
 
   it('next build fails on the Node.js modules pg needs', async () => {
-    const output = await failedBuildOutput(app);
-    expect(output).toContain('Failed to collect configuration for /api/users');
-    expect(output).toContain('Native module not found: node:');
-    expect(output).toContain('Build error occurred');
-    expect(output).toContain('Failed to collect page data for /api/users');
+    expectNativeModuleFailure(await failedBuildOutput(app, 'pg on the edge'));
+  });
+});
+
+describe.sequential('an edge route that takes a pg-free helper from a barrel whose other module imports lib/db.ts', () => {
+  const app = prepareApp('barrel', ['edge-build-app-barrel']);
+
+  it('the rule reports the import of the barrel, naming the chain through the other module', async () => {
+    const findings = await lintFindings(RULE, app.dir, ['app/**/*.ts', 'lib/**/*.ts']);
+    expect(findings.map(({ filePath, message }) => [path.relative(app.dir, filePath), message.line])).toEqual([[ROUTE_FILE, 1]]);
+    expect(findings[0]?.message.message).toContain('`../../../lib` loads it: lib/index.ts → lib/users-report.ts → lib/db.ts → `pg`.');
+  });
+
+  it('next build fails on pg just the same: loading the barrel loads every module it re-exports', async () => {
+    expectNativeModuleFailure(await failedBuildOutput(app, 'pg behind a barrel on the edge'));
   });
 });
 

@@ -222,6 +222,13 @@ ${EDGE}export default async function Page() { const users: Database[] = await li
       errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts')],
     },
     {
+      // Loading the barrel loads every module it re-exports, and users.ts loads pg (a real next build fails on it).
+      name: 'through a barrel, for a name that comes from another of its modules',
+      ...inProject('next16', 'app/api/count/route.ts'),
+      code: `import { formatCount } from '@/lib';\n${EDGE}export async function GET() { return Response.json(formatCount(1)); }\n`,
+      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts')],
+    },
+    {
       name: 'through a cycle of modules, to a driver past it',
       ...inProject('next16', 'app/api/title/route.ts'),
       code: `import { title } from '@/lib/cycle-a';\n${EDGE}export async function GET() { return Response.json(title); }\n`,
