@@ -3,9 +3,12 @@
  * lib/db.ts fails a real `next build`, and the rule reports its import of
  * lib/db.ts naming the chain; so does one that takes a pg-free helper from a
  * barrel whose other re-exported module imports lib/db.ts (the bundler loads
- * the whole barrel); the same app with Neon's serverless driver in lib/db.ts
- * builds, and the rule is silent. Three builds in all.
+ * the whole barrel), and once the route imports the helper from its own
+ * module, as the message advises, it builds; the same app with Neon's
+ * serverless driver in lib/db.ts builds, and the rule is silent. Four builds
+ * in all.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintFindings } from './lint/rule-fixes';
@@ -66,10 +69,19 @@ describe.sequential('an edge route that takes a pg-free helper from a barrel who
     const findings = await lintFindings(RULE, app.dir, ['app/**/*.ts', 'lib/**/*.ts']);
     expect(findings.map(({ filePath, message }) => [path.relative(app.dir, filePath), message.line])).toEqual([[ROUTE_FILE, 1]]);
     expect(findings[0]?.message.message).toContain('`../../../lib` loads it: lib/index.ts → lib/users-report.ts → lib/db.ts → `pg`.');
+    expect(findings[0]?.message.message).toContain('Import `greet` from lib/greet.ts instead of `../../../lib`: it loads no Node-only driver');
   });
 
   it('next build fails on pg just the same: loading the barrel loads every module it re-exports', async () => {
     expectNativeModuleFailure(await failedBuildOutput(app, 'pg behind a barrel on the edge'));
+  });
+
+  it("after the message's advice (import greet from lib/greet.ts), the rule is silent and next build succeeds", async () => {
+    const routePath = path.join(app.dir, ROUTE_FILE);
+    writeFileSync(routePath, readFileSync(routePath, 'utf8').replace("from '../../../lib';", "from '../../../lib/greet';"));
+    expect(await lintFindings(RULE, app.dir, ['app/**/*.ts', 'lib/**/*.ts'])).toEqual([]);
+    const build = await run.build(app, 'greet imported from its own module');
+    expect(getRouteMarker(build.output, '/api/users')).toBe('ƒ');
   });
 });
 

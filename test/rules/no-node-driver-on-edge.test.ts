@@ -18,11 +18,17 @@ function inProject(project: string, file: string) {
 
 const NEXT16 = { next: { version: 16 } };
 
-const direct = (driver: string, line = 1, reason = '') =>
-  ({ messageId: 'nodeDriverOnEdge', line, data: { driver: `\`${driver}\``, reason, chain: '' } }) as const;
+const USE_EDGE_DRIVER = 'Use an edge driver: Neon serverless (`@neondatabase/serverless`), `@prisma/adapter-neon` or `@vercel/postgres`.';
 
-const through = (specifier: string, modules: string, driver = '`pg`', line = 1, reason = '') =>
-  ({ messageId: 'nodeDriverOnEdge', line, data: { driver, reason, chain: `\`${specifier}\` loads it: ${modules} → ${driver}. ` } }) as const;
+const direct = (driver: string, line = 1, reason = '') =>
+  ({ messageId: 'nodeDriverOnEdge', line, data: { driver: `\`${driver}\``, reason, chain: '', advice: USE_EDGE_DRIVER } }) as const;
+
+const through = (specifier: string, modules: string, driver = '`pg`', line = 1, reason = '', advice = USE_EDGE_DRIVER) =>
+  ({ messageId: 'nodeDriverOnEdge', line, data: { driver, reason, chain: `\`${specifier}\` loads it: ${modules} → ${driver}. `, advice } }) as const;
+
+/** The advice for names a barrel takes from modules that load no driver. */
+const importFrom = (names: string, modules: string, specifier: string, many = false) =>
+  `Import ${names} from ${modules} instead of \`${specifier}\`: ${many ? 'they load' : 'it loads'} no Node-only driver, and the barrel's other modules stay out of the bundle. Or use an edge driver: Neon serverless (\`@neondatabase/serverless\`), \`@prisma/adapter-neon\` or \`@vercel/postgres\`.`;
 
 ruleTester.run('no-node-driver-on-edge', rule, {
   valid: [
@@ -185,13 +191,13 @@ ${EDGE}export default function Page() { return <p>users</p>; }
       name: 'PrismaClient from @prisma/client without an adapter, reported at the import',
       filename: 'app/api/users/route.ts',
       code: `import { PrismaClient } from '@prisma/client';\n${EDGE}const prisma = new PrismaClient({ log: ['query'] });\nexport async function GET() { return Response.json(await prisma.user.findMany()); }\n`,
-      errors: [{ messageId: 'nodeDriverOnEdge', line: 1, data: { driver: PRISMA, reason: '', chain: '' } }],
+      errors: [{ messageId: 'nodeDriverOnEdge', line: 1, data: { driver: PRISMA, reason: '', chain: '', advice: USE_EDGE_DRIVER } }],
     },
     {
       name: 'PrismaClient read off a required @prisma/client, in JavaScript',
       filename: 'app/api/users/route.js',
       code: "const prismaModule = require('@prisma/client');\nexport const runtime = 'edge';\nconst prisma = new prismaModule.PrismaClient();\nexport async function GET() { return Response.json(await prisma.user.findMany()); }\n",
-      errors: [{ messageId: 'nodeDriverOnEdge', line: 1, data: { driver: PRISMA, reason: '', chain: '' } }],
+      errors: [{ messageId: 'nodeDriverOnEdge', line: 1, data: { driver: PRISMA, reason: '', chain: '', advice: USE_EDGE_DRIVER } }],
     },
     {
       name: 'middleware (edge by default) imports pg',
@@ -226,6 +232,30 @@ ${EDGE}export default async function Page() { const users: Database[] = await li
       name: 'through a barrel, for a name that comes from another of its modules',
       ...inProject('next16', 'app/api/count/route.ts'),
       code: `import { formatCount } from '@/lib';\n${EDGE}export async function GET() { return Response.json(formatCount(1)); }\n`,
+      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts', '`pg`', 1, '', importFrom('`formatCount`', 'lib/format.ts', '@/lib'))],
+    },
+    {
+      name: 'through a barrel, for names from two of its other modules, by export * and export { x } from',
+      ...inProject('next16', 'app/api/count/route.ts'),
+      code: `import { formatCount, usersTitle } from '@/lib';\n${EDGE}export async function GET() { return Response.json([formatCount(1), usersTitle]); }\n`,
+      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts', '`pg`', 1, '', importFrom('`formatCount`, `usersTitle`', 'lib/format.ts, lib/labels.ts', '@/lib', true))],
+    },
+    {
+      name: 'through a barrel, for a name it re-exports under another name: its own module does not export that name, so no other import is advised',
+      ...inProject('next16', 'app/api/count/route.ts'),
+      code: `import { usersLabel } from '@/lib';\n${EDGE}export async function GET() { return Response.json(usersLabel); }\n`,
+      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts')],
+    },
+    {
+      name: 'through a barrel, for a name from its other module and one from the module that leads to pg: no other import helps',
+      ...inProject('next16', 'app/api/count/route.ts'),
+      code: `import { formatCount, listUsers } from '@/lib';\n${EDGE}export async function GET() { return Response.json(formatCount((await listUsers()).length)); }\n`,
+      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts')],
+    },
+    {
+      name: 'through a barrel, by a namespace import: no other import helps',
+      ...inProject('next16', 'app/api/count/route.ts'),
+      code: `import * as lib from '@/lib';\n${EDGE}export async function GET() { return Response.json(lib.formatCount(1)); }\n`,
       errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts')],
     },
     {

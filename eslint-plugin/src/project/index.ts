@@ -18,7 +18,7 @@ export { isGeneratedPrismaClient } from './generated-clients';
 export { isLoadedByApp } from './loaded-by-app';
 export { detectHost, getHost, type Host } from './host';
 export { closeOpenDocument, onSkippedFile, setOpenDocument } from './file-store';
-export { findNodeDriverChain, type NodeDriverChain } from './node-driver-chain';
+export { findDriverFreeDefinitions, findNodeDriverChain, type NodeDriverChain } from './node-driver-chain';
 export { findEntryReaching, isImportedInApp, type EntryWitness, type ReachMode } from './reach';
 export { getRouteFacts } from './route-facts';
 export { ModelSession, type ProjectScope } from './session';

@@ -72,3 +72,24 @@ export function findNodeDriverChain(session: ModelSession, file: string): NodeDr
   // Each search has its own visited set: a module seen without a driver on one search may be reached afresh by another.
   return session.memo(`node-driver\0${file}`, () => search(session, file, new Set(), 0));
 }
+
+/**
+ * The modules that define `names` for a barrel `file` (through its
+ * `export { x } from` and `export *`), when each of them is another module
+ * that exports the name as it is and loads no Node-only driver: importing the
+ * names from there leaves the barrel, and the module of it that leads to a
+ * driver, out of the bundle. Undefined when any name is defined in the barrel
+ * itself, is not found, is renamed on the way, or comes from a module that
+ * leads to a driver.
+ */
+export function findDriverFreeDefinitions(session: ModelSession, file: string, names: readonly string[]): string[] | undefined {
+  if (names.length === 0) return undefined;
+  const definitions = new Set<string>();
+  for (const name of names) {
+    const definition = session.resolveExport(file, name);
+    if (!definition || definition.file === file || !session.module(definition.file)?.exports.has(name)) return undefined;
+    if (findNodeDriverChain(session, definition.file)) return undefined;
+    definitions.add(definition.file);
+  }
+  return [...definitions];
+}

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { createModelSession, findNextVersion, findNodeDriverChain, getAbsoluteFilename } from '../project';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { type ModelSession, createModelSession, findDriverFreeDefinitions, findNextVersion, findNodeDriverChain, getAbsoluteFilename } from '../project';
 import { summarizeModule } from '../project/module-info';
 import { createRule } from '../create-rule';
 import { isEdgeRuntime } from '../utils/next/is-edge-runtime';
@@ -31,6 +32,36 @@ function toDisplayPath(file: string, base: string): string {
   return path.relative(base, file).split(path.sep).join('/');
 }
 
+const EDGE_DRIVERS = 'Neon serverless (`@neondatabase/serverless`), `@prisma/adapter-neon` or `@vercel/postgres`';
+const USE_EDGE_DRIVER = `Use an edge driver: ${EDGE_DRIVERS}.`;
+
+/** The names `import { a, b } from '…'` takes; none for a default, namespace or other kind of load. */
+function getImportedNames(node: TSESTree.Node): string[] {
+  if (node.type !== 'ImportDeclaration') return [];
+  const names: string[] = [];
+  for (const specifier of node.specifiers) {
+    if (specifier.type !== 'ImportSpecifier') return [];
+    if (specifier.importKind === 'type') continue;
+    names.push(specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value));
+  }
+  return names;
+}
+
+/**
+ * What to do about an import that leads to a driver: when it takes names
+ * from a barrel whose modules defining them load no driver (the driver comes
+ * in through another module the barrel re-exports), import them from there;
+ * otherwise, use a driver made for the edge.
+ */
+function getAdvice(session: ModelSession, node: TSESTree.Node, specifier: string, target: string, base: string): string {
+  const names = getImportedNames(node);
+  const definitions = findDriverFreeDefinitions(session, target, names);
+  if (!definitions) return USE_EDGE_DRIVER;
+  const modules = definitions.map((file) => toDisplayPath(file, base)).join(', ');
+  const listed = names.map((name) => `\`${name}\``).join(', ');
+  return `Import ${listed} from ${modules} instead of \`${specifier}\`: ${definitions.length === 1 ? 'it loads' : 'they load'} no Node-only driver, and the barrel's other modules stay out of the bundle. Or use an edge driver: ${EDGE_DRIVERS}.`;
+}
+
 export default createRule<[], MessageId>({
   name: 'no-node-driver-on-edge',
   meta: {
@@ -41,7 +72,7 @@ export default createRule<[], MessageId>({
     },
     messages: {
       nodeDriverOnEdge:
-        '{{driver}} needs Node.js, but this file runs on the edge runtime{{reason}}. {{chain}}Next.js cannot bundle or run it there ("Native module not found", "Can\'t resolve \'net\'"). Use an edge driver: Neon serverless (`@neondatabase/serverless`), `@prisma/adapter-neon` or `@vercel/postgres`.',
+        '{{driver}} needs Node.js, but this file runs on the edge runtime{{reason}}. {{chain}}Next.js cannot bundle or run it there ("Native module not found", "Can\'t resolve \'net\'"). {{advice}}',
     },
     schema: [],
   },
@@ -69,15 +100,16 @@ export default createRule<[], MessageId>({
       'Program:exit'() {
         const imports = getValueImports(program, file);
         for (const own of findNodeDriverUses(summarizeModule(program), imports)) {
-          context.report({ node: own.node, messageId: 'nodeDriverOnEdge', data: { driver: own.driver, reason, chain: '' } });
+          context.report({ node: own.node, messageId: 'nodeDriverOnEdge', data: { driver: own.driver, reason, chain: '', advice: USE_EDGE_DRIVER } });
         }
         for (const { specifier, node } of imports) {
           const target = session.resolve(file, specifier);
           const found = target === undefined ? undefined : findNodeDriverChain(session, target);
-          if (!found) continue;
+          if (target === undefined || !found) continue;
           const modules = found.files.map((module) => toDisplayPath(module, base)).join(' → ');
           const chain = `\`${specifier}\` loads it: ${modules} → ${found.driver}. `;
-          context.report({ node, messageId: 'nodeDriverOnEdge', data: { driver: found.driver, reason, chain } });
+          const advice = getAdvice(session, node, specifier, target, base);
+          context.report({ node, messageId: 'nodeDriverOnEdge', data: { driver: found.driver, reason, chain, advice } });
         }
       },
     };
