@@ -27,8 +27,8 @@ const through = (specifier: string, modules: string, driver = '`pg`', line = 1, 
   ({ messageId: 'nodeDriverOnEdge', line, data: { driver, reason, chain: `\`${specifier}\` loads it: ${modules} → ${driver}. `, advice } }) as const;
 
 /** The advice for names a barrel takes from modules that load no driver. */
-const importFrom = (names: string, modules: string, specifier: string, many = false) =>
-  `Import ${names} from ${modules} instead of \`${specifier}\`: ${many ? 'they load' : 'it loads'} no Node-only driver, and the barrel's other modules stay out of the bundle. Or use an edge driver: Neon serverless (\`@neondatabase/serverless\`), \`@prisma/adapter-neon\` or \`@vercel/postgres\`.`;
+const importFrom = (sources: string, specifier: string, many = false) =>
+  `Import ${sources} instead of \`${specifier}\`: ${many ? 'they load' : 'it loads'} no Node-only driver, and the barrel's other modules stay out of the bundle. Or use an edge driver: Neon serverless (\`@neondatabase/serverless\`), \`@prisma/adapter-neon\` or \`@vercel/postgres\`.`;
 
 ruleTester.run('no-node-driver-on-edge', rule, {
   valid: [
@@ -232,13 +232,15 @@ ${EDGE}export default async function Page() { const users: Database[] = await li
       name: 'through a barrel, for a name that comes from another of its modules',
       ...inProject('next16', 'app/api/count/route.ts'),
       code: `import { formatCount } from '@/lib';\n${EDGE}export async function GET() { return Response.json(formatCount(1)); }\n`,
-      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts', '`pg`', 1, '', importFrom('`formatCount`', 'lib/format.ts', '@/lib'))],
+      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts', '`pg`', 1, '', importFrom('`formatCount` from lib/format.ts', '@/lib'))],
     },
     {
       name: 'through a barrel, for names from two of its other modules, by export * and export { x } from',
       ...inProject('next16', 'app/api/count/route.ts'),
-      code: `import { formatCount, usersTitle } from '@/lib';\n${EDGE}export async function GET() { return Response.json([formatCount(1), usersTitle]); }\n`,
-      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts', '`pg`', 1, '', importFrom('`formatCount`, `usersTitle`', 'lib/format.ts, lib/labels.ts', '@/lib', true))],
+      code: `import { formatCount, usersTitle, formatTotal } from '@/lib';\n${EDGE}export async function GET() { return Response.json([formatCount(1), formatTotal(2), usersTitle]); }\n`,
+      errors: [
+        through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts', '`pg`', 1, '', importFrom('`formatCount`, `formatTotal` from lib/format.ts and `usersTitle` from lib/labels.ts', '@/lib', true)),
+      ],
     },
     {
       name: 'through a barrel, for a name it re-exports under another name: its own module does not export that name, so no other import is advised',

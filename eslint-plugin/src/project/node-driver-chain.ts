@@ -82,14 +82,15 @@ export function findNodeDriverChain(session: ModelSession, file: string): NodeDr
  * itself, is not found, is renamed on the way, or comes from a module that
  * leads to a driver.
  */
-export function findDriverFreeDefinitions(session: ModelSession, file: string, names: readonly string[]): string[] | undefined {
+export function findDriverFreeDefinitions(session: ModelSession, file: string, names: readonly string[]): Map<string, string[]> | undefined {
   if (names.length === 0) return undefined;
-  const definitions = new Set<string>();
+  /** Defining module → the names it defines, in the order they were asked for. */
+  const definitions = new Map<string, string[]>();
   for (const name of names) {
     const definition = session.resolveExport(file, name);
     if (!definition || definition.file === file || !session.module(definition.file)?.exports.has(name)) return undefined;
     if (findNodeDriverChain(session, definition.file)) return undefined;
-    definitions.add(definition.file);
+    definitions.set(definition.file, [...(definitions.get(definition.file) ?? []), name]);
   }
-  return [...definitions];
+  return definitions;
 }

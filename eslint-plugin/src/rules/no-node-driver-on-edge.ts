@@ -57,9 +57,9 @@ function getAdvice(session: ModelSession, node: TSESTree.Node, specifier: string
   const names = getImportedNames(node);
   const definitions = findDriverFreeDefinitions(session, target, names);
   if (!definitions) return USE_EDGE_DRIVER;
-  const modules = definitions.map((file) => toDisplayPath(file, base)).join(', ');
-  const listed = names.map((name) => `\`${name}\``).join(', ');
-  return `Import ${listed} from ${modules} instead of \`${specifier}\`: ${definitions.length === 1 ? 'it loads' : 'they load'} no Node-only driver, and the barrel's other modules stay out of the bundle. Or use an edge driver: ${EDGE_DRIVERS}.`;
+  const sources = [...definitions].map(([file, defined]) => `${defined.map((name) => `\`${name}\``).join(', ')} from ${toDisplayPath(file, base)}`);
+  const loads = definitions.size === 1 ? 'it loads' : 'they load';
+  return `Import ${sources.join(' and ')} instead of \`${specifier}\`: ${loads} no Node-only driver, and the barrel's other modules stay out of the bundle. Or use an edge driver: ${EDGE_DRIVERS}.`;
 }
 
 export default createRule<[], MessageId>({
