@@ -8,6 +8,7 @@ import { type NextFileKind, getNextFileInfo } from '../utils/next/next-file-kind
 import { getNextSettings, type NextSettings } from '../utils/next/next-settings';
 import { findNodeDriverUses, getValueImports } from '../utils/drivers/node-drivers';
 import { containsAnyWord } from '../utils/ast/text-words';
+import { getModuleExportName } from '../utils/ast/module-syntax';
 
 export type MessageId = 'nodeDriverOnEdge';
 
@@ -42,7 +43,7 @@ function getImportedNames(node: TSESTree.Node): string[] {
   for (const specifier of node.specifiers) {
     if (specifier.type !== 'ImportSpecifier') return [];
     if (specifier.importKind === 'type') continue;
-    names.push(specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value));
+    names.push(getModuleExportName(specifier.imported));
   }
   return names;
 }
@@ -104,8 +105,9 @@ export default createRule<[], MessageId>({
         }
         for (const { specifier, node } of imports) {
           const target = session.resolve(file, specifier);
-          const found = target === undefined ? undefined : findNodeDriverChain(session, target);
-          if (target === undefined || !found) continue;
+          if (target === undefined) continue;
+          const found = findNodeDriverChain(session, target);
+          if (!found) continue;
           const modules = found.files.map((module) => toDisplayPath(module, base)).join(' → ');
           const chain = `\`${specifier}\` loads it: ${modules} → ${found.driver}. `;
           const advice = getAdvice(session, node, specifier, target, base);
