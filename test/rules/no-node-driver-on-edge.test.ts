@@ -26,6 +26,11 @@ const direct = (driver: string, line = 1, reason = '') =>
 const through = (specifier: string, modules: string, driver = '`pg`', line = 1, reason = '', advice = USE_EDGE_DRIVER) =>
   ({ messageId: 'nodeDriverOnEdge', line, data: { driver, reason, chain: `\`${specifier}\` loads it: ${modules} → ${driver}. `, advice } }) as const;
 
+/** An edge route for the cases that import from the barrel lib/index.ts. */
+const BARREL_ROUTE = inProject('next16', 'app/api/count/route.ts');
+/** The report of an import of `@/lib` on line 1: the barrel's `export *` of users.ts leads to pg (see the fixture's README). */
+const throughBarrel = (advice = USE_EDGE_DRIVER) => through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts', '`pg`', 1, '', advice);
+
 /** The advice for names a barrel takes from modules that load no driver. */
 const importFrom = (sources: string, specifier: string, many = false) =>
   `Import ${sources} instead of \`${specifier}\`: ${many ? 'they load' : 'it loads'} no Node-only driver, and the barrel's other modules stay out of the bundle. Or use an edge driver: Neon serverless (\`@neondatabase/serverless\`), \`@prisma/adapter-neon\` or \`@vercel/postgres\`.`;
@@ -225,40 +230,40 @@ ${EDGE}export default async function Page() { const users: Database[] = await li
       name: 'through a barrel (export * from) in a Pages API route',
       ...inProject('next16', 'pages/api/users.ts'),
       code: "import { listUsers } from '@/lib';\nexport const config = { runtime: 'edge' };\nexport default async function handler() { return Response.json(await listUsers()); }\n",
-      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts')],
+      errors: [throughBarrel()],
     },
     {
       // Loading the barrel loads every module it re-exports, and users.ts loads pg (a real next build fails on it).
       name: 'through a barrel, for a name that comes from another of its modules',
-      ...inProject('next16', 'app/api/count/route.ts'),
+      ...BARREL_ROUTE,
       code: `import { formatCount } from '@/lib';\n${EDGE}export async function GET() { return Response.json(formatCount(1)); }\n`,
-      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts', '`pg`', 1, '', importFrom('`formatCount` from lib/format.ts', '@/lib'))],
+      errors: [throughBarrel(importFrom('`formatCount` from lib/format.ts', '@/lib'))],
     },
     {
       name: 'through a barrel, for names from two of its other modules, by export * and export { x } from',
-      ...inProject('next16', 'app/api/count/route.ts'),
+      ...BARREL_ROUTE,
       code: `import { formatCount, usersTitle, formatTotal } from '@/lib';\n${EDGE}export async function GET() { return Response.json([formatCount(1), formatTotal(2), usersTitle]); }\n`,
       errors: [
-        through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts', '`pg`', 1, '', importFrom('`formatCount`, `formatTotal` from lib/format.ts and `usersTitle` from lib/labels.ts', '@/lib', true)),
+        throughBarrel(importFrom('`formatCount`, `formatTotal` from lib/format.ts and `usersTitle` from lib/labels.ts', '@/lib', true)),
       ],
     },
     {
       name: 'through a barrel, for a name it re-exports under another name: its own module does not export that name, so no other import is advised',
-      ...inProject('next16', 'app/api/count/route.ts'),
+      ...BARREL_ROUTE,
       code: `import { usersLabel } from '@/lib';\n${EDGE}export async function GET() { return Response.json(usersLabel); }\n`,
-      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts')],
+      errors: [throughBarrel()],
     },
     {
       name: 'through a barrel, for a name from its other module and one from the module that leads to pg: no other import helps',
-      ...inProject('next16', 'app/api/count/route.ts'),
+      ...BARREL_ROUTE,
       code: `import { formatCount, listUsers } from '@/lib';\n${EDGE}export async function GET() { return Response.json(formatCount((await listUsers()).length)); }\n`,
-      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts')],
+      errors: [throughBarrel()],
     },
     {
       name: 'through a barrel, by a namespace import: no other import helps',
-      ...inProject('next16', 'app/api/count/route.ts'),
+      ...BARREL_ROUTE,
       code: `import * as lib from '@/lib';\n${EDGE}export async function GET() { return Response.json(lib.formatCount(1)); }\n`,
-      errors: [through('@/lib', 'lib/index.ts → lib/users.ts → lib/db.ts')],
+      errors: [throughBarrel()],
     },
     {
       name: 'through a cycle of modules, to a driver past it',
